@@ -1,0 +1,24 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress indicators are drawn only then, or with --progress). */
+  stderrIsTTY: boolean;
+  cwd: string;
+}
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Exit statuses shared by every command. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS_OR_FUNCTION_ERROR = 1;
+export const EXIT_USAGE_OR_UNREADABLE = 2;
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,45 @@
+/** The validator's output: the JSON shape of findings in shared/spec/workbook.md. */
+
+export const PRINCIPLES = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "method"] as const;
+export type PrincipleKey = (typeof PRINCIPLES)[number];
+
+export type Severity = "error" | "warning" | "info";
+export type PrincipleStatus = "pass" | "warn" | "fail";
+
+export interface Finding {
+  principle: PrincipleKey;
+  /** Rule id, e.g. "iii.net-recomputes". */
+  rule: string;
+  severity: Severity;
+  /** Sheet the finding is on; null for a finding about a whole missing table. */
+  sheet: string | null;
+  /** A1 address or range on `sheet`; null with a null sheet. */
+  cell: string | null;
+  message: string;
+}
+
+export interface TargetSummary {
+  /** VFM.TARGET from the Settings table, in the register's unit. */
+  value: number;
+  /** Sum of risk-adjusted net gains of cashable, non-service-reduction gains. */
+  riskAdjustedCashable: number;
+  /** riskAdjustedCashable / value. */
+  progress: number;
+}
+
+export interface ValidationSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  principles: Record<PrincipleKey, PrincipleStatus>;
+  /** Null when the workbook does not hold enough to compute a target. */
+  target: TargetSummary | null;
+}
+
+export interface ValidationReport {
+  file: string;
+  /** ISO date YYYY-MM-DD the check was made against. */
+  reportingDate: string;
+  summary: ValidationSummary;
+  findings: Finding[];
+}
