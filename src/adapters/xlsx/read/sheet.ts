@@ -1,0 +1,332 @@
+/**
+ * The worksheet reader: the hot path. One SheetHandler turns a worksheet part's XML events into
+ * sparse rows of Cell objects. It allocates nothing per cell beyond the Cell itself (text is kept in
+ * fields, addresses are parsed by hand), and styled-but-empty cells are not stored: a missing cell
+ * in the model already means an empty one.
+ */
+import type { Cell, CellValue } from "../../../core/workbook/model";
+import { a1 } from "../../../core/workbook/model";
+import { ReadFailure } from "./failure";
+import { isoToSerial } from "./formats";
+import type { CompiledFormula } from "./formula";
+import { compileFormula, shiftFormula, stripFutureFunctionPrefixes } from "./formula";
+import type { Attributes, XmlHandler } from "./xml";
+import { decodeOoxmlEscapes, xmlBoolean } from "./xml";
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+const CAPTURE_NONE = 0;
+const CAPTURE_VALUE = 1;
+const CAPTURE_FORMULA = 2;
+const CAPTURE_INLINE = 3;
+
+/** Shared by every sheet of one workbook: the cell cap is for the whole workbook. */
+export interface SheetContext {
+  sharedStrings: readonly string[];
+  formatsByStyle: ReadonlyArray<string | undefined>;
+  date1904: boolean;
+  cellCount: number;
+  maxCells: number;
+  warn(message: string): void;
+}
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+  compiled: CompiledFormula | null;
+}
+
+interface PendingShared {
+  cell: Cell;
+  row: number;
+  col: number;
+  id: string;
+}
+
+export class SheetHandler implements XmlHandler {
+  readonly rows: Array<Array<Cell | undefined> | undefined> = [];
+  isProtected = false;
+
+  private rowIndex = -1;
+  private nextCol = 0;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType: string | undefined;
+  private cellStyle: string | undefined;
+  private capture = CAPTURE_NONE;
+  private valueText = "";
+  private hasValue = false;
+  private formulaText = "";
+  private hasFormula = false;
+  private formulaType: string | undefined;
+  private sharedId: string | undefined;
+  private inInline = false;
+  private inlineText = "";
+  private hasInline = false;
+  private phoneticDepth = 0;
+  private readonly masters = new Map<string, SharedMaster>();
+  private readonly pending: PendingShared[] = [];
+  private warnedOffGrid = false;
+  private lastStyle: string | undefined;
+  private textCut = false;
+  private inCell = false;
+  private lastStyleFormat: string | undefined;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly context: SheetContext,
+  ) {}
+
+  open(name: string, attributes: Attributes): void {
+    switch (name) {
+      case "c":
+        this.startCell(attributes);
+        break;
+      case "v":
+        // <v>, <f> and <is> count only inside a cell (extensions after sheetData reuse "f").
+        if (!this.inCell) break;
+        this.capture = CAPTURE_VALUE;
+        this.hasValue = true;
+        break;
+      case "row": {
+        const r = attributes.r;
+        const number = r !== undefined ? parseInt(r, 10) : NaN;
+        this.rowIndex = Number.isFinite(number) ? number - 1 : this.rowIndex + 1;
+        this.nextCol = 0;
+        break;
+      }
+      case "f":
+        if (!this.inCell) break;
+        this.capture = CAPTURE_FORMULA;
+        this.hasFormula = true;
+        this.formulaType = attributes.t;
+        this.sharedId = attributes.si;
+        break;
+      case "is":
+        if (!this.inCell) break;
+        this.inInline = true;
+        this.hasInline = true;
+        break;
+      case "t":
+        if (this.inInline && this.phoneticDepth === 0) this.capture = CAPTURE_INLINE;
+        break;
+      case "rPh":
+        this.phoneticDepth++;
+        break;
+      case "sheetProtection":
+        this.isProtected = xmlBoolean(attributes.sheet, false);
+        break;
+    }
+  }
+
+  text(text: string): void {
+    switch (this.capture) {
+      case CAPTURE_VALUE:
+        this.valueText = this.append(this.valueText, text);
+        break;
+      case CAPTURE_FORMULA:
+        this.formulaText = this.append(this.formulaText, text);
+        break;
+      case CAPTURE_INLINE:
+        this.inlineText = this.append(this.inlineText, text);
+        break;
+    }
+  }
+
+  /** Excel holds at most 32,767 characters in a cell; longer text (a hostile file) is cut there. */
+  private append(sofar: string, more: string): string {
+    const room = MAX_CELL_TEXT - sofar.length;
+    if (more.length <= room) return sofar === "" ? more : sofar + more;
+    this.textCut = true;
+    return room > 0 ? sofar + more.slice(0, room) : sofar;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "c":
+        this.finishCell();
+        break;
+      case "v":
+      case "f":
+      case "t":
+        this.capture = CAPTURE_NONE;
+        break;
+      case "is":
+        this.inInline = false;
+        break;
+      case "rPh":
+        this.phoneticDepth--;
+        break;
+    }
+  }
+
+  /** Fills in dependents whose shared-formula master came later in the file (rare, but legal). */
+  finish(): void {
+    for (const item of this.pending) {
+      const master = this.masters.get(item.id);
+      if (master) item.cell.formula = this.shiftMaster(master, item.row, item.col);
+      else this.context.warn(`Sheet "${this.sheetName}": a shared formula at ${a1(item.row, item.col)} has no master formula; only its value was read.`);
+    }
+    this.pending.length = 0;
+  }
+
+  private startCell(attributes: Attributes): void {
+    const ref = attributes.r;
+    if (ref === undefined || !this.parseAddress(ref)) {
+      this.cellRow = this.rowIndex;
+      this.cellCol = this.nextCol;
+    }
+    this.nextCol = this.cellCol + 1;
+    this.cellType = attributes.t;
+    this.cellStyle = attributes.s;
+    this.valueText = "";
+    this.hasValue = false;
+    this.formulaText = "";
+    this.hasFormula = false;
+    this.formulaType = undefined;
+    this.sharedId = undefined;
+    this.inlineText = "";
+    this.hasInline = false;
+    this.capture = CAPTURE_NONE;
+    this.textCut = false;
+    this.inCell = true;
+  }
+
+  /** "AB12" -> cellCol 27, cellRow 11, without allocating. False when it is not an address. */
+  private parseAddress(ref: string): boolean {
+    let col = 0;
+    let at = 0;
+    const length = ref.length;
+    while (at < length) {
+      const code = ref.charCodeAt(at) | 0x20;
+      if (code < 97 || code > 122) break;
+      col = col * 26 + (code - 96);
+      at++;
+    }
+    if (at === 0 || at === length) return false;
+    let row = 0;
+    for (; at < length; at++) {
+      const digit = ref.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) return false;
+      row = row * 10 + digit;
+    }
+    this.cellCol = col - 1;
+    this.cellRow = row - 1;
+    return true;
+  }
+
+  private finishCell(): void {
+    this.inCell = false;
+    const row = this.cellRow;
+    const col = this.cellCol;
+    if (this.textCut) {
+      this.context.warn(`Sheet "${this.sheetName}": cell ${a1(row, col)} holds more text than Excel allows; only the first 32,767 characters were read.`);
+    }
+    let value: CellValue = null;
+    let error: string | undefined;
+    const text = this.valueText;
+    switch (this.cellType) {
+      case undefined:
+      case "n":
+        if (this.hasValue && text !== "") {
+          const number = +text;
+          if (Number.isFinite(number)) value = number;
+          else value = text;
+        }
+        break;
+      case "s":
+        if (this.hasValue && text !== "") {
+          const found = this.context.sharedStrings[+text];
+          if (found !== undefined) value = found;
+          else this.context.warn(`Sheet "${this.sheetName}": cell ${a1(row, col)} refers to a missing shared text; it was read as empty.`);
+        }
+        break;
+      case "str":
+        if (this.hasValue) value = decodeOoxmlEscapes(text);
+        break;
+      case "inlineStr":
+        if (this.hasInline) value = decodeOoxmlEscapes(this.inlineText);
+        else if (this.hasValue) value = decodeOoxmlEscapes(text);
+        break;
+      case "b":
+        if (this.hasValue) value = text === "1" || text.toLowerCase() === "true";
+        break;
+      case "e":
+        if (this.hasValue) error = text.trim() || "#N/A";
+        break;
+      case "d":
+        if (this.hasValue && text !== "") value = isoToSerial(text, this.context.date1904) ?? text;
+        break;
+      default:
+        if (this.hasValue) value = text;
+    }
+
+    let formula: string | undefined;
+    let pendingId: string | undefined;
+    if (this.hasFormula && this.formulaType !== "dataTable") {
+      const formulaText = this.formulaText;
+      if (this.formulaType === "shared" && this.sharedId !== undefined) {
+        if (formulaText !== "") {
+          formula = cleanFormula(formulaText);
+          this.masters.set(this.sharedId, { row, col, text: formula, compiled: null });
+        } else {
+          const master = this.masters.get(this.sharedId);
+          if (master) formula = this.shiftMaster(master, row, col);
+          else pendingId = this.sharedId;
+        }
+      } else if (formulaText !== "") {
+        formula = cleanFormula(formulaText);
+      }
+    }
+
+    if (value === null && error === undefined && formula === undefined && pendingId === undefined) return;
+    if (!(row >= 0 && col >= 0 && row < MAX_ROWS && col < MAX_COLS)) {
+      if (!this.warnedOffGrid) {
+        this.context.warn(`Sheet "${this.sheetName}": some cells lie outside Excel's grid and were left out.`);
+        this.warnedOffGrid = true;
+      }
+      return;
+    }
+    const context = this.context;
+    if (++context.cellCount > context.maxCells) {
+      throw new ReadFailure(
+        `This workbook has more than ${context.maxCells.toLocaleString("en-GB")} cells with content, which is beyond the safe limit. If it is genuine, split it into smaller workbooks.`,
+        true,
+      );
+    }
+
+    const cell: Cell = { value };
+    if (error !== undefined) cell.error = error;
+    if (formula !== undefined) cell.formula = formula;
+    const style = this.cellStyle;
+    if (style !== undefined) {
+      // Neighbouring cells mostly share a style: remember the last lookup.
+      if (style !== this.lastStyle) {
+        this.lastStyle = style;
+        this.lastStyleFormat = context.formatsByStyle[+style];
+      }
+      if (this.lastStyleFormat !== undefined) cell.numFmt = this.lastStyleFormat;
+    }
+    if (pendingId !== undefined) this.pending.push({ cell, row, col, id: pendingId });
+
+    let cells = this.rows[row];
+    if (cells === undefined) {
+      cells = [];
+      this.rows[row] = cells;
+    }
+    cells[col] = cell;
+  }
+
+  private shiftMaster(master: SharedMaster, row: number, col: number): string {
+    master.compiled ??= compileFormula(master.text);
+    return shiftFormula(master.compiled, row - master.row, col - master.col);
+  }
+}
+
+function cleanFormula(text: string): string {
+  return stripFutureFunctionPrefixes(decodeOoxmlEscapes(text));
+}
