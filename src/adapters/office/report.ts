@@ -1,0 +1,176 @@
+/**
+ * "Write report": on the user's request only, adds a NEW sheet holding the findings as a table. It
+ * never changes an existing sheet: the sheet is "VfM report", or "VfM report (2)" and so on when
+ * that name is taken.
+ *
+ * Text safety, in two layers: every cell the report writes is first formatted as Text ("@"), so
+ * Excel stores what follows as text (no formulas, numbers or dates are made from it); and text that
+ * starts like a formula (= + - @, tab, carriage return, line feed) or with an apostrophe also gets
+ * Excel's quote prefix (see text.ts). A finding message "=HYPERLINK(...)" or "-1+2" is therefore
+ * stored, shown and read back as exactly that text.
+ *
+ * Round trips: one to read the names in use, then the rows in blocks of about 4 MB of text (Excel on
+ * the web refuses a request above 5 MB; a usual report is one block), then one to make the table.
+ */
+import type { Finding, Severity, ValidationReport } from "../../core/validate/types";
+import { sameName, sheetNameProblem } from "./address";
+import { describeOfficeError } from "./errors";
+import { columnWidthInPoints } from "./template";
+import { formulaSafeText } from "./text";
+
+export type RuleTextLookup = (ruleId: string) => { why: string; fix: string } | undefined;
+
+export interface WriteReportOptions {
+  /** Name for the new sheet; default "VfM report". A taken name gets " (2)", " (3)", ... */
+  sheetName?: string;
+  /** Why the rule matters and how to fix it, for the report's last columns. */
+  ruleText?: RuleTextLookup;
+}
+
+export type WriteReportResult = { ok: true; sheet: string } | { ok: false; reason: string };
+
+export const DEFAULT_REPORT_SHEET = "VfM report";
+export const REPORT_TABLE_NAME = "tblVfmReport";
+
+const COLUMNS: ReadonlyArray<{ header: string; width: number; wrap?: boolean }> = [
+  { header: "Principle", width: 10 },
+  { header: "Severity", width: 10 },
+  { header: "Sheet", width: 16 },
+  { header: "Cell", width: 10 },
+  { header: "Finding", width: 60, wrap: true },
+  { header: "Why it matters", width: 50, wrap: true },
+  { header: "How to fix", width: 50, wrap: true },
+  { header: "Rule", width: 24 },
+];
+
+const SEVERITY_LABEL: ReadonlyMap<Severity, string> = new Map([
+  ["error", "Error"],
+  ["warning", "Warning"],
+  ["info", "Note"],
+]);
+
+/** Rows of the sheet above the table: title, workbook, summary, blank. */
+const TABLE_ROW = 4;
+/** Request size we aim under, in bytes of text (Excel on the web's limit is 5 MB). */
+const WRITE_BUDGET_BYTES = 4_000_000;
+/** JSON punctuation and the "@" format of each cell, on top of its text (counted twice for escapes). */
+const BYTES_PER_CELL_OVERHEAD = 16;
+const EXCEL_MAX_ROWS = 1_048_576;
+
+export async function writeReport(context: Excel.RequestContext, report: ValidationReport, options: WriteReportOptions = {}): Promise<WriteReportResult> {
+  const baseName = options.sheetName ?? DEFAULT_REPORT_SHEET;
+  const nameProblem = sheetNameProblem(baseName);
+  if (nameProblem) return { ok: false, reason: nameProblem };
+  const findings = Array.isArray(report?.findings) ? report.findings : [];
+  if (TABLE_ROW + 1 + findings.length > EXCEL_MAX_ROWS) {
+    return { ok: false, reason: `There are ${findings.length.toLocaleString("en-GB")} findings, more than one Excel sheet can hold.` };
+  }
+
+  let sheetName = baseName;
+  try {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    const protection = context.workbook.protection.load("protected");
+    await context.sync();
+    if (protection.protected) {
+      return { ok: false, reason: "The workbook's structure is protected, so the report sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again." };
+    }
+    sheetName = freeSheetName(baseName, worksheets.items.map((w) => w.name));
+    const tableName = freeTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
+
+    const worksheet = worksheets.add(sheetName);
+    const bodyRows = Math.max(1, findings.length);
+    const width = COLUMNS.length;
+    // Text format before any value, on every cell the report writes (the rows' with their block).
+    worksheet.getRangeByIndexes(0, 0, TABLE_ROW + 1, width).numberFormat = grid(TABLE_ROW + 1, width, "@");
+    if (findings.length === 0) worksheet.getRangeByIndexes(TABLE_ROW + 1, 0, 1, width).numberFormat = grid(1, width, "@");
+    const heading = worksheet.getRangeByIndexes(0, 0, 3, 1);
+    heading.values = headingLines(report).map((line) => [formulaSafeText(line)]);
+    worksheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+    worksheet.getRangeByIndexes(TABLE_ROW, 0, 1, width).values = [COLUMNS.map((c) => formulaSafeText(c.header))];
+
+    // The findings, in blocks that keep each request under the size Excel on the web accepts.
+    let start = 0;
+    while (start < findings.length) {
+      const block: string[][] = [];
+      let bytes = 0;
+      while (start + block.length < findings.length && (block.length === 0 || bytes < WRITE_BUDGET_BYTES)) {
+        const row = findingRow(findings[start + block.length], options.ruleText);
+        bytes += row.reduce((sum, text) => sum + text.length * 2 + BYTES_PER_CELL_OVERHEAD, 0);
+        block.push(row);
+      }
+      const target = worksheet.getRangeByIndexes(TABLE_ROW + 1 + start, 0, block.length, width);
+      target.numberFormat = grid(block.length, width, "@");
+      target.values = block;
+      start += block.length;
+      if (start < findings.length) await context.sync();
+    }
+
+    // A Range, not an address: given an address without a sheet, Excel puts the table on the active sheet.
+    const table = worksheet.tables.add(worksheet.getRangeByIndexes(TABLE_ROW, 0, bodyRows + 1, width), true);
+    table.name = tableName;
+    COLUMNS.forEach((column, i) => {
+      const whole = worksheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn();
+      whole.format.columnWidth = columnWidthInPoints(column.width);
+      if (column.wrap) worksheet.getRangeByIndexes(TABLE_ROW + 1, i, bodyRows, 1).format.wrapText = true;
+    });
+    worksheet.activate();
+    await context.sync();
+    return { ok: true, sheet: sheetName };
+  } catch (error) {
+    return { ok: false, reason: `Excel could not finish the report sheet "${sheetName}": ${describeOfficeError(error)}.` };
+  }
+}
+
+function headingLines(report: ValidationReport): string[] {
+  const summary = report.summary;
+  const counts = summary
+    ? `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.infos, "note")}.`
+    : `${plural(report.findings.length, "finding")}.`;
+  const file = typeof report.file === "string" && report.file !== "" ? report.file : "this workbook";
+  return [
+    "Value for money check",
+    `Workbook: ${file}`,
+    report.findings.length === 0 ? `Checked as at ${report.reportingDate}: no findings.` : `Checked as at ${report.reportingDate}: ${counts}`,
+  ];
+}
+
+function findingRow(finding: Finding, ruleText: RuleTextLookup | undefined): string[] {
+  const text = ruleText?.(finding.rule);
+  return [
+    finding.principle === "method" ? "Method" : `(${finding.principle})`,
+    SEVERITY_LABEL.get(finding.severity) ?? String(finding.severity),
+    finding.sheet ?? "",
+    finding.cell ?? "",
+    String(finding.message ?? ""),
+    text?.why ?? "",
+    text?.fix ?? "",
+    finding.rule,
+  ].map(formulaSafeText);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** "VfM report", else "VfM report (2)", "VfM report (3)", ... within Excel's 31 characters. */
+export function freeSheetName(base: string, existing: readonly string[]): string {
+  const taken = (name: string): boolean => existing.some((e) => sameName(e, name));
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+function freeTableName(existing: readonly string[]): string {
+  const taken = (name: string): boolean => existing.some((e) => sameName(e, name));
+  if (!taken(REPORT_TABLE_NAME)) return REPORT_TABLE_NAME;
+  for (let n = 2; ; n++) if (!taken(`${REPORT_TABLE_NAME}${n}`)) return `${REPORT_TABLE_NAME}${n}`;
+}
+
+function grid(rows: number, columns: number, value: string): string[][] {
+  return Array.from({ length: rows }, () => new Array<string>(columns).fill(value));
+}
