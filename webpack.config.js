@@ -170,6 +170,8 @@ function config(env, argv) {
           },
           // The one-click example of the standalone page (fetched from ./examples/...), when present.
           { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
+          // Each finding links to its rule's page, relative to the pane: ./docs/rules/<rule id>.md.
+          { from: "docs/rules/*.md", to: "docs/rules/[name][ext]", noErrorOnMissing: true },
         ],
       }),
     ],

@@ -108,7 +108,8 @@ async function main(argv) {
       port: PORT,
       server: https ? { type: "https", options: https } : { type: "http" },
       // dist/ on disk as well as in memory, so `npm start` leaves a build that other tools can read.
-      devMiddleware: { writeToDisk: true },
+      // Rule pages are Markdown; some browsers download text/markdown instead of showing it.
+      devMiddleware: { writeToDisk: true, mimeTypes: { md: "text/plain" } },
       static: false,
       // No live-reload client: it would inject a script and a WebSocket the pages' Content-Security-Policy refuses.
       hot: false,

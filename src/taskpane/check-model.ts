@@ -1,0 +1,104 @@
+/**
+ * Runs the validator on a workbook model and gathers what the pane shows. Both sources (Excel and
+ * file) call this after reading, so the check is the same everywhere. The workbook is analysed once:
+ * the findings and the target panel's figures come from the same analysis. Loaded on demand, so the
+ * validator is not part of the pane's first download.
+ */
+import { analyse, getRule, PRINCIPLE_TITLES, ruleDocPath, runRules, summarise } from "../core/validate";
+import type { PrincipleKey, Settings, VfmData } from "../core/validate";
+import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES } from "../core/calc";
+import type { DeflatorSeries } from "../core/calc";
+import type { WorkbookModel } from "../core/workbook/model";
+import type { CheckResult, RuleCatalogue, SettingsChoice } from "./source";
+import type { PaneVfmData } from "./vfm-data";
+
+export interface CheckModelOptions {
+  file: string;
+  settings?: SettingsChoice;
+  /** Anything the reader noticed (skipped parts, for instance), one line each. */
+  readerNotes?: readonly string[];
+}
+
+export const CATALOGUE: RuleCatalogue = {
+  principleTitle: (key: PrincipleKey) => PRINCIPLE_TITLES[key],
+  rule(id: string) {
+    const rule = getRule(id);
+    if (!rule) return undefined;
+    return { id: rule.id, title: rule.title, why: rule.why, fix: rule.fix, judgement: rule.judgement, docPath: ruleDocPath(rule.id) };
+  },
+};
+
+/** The pane's settings choice in the validator's terms. */
+export function settingsOverrides(choice: SettingsChoice | undefined): Partial<Settings> | undefined {
+  if (!choice) return undefined;
+  const overrides: Partial<Settings> = {};
+  if (choice.reportingDate !== undefined) overrides.reportingDate = choice.reportingDate;
+  if (choice.tolerance !== undefined) overrides.tolerance = choice.tolerance;
+  if (choice.ragMapping !== undefined) overrides.ragMapping = new Map(choice.ragMapping);
+  if (choice.minimumCashableShare !== undefined) overrides.minimumCashableShare = choice.minimumCashableShare;
+  return overrides;
+}
+
+function isEmptyWorkbook(model: WorkbookModel): boolean {
+  return model.sheets.every((sheet) =>
+    sheet.rows.every((row) => !row || row.every((cell) => !cell || (cell.value === null && !cell.error && !cell.formula))),
+  );
+}
+
+function targetYearOf(data: VfmData): number | null {
+  const { targetYear, baselineYear } = data.settings;
+  if (targetYear !== null) return targetYear;
+  return baselineYear !== null ? baselineYear + data.targetYears : null;
+}
+
+function deflatorSeries(settings: Settings): DeflatorSeries {
+  return (settings.deflatorSeries ? findShippedSeries(settings.deflatorSeries) : undefined) ?? SHIPPED_SERIES[0];
+}
+
+/**
+ * Years the workbook's figures are priced in (the target year, the gains' price bases) that are
+ * forecasts in the deflator series: anything re-expressed in or from those prices rests on a forecast.
+ */
+function forecastNotes(data: VfmData): string[] {
+  const series = deflatorSeries(data.settings);
+  const forecastYears = new Set(series.points.filter((p) => p.isForecast).map((p) => p.startYear));
+  const notes: string[] = [];
+  const targetYear = targetYearOf(data);
+  if (targetYear !== null && forecastYears.has(targetYear)) {
+    notes.push(`The target year ${formatFinancialYear(targetYear)} is a forecast year of the ${series.vintage} deflator series, so amounts re-expressed in its prices rest on a forecast.`);
+  }
+  const priceBases = new Map<number, number>();
+  for (const gain of data.gains) {
+    if (gain.priceBase !== null && gain.priceBase !== targetYear && forecastYears.has(gain.priceBase)) {
+      priceBases.set(gain.priceBase, (priceBases.get(gain.priceBase) ?? 0) + 1);
+    }
+  }
+  for (const [year, count] of [...priceBases].sort((a, b) => a[0] - b[0])) {
+    notes.push(`${count === 1 ? "One gain is" : `${count} gains are`} priced in ${formatFinancialYear(year)}, a forecast year of the same series.`);
+  }
+  return notes;
+}
+
+export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {
+  const analysis = analyse(model, { file: options.file, reportingDate: options.settings?.reportingDate, settings: settingsOverrides(options.settings) });
+  const report = summarise(runRules(analysis), analysis.data, options.file);
+  const vfm = analysis.data;
+  const targetYear = targetYearOf(vfm);
+  const data: PaneVfmData = {
+    unit: vfm.unit,
+    targetYear: targetYear !== null ? formatFinancialYear(targetYear) : null,
+    target: report.summary.target,
+    quarters: vfm.quarterly.map((row) => ({ label: row.label, quarterEnd: row.quarterEnd, trajectory: row.trajectory, actual: row.actual })),
+    settings: {
+      reportingDate: report.reportingDate,
+      tolerance: vfm.settings.tolerance,
+      ragMapping: [...vfm.settings.ragMapping.entries()],
+      minimumCashableShare: vfm.settings.minimumCashableShare,
+    },
+    forecastNotes: forecastNotes(vfm),
+    hasVfmTables: analysis.tables.size > 0,
+    isEmpty: isEmptyWorkbook(model),
+    protectedSheets: model.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
+  };
+  return { report, data, model, catalogue: CATALOGUE, readerNotes: options.readerNotes ? [...options.readerNotes] : [] };
+}

@@ -1,0 +1,230 @@
+/** Findings grouped by principle, filterable by severity, each with why, how to fix and "Go to cell". */
+import * as React from "react";
+import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens, Text, ToggleButton } from "@fluentui/react-components";
+import { ErrorCircle16Filled, Info16Filled, LocationRipple16Regular, Warning16Filled } from "@fluentui/react-icons";
+import { PRINCIPLES } from "../../core/validate/types";
+import type { Finding, PrincipleKey, Severity } from "../../core/validate/types";
+import type { CellPreview, GoToOutcome, RuleCatalogue } from "../source";
+import { ruleDocUrl } from "../rule-docs";
+import { CellView } from "./CellView";
+import { principleHeading, principleLabel } from "./Summary";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  finding: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  severity: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  info: { color: tokens.colorBrandForeground1 },
+  message: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  location: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXXS },
+  empty: { color: tokens.colorNeutralForeground2 },
+});
+
+export const SEVERITY_TEXT: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+const FILTER_TEXT: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+/** Findings shown per principle before "Show all": a real-world workbook can carry thousands. */
+const FIRST_PAGE = 50;
+
+function SeverityIcon({ severity }: { severity: Severity }) {
+  if (severity === "error") return <ErrorCircle16Filled aria-hidden />;
+  if (severity === "warning") return <Warning16Filled aria-hidden />;
+  return <Info16Filled aria-hidden />;
+}
+
+export function findingLocation(finding: Finding): string | null {
+  if (!finding.sheet) return null;
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(finding.sheet) ? finding.sheet : `'${finding.sheet.replace(/'/g, "''")}'`;
+  return finding.cell ? `${sheet}!${finding.cell}` : sheet;
+}
+
+interface FindingItemProps {
+  finding: Finding;
+  catalogue: RuleCatalogue;
+  onGoToCell: (sheet: string, cell: string) => Promise<GoToOutcome>;
+}
+
+function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
+  const styles = useStyles();
+  const rule = catalogue.rule(finding.rule);
+  const location = findingLocation(finding);
+  const [preview, setPreview] = React.useState<CellPreview | null>(null);
+  const [goToProblem, setGoToProblem] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const previewRef = React.useRef<HTMLDivElement>(null);
+  const buttonRef = React.useRef<HTMLButtonElement>(null);
+
+  React.useEffect(() => {
+    if (preview) previewRef.current?.focus();
+  }, [preview]);
+
+  const goToCell = async () => {
+    if (!finding.sheet || !finding.cell) return;
+    setBusy(true);
+    setGoToProblem(null);
+    try {
+      const outcome = await onGoToCell(finding.sheet, finding.cell);
+      if (outcome.kind === "preview") setPreview(outcome.preview);
+      else if (outcome.kind === "failed") setGoToProblem(outcome.reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li data-rule={finding.rule} data-severity={finding.severity} className={styles.finding}>
+      <span className={`${styles.severity} ${styles[finding.severity]}`}>
+        <SeverityIcon severity={finding.severity} />
+        {SEVERITY_TEXT[finding.severity]}
+        {location && <span className={styles.location}>{` · ${location}`}</span>}
+      </span>
+      <p className={styles.message}>{finding.message}</p>
+      {rule && (
+        <>
+          <p className={styles.detail}>
+            <span className={styles.label}>Why it matters: </span>
+            {rule.why}
+          </p>
+          <p className={styles.detail}>
+            <span className={styles.label}>How to fix: </span>
+            {rule.fix}
+          </p>
+          {rule.judgement && (
+            <p className={styles.detail}>
+              <span className={styles.label}>Our judgement: </span>
+              {rule.judgement}
+            </p>
+          )}
+        </>
+      )}
+      <div className={styles.actions}>
+        {finding.sheet && finding.cell && (
+          <Button
+            ref={buttonRef}
+            size="small"
+            icon={<LocationRipple16Regular />}
+            onClick={goToCell}
+            disabled={busy}
+            aria-label={`Go to cell ${location ?? ""}`.trim()}
+          >
+            Go to cell
+          </Button>
+        )}
+        <Link href={ruleDocUrl(rule?.docPath ?? finding.rule)} target="_blank" rel="noopener noreferrer">
+          {`About rule ${finding.rule}`}
+        </Link>
+      </div>
+      {goToProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{goToProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && (
+        <CellView
+          ref={previewRef}
+          preview={preview}
+          onClose={() => {
+            setPreview(null);
+            buttonRef.current?.focus();
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; catalogue: RuleCatalogue; onGoToCell: FindingItemProps["onGoToCell"] }) {
+  const styles = useStyles();
+  const [showAll, setShowAll] = React.useState(false);
+  const shown = showAll ? props.findings : props.findings.slice(0, FIRST_PAGE);
+  const headingId = `vfm-findings-${props.principle}`;
+  return (
+    <section className={styles.group} aria-labelledby={headingId} data-findings-principle={props.principle}>
+      <h3 id={headingId} className={styles.groupHeading}>
+        {`${principleHeading(props.principle, props.catalogue.principleTitle(props.principle))} (${props.findings.length})`}
+      </h3>
+      <ul className={styles.list}>
+        {shown.map((finding, index) => (
+          <FindingItem key={`${finding.rule}|${finding.sheet}|${finding.cell}|${index}`} finding={finding} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
+        ))}
+      </ul>
+      {shown.length < props.findings.length && (
+        <Button appearance="secondary" size="small" onClick={() => setShowAll(true)}>
+          {`Show all ${props.findings.length} findings for ${principleLabel(props.principle)}`}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export interface FindingsProps {
+  findings: readonly Finding[];
+  catalogue: RuleCatalogue;
+  onGoToCell: FindingItemProps["onGoToCell"];
+}
+
+export function Findings({ findings, catalogue, onGoToCell }: FindingsProps) {
+  const styles = useStyles();
+  const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const counts = React.useMemo(() => {
+    const result: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const finding of findings) result[finding.severity] += 1;
+    return result;
+  }, [findings]);
+  const groups = React.useMemo(() => {
+    const byPrinciple = new Map<PrincipleKey, Finding[]>();
+    for (const finding of findings) {
+      if (!shown[finding.severity]) continue;
+      const list = byPrinciple.get(finding.principle) ?? [];
+      list.push(finding);
+      byPrinciple.set(finding.principle, list);
+    }
+    return PRINCIPLES.filter((key) => byPrinciple.has(key)).map((key) => ({ key, findings: byPrinciple.get(key)! }));
+  }, [findings, shown]);
+
+  return (
+    <section className={styles.section} aria-labelledby="vfm-findings-heading">
+      <h2 id="vfm-findings-heading" className={styles.heading}>
+        Findings
+      </h2>
+      <div role="group" aria-label="Show findings by severity" className={styles.filters}>
+        {SEVERITIES.map((severity) => (
+          <ToggleButton
+            key={severity}
+            size="small"
+            checked={shown[severity]}
+            icon={<SeverityIcon severity={severity} />}
+            onClick={() => setShown((current) => ({ ...current, [severity]: !current[severity] }))}
+          >
+            {`${FILTER_TEXT[severity]} (${counts[severity]})`}
+          </ToggleButton>
+        ))}
+      </div>
+      {findings.length === 0 ? (
+        <Text className={styles.empty}>The check found nothing to report.</Text>
+      ) : groups.length === 0 ? (
+        <Text className={styles.empty}>No findings match the severities chosen above.</Text>
+      ) : (
+        groups.map((group) => <PrincipleGroup key={group.key} principle={group.key} findings={group.findings} catalogue={catalogue} onGoToCell={onGoToCell} />)
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * One tile per principle. Status is said in words and with an icon, never by colour alone, and the
+ * summary region takes focus after a check (the GOV.UK error-summary pattern).
+ */
+import * as React from "react";
+import { makeStyles, tokens, Text } from "@fluentui/react-components";
+import { CheckmarkCircle20Filled, ErrorCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
+import { PRINCIPLES } from "../../core/validate/types";
+import type { PrincipleKey, PrincipleStatus, ValidationReport } from "../../core/validate/types";
+import type { RuleCatalogue } from "../source";
+import { formatIsoDate, plural } from "../format";
+
+const useStyles = makeStyles({
+  region: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    // Focus arrives here after every check (GOV.UK error-summary pattern): visible, but not alarming.
+    ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "2px" },
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  totals: { margin: 0 },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(116px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+  },
+  tile: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    minWidth: 0,
+  },
+  pass: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
+  warn: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
+  fail: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  principle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "break-word", hyphens: "auto" },
+  status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  passIcon: { color: tokens.colorPaletteGreenForeground1 },
+  warnIcon: { color: tokens.colorPaletteMarigoldForeground1 },
+  failIcon: { color: tokens.colorPaletteRedForeground1 },
+  counts: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+export const STATUS_TEXT: Record<PrincipleStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails" };
+
+export function principleLabel(key: PrincipleKey): string {
+  return key === "method" ? "Method" : `(${key})`;
+}
+
+/** "(iii) Cashable gains should be net of cost"; the method title already says "method". */
+export function principleHeading(key: PrincipleKey, title: string): string {
+  if (key !== "method") return `(${key}) ${title}`;
+  return /method/i.test(title) ? title : `Method: ${title}`;
+}
+
+function headline(errors: number, warnings: number): string {
+  if (errors > 0) return "There is a problem with this workbook";
+  if (warnings > 0) return "Some evidence is missing or weak";
+  return "No problems found";
+}
+
+function StatusIcon({ status }: { status: PrincipleStatus }) {
+  const styles = useStyles();
+  if (status === "pass") return <CheckmarkCircle20Filled aria-hidden className={styles.passIcon} />;
+  if (status === "warn") return <Warning20Filled aria-hidden className={styles.warnIcon} />;
+  return <ErrorCircle20Filled aria-hidden className={styles.failIcon} />;
+}
+
+function countsText(counts: { error: number; warning: number; info: number }): string {
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, "error", "errors"));
+  if (counts.warning) parts.push(plural(counts.warning, "warning", "warnings"));
+  if (counts.info) parts.push(plural(counts.info, "note", "notes"));
+  return parts.length ? parts.join(", ") : "No findings";
+}
+
+export interface SummaryProps {
+  report: ValidationReport;
+  catalogue: RuleCatalogue;
+  label: string;
+}
+
+export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label }, ref) {
+  const styles = useStyles();
+  const counts = React.useMemo(() => {
+    const byPrinciple = new Map<PrincipleKey, { error: number; warning: number; info: number }>();
+    for (const key of PRINCIPLES) byPrinciple.set(key, { error: 0, warning: 0, info: 0 });
+    for (const finding of report.findings) {
+      const entry = byPrinciple.get(finding.principle);
+      if (entry) entry[finding.severity] += 1;
+    }
+    return byPrinciple;
+  }, [report]);
+  const { errors, warnings, infos } = report.summary;
+  return (
+    <section ref={ref} tabIndex={-1} aria-labelledby="vfm-summary-heading" className={styles.region} data-testid="summary">
+      <h2 id="vfm-summary-heading" className={styles.heading}>
+        {headline(errors, warnings)}
+      </h2>
+      <Text as="p" className={styles.totals}>
+        {`${label}, checked against a reporting date of ${formatIsoDate(report.reportingDate)}: `}
+        {`${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}, ${plural(infos, "note", "notes")}.`}
+      </Text>
+      <ul className={styles.grid} aria-label="Principles">
+        {PRINCIPLES.map((key) => {
+          const status = report.summary.principles[key] ?? "pass";
+          return (
+            <li key={key} data-principle={key} className={`${styles.tile} ${styles[status]}`}>
+              <span className={styles.principle}>{principleHeading(key, catalogue.principleTitle(key))}</span>
+              <span className={styles.status}>
+                <StatusIcon status={status} />
+                {STATUS_TEXT[status]}
+              </span>
+              <span className={styles.counts}>{countsText(counts.get(key)!)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});

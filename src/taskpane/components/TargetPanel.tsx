@@ -1,0 +1,125 @@
+/** Progress against VFM.TARGET: the figures, a percentage, the quarterly chart and the same figures as a table. */
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens, Text } from "@fluentui/react-components";
+import type { PaneVfmData } from "../vfm-data";
+import { formatMoney, formatPercent } from "../format";
+
+const TrajectoryChart = React.lazy(() => import(/* webpackChunkName: "chart" */ "./TrajectoryChart"));
+
+const useStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right" },
+  progressText: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  chart: { minHeight: "240px", width: "100%" },
+  tableWrap: { overflowX: "auto" },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  th: { textAlign: "left", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
+  num: { textAlign: "right", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+function money(value: number | null, unit: string | null): string {
+  return value === null || !Number.isFinite(value) ? "—" : formatMoney(value, unit);
+}
+
+class ChartBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <Text>The chart could not be drawn; the table below holds the same figures.</Text> : this.props.children;
+  }
+}
+
+export function TargetPanel({ data }: { data: PaneVfmData }) {
+  const styles = useStyles();
+  const { target, unit, quarters } = data;
+  return (
+    <section className={styles.section} aria-labelledby="vfm-target-heading" data-testid="target-panel">
+      <h2 id="vfm-target-heading" className={styles.heading}>
+        {`Progress against the target${data.targetYear ? ` for ${data.targetYear}` : ""}`}
+      </h2>
+      {target ? (
+        <>
+          <dl className={styles.figures}>
+            <dt className={styles.term}>Target (VFM.TARGET)</dt>
+            <dd className={styles.value}>{formatMoney(target.value, unit)}</dd>
+            <dt className={styles.term}>Risk-adjusted cashable net gains</dt>
+            <dd className={styles.value}>{formatMoney(target.riskAdjustedCashable, unit)}</dd>
+            <dt className={styles.term}>Progress</dt>
+            <dd className={`${styles.value} ${styles.progressText}`}>{formatPercent(target.progress)}</dd>
+          </dl>
+          <ProgressBar
+            value={Math.max(0, Math.min(1, target.progress))}
+            thickness="large"
+            color={target.progress >= 1 ? "success" : "brand"}
+            aria-label={`Progress against the target: ${formatPercent(target.progress)}`}
+          />
+        </>
+      ) : (
+        <Text className={styles.muted}>
+          The workbook does not hold enough to work out the target: the Settings table needs the baseline, target rate and
+          number of years.
+        </Text>
+      )}
+      {data.forecastNotes.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="forecast-note">
+          <MessageBarBody>
+            <MessageBarTitle>Figures resting on a forecast</MessageBarTitle>
+            {data.forecastNotes.join(" ")} Forecast years of a deflator series are projections, not outturn, and change
+            with each new vintage.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {quarters.length > 0 ? (
+        <>
+          <div className={styles.chart}>
+            <ChartBoundary>
+              <React.Suspense fallback={<Spinner size="small" label="Loading the chart…" />}>
+                <TrajectoryChart quarters={quarters} target={target ? target.value : null} unit={unit} />
+              </React.Suspense>
+            </ChartBoundary>
+          </div>
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <caption className={styles.muted} style={{ textAlign: "left" }}>
+                {`Quarterly trajectory${unit ? ` (${unit})` : ""}`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={styles.th}>Quarter</th>
+                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Planned</th>
+                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Actual</th>
+                </tr>
+              </thead>
+              <tbody>
+                {quarters.map((quarter, index) => (
+                  <tr key={`${quarter.label}-${index}`}>
+                    <th scope="row" className={styles.td} style={{ fontWeight: "normal", textAlign: "left" }}>{quarter.label}</th>
+                    <td className={styles.num}>{money(quarter.trajectory, null)}</td>
+                    <td className={styles.num}>{money(quarter.actual, null)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <Text className={styles.muted}>The workbook has no quarterly rows yet, so there is no trajectory to draw.</Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The quarterly trajectory as a line chart: planned against actual, with the target as a level line.
+ * Loaded with React.lazy so the chart library stays out of the pane's first download.
+ */
+import { LineChart } from "@fluentui/react-charts";
+import type { LineChartPoints } from "@fluentui/react-charts";
+import { tokens } from "@fluentui/react-components";
+import type { QuarterPoint } from "../vfm-data";
+import { formatCompactMoney } from "../format";
+
+export interface TrajectoryChartProps {
+  quarters: readonly QuarterPoint[];
+  target: number | null;
+  unit: string | null;
+}
+
+function quarterDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export default function TrajectoryChart({ quarters, target, unit }: TrajectoryChartProps) {
+  const byDate = quarters.every((q) => q.quarterEnd !== null);
+  const labelByTime = new Map<number, string>();
+  const xOf = (quarter: QuarterPoint, index: number): Date | number => {
+    if (!byDate) return index + 1;
+    const date = quarterDate(quarter.quarterEnd!);
+    labelByTime.set(date.getTime(), quarter.label);
+    return date;
+  };
+  const points = quarters.map((quarter, index) => ({ quarter, x: xOf(quarter, index) }));
+  const series = (values: Array<{ x: Date | number; y: number | null }>) =>
+    values.filter((p): p is { x: Date | number; y: number } => p.y !== null && Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y }));
+
+  // Drawn in this order, so the actual line stays visible where it runs along the plan.
+  const lines: LineChartPoints[] = [];
+  if (target !== null && points.length > 0) {
+    lines.push({
+      legend: "Target",
+      color: tokens.colorNeutralForeground3,
+      lineOptions: { strokeDasharray: "2 3" },
+      hideNonActiveDots: true,
+      data: [
+        { x: points[0].x, y: target },
+        { x: points[points.length - 1].x, y: target },
+      ],
+    });
+  }
+  lines.push(
+    { legend: "Planned", color: tokens.colorBrandForeground1, data: series(points.map((p) => ({ x: p.x, y: p.quarter.trajectory }))) },
+    {
+      legend: "Actual",
+      color: tokens.colorPaletteDarkOrangeForeground1,
+      lineOptions: { strokeDasharray: "6 3" },
+      data: series(points.map((p) => ({ x: p.x, y: p.quarter.actual }))),
+    },
+  );
+  const title = `Quarterly trajectory${unit ? ` (${unit})` : ""}: planned against actual, with the target`;
+  return (
+    <LineChart
+      data={{ chartTitle: title, lineChartData: lines.filter((line) => line.data.length > 0) }}
+      height={240}
+      margins={{ left: 56, right: 16, top: 16, bottom: 36 }}
+      legendProps={{ allowFocusOnLegends: true }}
+      yAxisTickFormat={(value: number) => formatCompactMoney(value, unit)}
+      customDateTimeFormatter={byDate ? (date: Date) => labelByTime.get(date.getTime()) ?? date.toISOString().slice(0, 10) : undefined}
+      tickValues={byDate ? points.map((p) => p.x as Date) : points.map((p) => p.x as number)}
+      xAxisTitle={byDate ? undefined : "Quarter number"}
+      useUTC
+    />
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Where the pane's workbook comes from. The Excel source reads the workbook open in Excel through
+ * the Office adapter; the file source reads an .xlsx the user opened in the standalone page. The
+ * components only ever see this interface, so they run (and are tested) the same way in both.
+ */
+import type { PrincipleKey, ValidationReport } from "../core/validate/types";
+import type { WorkbookModel } from "../core/workbook/model";
+import type { PaneVfmData } from "./vfm-data";
+
+export type SourceKind = "excel" | "file";
+
+export interface CheckProgress {
+  phase: "reading" | "checking";
+  /** 0..1 when the reader knows how far it is; null while it cannot tell. */
+  fraction: number | null;
+}
+
+/** What a rule's documentation says, as the pane shows it beside each finding. */
+export interface RuleText {
+  id: string;
+  title: string;
+  why: string;
+  fix: string;
+  /** Set when the rule is our judgement rather than a quotation of a regime. */
+  judgement?: string;
+  /** Path of the rule's page inside the repository, e.g. "docs/rules/iii.net-recomputes.md". */
+  docPath: string;
+}
+
+/** Principle titles and rule texts, shipped with the check so the pane's first load stays small. */
+export interface RuleCatalogue {
+  principleTitle(key: PrincipleKey): string;
+  rule(id: string): RuleText | undefined;
+}
+
+/** Settings the user changed in the pane. Absent fields keep the workbook's own value. */
+export interface SettingsChoice {
+  /** ISO date YYYY-MM-DD. */
+  reportingDate?: string;
+  /** Money tolerance in pounds, e.g. 0.005 for half a penny. */
+  tolerance?: number;
+  /** Lower-case RAG word -> fraction, e.g. green 1, amber 0.5, red 0. */
+  ragMapping?: ReadonlyArray<readonly [string, number]>;
+  /** Fraction 0..1. */
+  minimumCashableShare?: number;
+}
+
+export interface CheckResult {
+  report: ValidationReport;
+  data: PaneVfmData;
+  model: WorkbookModel;
+  catalogue: RuleCatalogue;
+  /** Anything the reader noticed while reading the file, one line each. */
+  readerNotes: string[];
+}
+
+export type CheckOutcome =
+  | { status: "done"; result: CheckResult }
+  /** The workbook could not be read; `reason` is one line for the user. */
+  | { status: "refused"; reason: string }
+  | { status: "cancelled" };
+
+export interface CheckRequest {
+  signal: AbortSignal;
+  onProgress: (progress: CheckProgress) => void;
+  /** Settings chosen in the pane that apply to this check. */
+  settings?: SettingsChoice;
+}
+
+/** A small grid of the cells around a finding, for pages that cannot select the cell in Excel. */
+export interface CellPreview {
+  sheet: string;
+  /** The address as the finding gave it, e.g. "K7" or "A1:T40". */
+  address: string;
+  /** Column letters shown, left to right. */
+  columns: string[];
+  /** Excel row numbers shown, top to bottom. */
+  rows: number[];
+  /** Display text, values[rowIndex][columnIndex]. */
+  values: string[][];
+  /** Which shown cells belong to the finding's address. */
+  highlighted: boolean[][];
+  /** Set when the address lies outside the sheet's used cells or the sheet is missing. */
+  note?: string;
+}
+
+export type GoToOutcome =
+  | { kind: "selected" }
+  | { kind: "preview"; preview: CellPreview }
+  | { kind: "failed"; reason: string };
+
+export type WriteOutcome =
+  | { ok: true; message: string }
+  /** `takenSheets` lists sheet names that stopped the write (the template never overwrites). */
+  | { ok: false; reason: string; takenSheets?: string[] };
+
+export interface WorkbookSource {
+  kind: SourceKind;
+  /** Name shown to the user, e.g. the file name. */
+  label: string;
+  check(request: CheckRequest): Promise<CheckOutcome>;
+  goToCell(sheet: string, address: string): Promise<GoToOutcome>;
+  /** Only where the source can write (Excel). */
+  createTemplate?(): Promise<WriteOutcome>;
+  writeReport?(report: ValidationReport, catalogue: RuleCatalogue): Promise<WriteOutcome>;
+  /** Keeps the settings with the workbook. Sources that cannot write apply them to the next check only. */
+  saveSettings?(settings: SettingsChoice): Promise<WriteOutcome>;
+}
+
+/** True for the DOMException (or look-alike) that fetch, the reader and Office throw on abort. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}
+
+/** One line for the user from anything thrown. */
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const firstLine = text.split(/\r?\n/)[0].trim();
+  return firstLine || "Something went wrong that the pane could not describe.";
+}

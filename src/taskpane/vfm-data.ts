@@ -1,0 +1,32 @@
+/** The figures the pane shows beside the findings: the target panel, the settings form, the workbook's state. */
+import type { TargetSummary } from "../core/validate/types";
+import type { SettingsChoice } from "./source";
+
+export interface QuarterPoint {
+  /** As the workbook writes it, e.g. "Q1 2008-09". */
+  label: string;
+  /** ISO date of the quarter's last day, when known. */
+  quarterEnd: string | null;
+  /** Planned cumulative gain at the quarter's end. */
+  trajectory: number | null;
+  actual: number | null;
+}
+
+export interface PaneVfmData {
+  /** Money unit of the register, e.g. "£m"; null when the workbook does not say. */
+  unit: string | null;
+  /** "2010-11", when the workbook states enough to know it. */
+  targetYear: string | null;
+  target: TargetSummary | null;
+  quarters: QuarterPoint[];
+  /** The settings as the workbook holds them (after any choice made in the pane). */
+  settings: SettingsChoice;
+  /** One line per figure that rests on a forecast year of the deflator series. */
+  forecastNotes: string[];
+  /** False when no VfM table (register, baseline, settings, ...) was found at all. */
+  hasVfmTables: boolean;
+  /** True when the workbook holds no values at all. */
+  isEmpty: boolean;
+  /** Sheets the pane cannot write to. */
+  protectedSheets: string[];
+}

@@ -1,0 +1,274 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/components/App";
+import type { CheckOutcome, CheckRequest } from "../../src/taskpane/source";
+import { fakeSource, finding, result } from "./fake-source";
+
+// The real chart needs a layout engine; its lazy loading is covered by the end-to-end test.
+jest.mock("../../src/taskpane/components/TrajectoryChart", () => ({
+  __esModule: true,
+  default: () => <div data-testid="chart">chart</div>,
+}));
+
+const FINDINGS = [
+  finding("iii.net-recomputes", "error", "Gains", "K7"),
+  finding("iv.profile-present", "warning", "Profile", "A5"),
+  finding("ix.reward-recorded", "info", null, null),
+  finding("ii.no-error-values", "error", "Register sheet", "B2:C3"),
+];
+
+async function checkWith(source: ReturnType<typeof fakeSource>) {
+  const user = userEvent.setup();
+  render(<App source={source} />);
+  await user.click(screen.getByRole("button", { name: "Check workbook" }));
+  await screen.findByTestId("summary");
+  return user;
+}
+
+describe("the pane after a check", () => {
+  test("shows one tile per principle, with its status in words", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    const tiles = document.querySelectorAll("[data-principle]");
+    expect(Array.from(tiles).map((t) => t.getAttribute("data-principle"))).toEqual(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "method"]);
+    const tile = (key: string) => document.querySelector(`[data-principle="${key}"]`) as HTMLElement;
+    expect(tile("iii")).toHaveTextContent("Fails");
+    expect(tile("iii")).toHaveTextContent("1 error");
+    expect(tile("iv")).toHaveTextContent("Warnings");
+    expect(tile("i")).toHaveTextContent("Pass");
+    expect(tile("ix")).toHaveTextContent("Pass");
+    expect(tile("ix")).toHaveTextContent("1 note");
+    expect(tile("method")).toHaveTextContent("Method checks");
+  });
+
+  test("moves focus to the summary", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    await waitFor(() => expect(screen.getByTestId("summary")).toHaveFocus());
+    expect(screen.getByTestId("summary")).toHaveAttribute("tabindex", "-1");
+  });
+
+  test("lists each finding with its message, why, how to fix and a link to its rule", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    const item = document.querySelector('[data-rule="iii.net-recomputes"]') as HTMLElement;
+    expect(item).toHaveTextContent("Message for iii.net-recomputes at K7.");
+    expect(item).toHaveTextContent("Why iii.net-recomputes matters.");
+    expect(item).toHaveTextContent("How to fix iii.net-recomputes.");
+    expect(item).toHaveTextContent("Gains!K7");
+    expect(within(item).getByRole("link", { name: /iii\.net-recomputes/ })).toHaveAttribute("href", "./docs/rules/iii.net-recomputes.md");
+    // A finding about the whole workbook has no cell to go to.
+    const workbookWide = document.querySelector('[data-rule="ix.reward-recorded"]') as HTMLElement;
+    expect(within(workbookWide).queryByRole("button", { name: /go to cell/i })).toBeNull();
+  });
+
+  test("filters findings by severity", async () => {
+    const user = await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    const rules = () => Array.from(document.querySelectorAll("[data-rule]")).map((el) => el.getAttribute("data-rule"));
+    expect(rules()).toHaveLength(4);
+    const errors = screen.getByRole("button", { name: "Errors (2)" });
+    expect(errors).toHaveAttribute("aria-pressed", "true");
+    await user.click(errors);
+    expect(errors).toHaveAttribute("aria-pressed", "false");
+    expect(rules()).toEqual(["iv.profile-present", "ix.reward-recorded"]);
+    await user.click(screen.getByRole("button", { name: "Warnings (1)" }));
+    await user.click(screen.getByRole("button", { name: "Notes (1)" }));
+    expect(rules()).toEqual([]);
+    expect(screen.getByText("No findings match the severities chosen above.")).toBeInTheDocument();
+    await user.click(errors);
+    expect(rules()).toEqual(["ii.no-error-values", "iii.net-recomputes"]);
+  });
+
+  test("Go to cell asks the source for the finding's sheet and cell", async () => {
+    const source = fakeSource({ outcome: { status: "done", result: result(FINDINGS) } });
+    const user = await checkWith(source);
+    const item = document.querySelector('[data-rule="ii.no-error-values"]') as HTMLElement;
+    await user.click(within(item).getByRole("button", { name: /go to cell/i }));
+    expect(source.goToCalls).toEqual([["Register sheet", "B2:C3"]]);
+  });
+
+  test("Go to cell shows the neighbouring cells where the source returns a preview, reachable by keyboard", async () => {
+    const source = fakeSource({
+      outcome: { status: "done", result: result(FINDINGS) },
+      goTo: {
+        kind: "preview",
+        preview: {
+          sheet: "Gains",
+          address: "K7",
+          columns: ["J", "K", "L"],
+          rows: [6, 7, 8],
+          values: [["a", "b", "c"], ["d", "450", "f"], ["g", "h", "i"]],
+          highlighted: [[false, false, false], [false, true, false], [false, false, false]],
+        },
+      },
+    });
+    const user = await checkWith(source);
+    const button = within(document.querySelector('[data-rule="iii.net-recomputes"]') as HTMLElement).getByRole("button", { name: /go to cell/i });
+    button.focus();
+    await user.keyboard("{Enter}");
+    const view = await screen.findByTestId("cell-view");
+    expect(view).toHaveTextContent("Gains!K7");
+    expect(view.querySelector('[data-target="true"]')).toHaveTextContent("450");
+    expect(within(view).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["J", "K", "L"]);
+    await waitFor(() => expect(view).toHaveFocus());
+    await user.click(within(view).getByRole("button", { name: /close/i }));
+    expect(screen.queryByTestId("cell-view")).toBeNull();
+  });
+});
+
+describe("checking", () => {
+  test("shows progress and Cancel aborts the source's check", async () => {
+    let seen: CheckRequest | null = null;
+    const source = fakeSource({
+      outcome: (request) =>
+        new Promise<CheckOutcome>((resolve) => {
+          seen = request;
+          request.onProgress({ phase: "reading", fraction: 0.4 });
+          request.signal.addEventListener("abort", () => resolve({ status: "cancelled" }));
+        }),
+    });
+    const user = userEvent.setup();
+    render(<App source={source} />);
+    await user.click(screen.getByRole("button", { name: "Check workbook" }));
+    const progress = await screen.findByTestId("check-progress");
+    expect(progress).toHaveTextContent("Reading the workbook… 40%");
+    expect(screen.getByRole("button", { name: "Check workbook" })).toBeDisabled();
+    expect(seen!.signal.aborted).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(seen!.signal.aborted).toBe(true);
+    expect(await screen.findByText("Check cancelled")).toBeInTheDocument();
+    expect(screen.queryByTestId("check-progress")).toBeNull();
+  });
+
+  test("a file the reader refuses gives its one-line reason, not a blank pane", async () => {
+    const reason = "This file is not an Excel workbook (.xlsx): it holds plain text.";
+    const user = userEvent.setup();
+    render(<App source={fakeSource({ outcome: { status: "refused", reason } })} />);
+    await user.click(screen.getByRole("button", { name: "Check workbook" }));
+    const notice = await screen.findByTestId("notice");
+    expect(notice).toHaveTextContent("This workbook could not be checked");
+    expect(notice).toHaveTextContent(reason);
+    await waitFor(() => expect(notice).toHaveFocus());
+  });
+
+  test("an unexpected failure of the source is shown as one line", async () => {
+    const user = userEvent.setup();
+    render(<App source={fakeSource({ outcome: async () => Promise.reject(new Error("Excel went away\nstack line")) })} />);
+    await user.click(screen.getByRole("button", { name: "Check workbook" }));
+    const notice = await screen.findByTestId("notice");
+    expect(notice).toHaveTextContent("Excel went away");
+    expect(notice).not.toHaveTextContent("stack line");
+  });
+
+  test("a new source with an auto-check token checks straight away", async () => {
+    const source = fakeSource({ outcome: { status: "done", result: result(FINDINGS) } });
+    render(<App source={source} autoCheckToken={1} />);
+    await screen.findByTestId("summary");
+    expect(source.requests).toHaveLength(1);
+  });
+});
+
+describe("workbook states", () => {
+  test("an empty workbook says so and offers the template", async () => {
+    await checkWith(fakeSource({ kind: "excel", outcome: { status: "done", result: result([], { isEmpty: true, hasVfmTables: false, target: null, quarters: [] }) } }));
+    const state = screen.getByTestId("state-empty");
+    expect(state).toHaveTextContent("This workbook is empty");
+    expect(within(state).getByRole("button", { name: "Create VfM workbook" })).toBeInTheDocument();
+    expect(screen.queryByTestId("state-no-tables")).toBeNull();
+    expect(screen.getByTestId("target-panel")).toHaveTextContent("does not hold enough to work out the target");
+  });
+
+  test("a workbook without any VfM table explains what the check looks for", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result([], { hasVfmTables: false }) } }));
+    expect(screen.getByTestId("state-no-tables")).toHaveTextContent("No VfM tables found");
+    expect(screen.getByTestId("state-no-tables")).toHaveTextContent("Gains");
+  });
+
+  test("a protected sheet is named, and a refused write says why", async () => {
+    const refusal = "The Settings sheet is protected, so the settings could not be saved. Unprotect it in Excel and try again.";
+    const source = fakeSource({
+      kind: "excel",
+      outcome: { status: "done", result: result(FINDINGS, { protectedSheets: ["Settings"] }) },
+      write: { ok: false, reason: refusal },
+    });
+    const user = await checkWith(source);
+    expect(screen.getByTestId("state-protected")).toHaveTextContent("Protected: Settings.");
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    await user.click(screen.getByRole("button", { name: "Save to the workbook and check again" }));
+    const notice = await screen.findByTestId("notice");
+    expect(notice).toHaveTextContent("The settings were not saved");
+    expect(notice).toHaveTextContent(refusal);
+    expect(source.requests).toHaveLength(1);
+  });
+
+  test("Create VfM workbook names the sheets that are already taken", async () => {
+    const source = fakeSource({
+      kind: "excel",
+      outcome: { status: "done", result: result(FINDINGS) },
+      write: { ok: false, reason: "The workbook already has sheets with the template's names.", takenSheets: ["Gains", "Settings"] },
+    });
+    const user = await checkWith(source);
+    await user.click(within(screen.getByRole("region", { name: "Workbook tools" })).getByRole("button", { name: "Create VfM workbook" }));
+    expect(await screen.findByTestId("notice")).toHaveTextContent("Sheet names already taken: Gains, Settings.");
+  });
+
+  test("Write report says which sheet it wrote", async () => {
+    const source = fakeSource({ kind: "excel", outcome: { status: "done", result: result(FINDINGS) }, write: { ok: true, message: 'Wrote the findings to the new sheet "VfM report".' } });
+    const user = await checkWith(source);
+    await user.click(screen.getByRole("button", { name: "Write report" }));
+    expect(await screen.findByTestId("notice")).toHaveTextContent('Wrote the findings to the new sheet "VfM report".');
+  });
+
+  test("the standalone page has no workbook tools", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    expect(screen.queryByRole("button", { name: "Create VfM workbook" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Write report" })).toBeNull();
+  });
+
+  test("forecast-dependent figures are labelled", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { forecastNotes: ["Gain G7 is deflated to 2027-28, a forecast year."] }) } }));
+    expect(screen.getByTestId("forecast-note")).toHaveTextContent("Figures resting on a forecast");
+    expect(screen.getByTestId("forecast-note")).toHaveTextContent("Gain G7");
+  });
+});
+
+describe("target panel and settings", () => {
+  test("shows the target, the risk-adjusted cashable gains and progress as a percentage, with the quarters as a table", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    const panel = screen.getByTestId("target-panel");
+    expect(panel).toHaveTextContent("£1,413.72m");
+    expect(panel).toHaveTextContent("£1,102.4m");
+    expect(panel).toHaveTextContent("78%");
+    const table = within(panel).getByRole("table");
+    expect(within(table).getAllByRole("row")).toHaveLength(3);
+    expect(await within(panel).findByTestId("chart")).toBeInTheDocument();
+  });
+
+  test("settings chosen on the standalone page apply to the next check only, and say so", async () => {
+    const source = fakeSource({ outcome: { status: "done", result: result(FINDINGS) } });
+    const user = await checkWith(source);
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const share = screen.getByLabelText("Minimum cashable share (%)");
+    await user.clear(share);
+    await user.type(share, "60");
+    const date = screen.getByLabelText("Reporting date");
+    await user.clear(date);
+    await user.type(date, "2010-03-31");
+    await user.click(screen.getByRole("button", { name: "Apply and check again" }));
+    await waitFor(() => expect(source.requests).toHaveLength(2));
+    expect(source.requests[1].settings).toEqual(expect.objectContaining({ minimumCashableShare: 0.6, reportingDate: "2010-03-31" }));
+    expect(await screen.findByText("Settings applied to this check only")).toBeInTheDocument();
+  });
+
+  test("an unreadable setting is explained and nothing is checked", async () => {
+    const source = fakeSource({ outcome: { status: "done", result: result(FINDINGS) } });
+    const user = await checkWith(source);
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const rag = screen.getByLabelText("RAG mapping");
+    await user.clear(rag);
+    await user.type(rag, "Green lots");
+    await user.click(screen.getByRole("button", { name: "Apply and check again" }));
+    expect(await screen.findByText(/Write each rating and its fraction/)).toBeInTheDocument();
+    await act(async () => undefined);
+    expect(source.requests).toHaveLength(1);
+  });
+});
