@@ -14,7 +14,22 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS_OR_FUNCTION_ERROR = 1;
 export const EXIT_USAGE_OR_UNREADABLE = 2;
 
+let pipeGuardInstalled = false;
+
+/** A reader that closes the pipe early (`vfm validate ... | head`) is not an error: stop quietly. */
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuardInstalled) return;
+  pipeGuardInstalled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 export function processIO(): CliIO {
+  exitQuietlyOnClosedPipe();
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
