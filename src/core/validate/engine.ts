@@ -1,0 +1,112 @@
+/**
+ * The rule engine: discovery and parsing once (analyse), then every rule's check, each guarded so a
+ * rule that throws becomes one warning instead of stopping the check. Findings are sorted by principle,
+ * then sheet order, row and column; the summary counts them and derives each principle's status.
+ */
+import type { WorkbookModel } from "../workbook/model";
+import { parseA1Range } from "../workbook/model";
+import { analyse, type Analysis, type ValidateOptions, type VfmData } from "./analysis";
+import { RuleContext, type Rule } from "./rule";
+import { RULES } from "./rules";
+import { PRINCIPLES, type Finding, type PrincipleKey, type PrincipleStatus, type ValidationReport } from "./types";
+
+export const INTERNAL_ERROR_RULE = "method.internal-error";
+
+const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+export function getRule(id: string): Rule | undefined {
+  return RULES_BY_ID.get(id);
+}
+
+/** Repository path of a rule's documentation page, e.g. "docs/rules/iii.net-recomputes.md". */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  try {
+    return rule.check(ctx).map((f) => ({
+      principle: rule.principle,
+      rule: rule.id,
+      severity: rule.severity,
+      sheet: f.sheet,
+      cell: f.sheet === null ? null : f.cell,
+      message: f.message,
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        principle: "method",
+        rule: INTERNAL_ERROR_RULE,
+        severity: "warning",
+        sheet: null,
+        cell: null,
+        message: `The check ${rule.id} could not be completed (${reason}); its findings are missing from this report.`,
+      },
+    ];
+  }
+}
+
+const PRINCIPLE_ORDER = new Map<PrincipleKey, number>(PRINCIPLES.map((p, i) => [p, i]));
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortFindings(findings: Finding[], model: WorkbookModel): Finding[] {
+  const sheetOrder = new Map<string, number>(model.sheets.map((s, i) => [s.name, i]));
+  const keyed = findings.map((f, index) => {
+    const rect = f.cell ? parseA1Range(f.cell.split(":")[0]) : null;
+    return {
+      f,
+      index,
+      p: PRINCIPLE_ORDER.get(f.principle)!,
+      s: f.sheet === null ? -1 : sheetOrder.get(f.sheet) ?? sheetOrder.size,
+      r: rect ? rect.startRow : -1,
+      c: rect ? rect.startCol : -1,
+    };
+  });
+  keyed.sort((a, b) => a.p - b.p || a.s - b.s || a.r - b.r || a.c - b.c || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.index - b.index);
+  return keyed.map((k) => k.f);
+}
+
+/** Runs the given rules (all of them by default) over an analysed workbook. */
+export function runRules(analysis: Analysis, rules: readonly Rule[] = RULES): Finding[] {
+  const ctx = new RuleContext(analysis);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const f of runRule(rule, ctx)) findings.push(f);
+  }
+  return sortFindings(findings, analysis.model);
+}
+
+export function summarise(findings: readonly Finding[], data: VfmData, file: string): ValidationReport {
+  const principles = Object.fromEntries(PRINCIPLES.map((p) => [p, "pass"])) as Record<PrincipleKey, PrincipleStatus>;
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === "error") {
+      errors++;
+      principles[f.principle] = "fail";
+    } else if (f.severity === "warning") {
+      warnings++;
+      if (principles[f.principle] === "pass") principles[f.principle] = "warn";
+    } else infos++;
+  }
+  return {
+    file,
+    reportingDate: data.reportingDate,
+    summary: { errors, warnings, infos, principles, target: data.target },
+    findings: [...findings],
+  };
+}
+
+/** Checks a workbook against the nine CSR07 measurement principles and the method rules. */
+export function validateWorkbook(model: WorkbookModel, options: ValidateOptions): ValidationReport {
+  const analysis = analyse(model, options);
+  return summarise(runRules(analysis), analysis.data, options.file);
+}
+
+/** The parsed VfM data (after discovery) for the pane's target panel; nothing is computed twice. */
+export function extractVfmData(model: WorkbookModel, options: ValidateOptions): VfmData {
+  return analyse(model, options).data;
+}

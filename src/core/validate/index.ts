@@ -1,0 +1,16 @@
+/** The validator's public API: check a workbook model against the CSR07 principles. */
+export { validateWorkbook, extractVfmData, getRule, ruleDocPath, runRules, summarise, INTERNAL_ERROR_RULE } from "./engine";
+export { RULES } from "./rules";
+export { PRINCIPLE_TITLES, RuleContext } from "./rule";
+export type { Rule, RuleFinding, RuleExample } from "./rule";
+export { DEFAULT_SETTINGS, SETTING_DOCS, parseRagMapping } from "./settings";
+export type { Settings, SettingKey, SettingDoc } from "./settings";
+export { analyse } from "./analysis";
+export type { ValidateOptions, VfmData, GainRow, QuarterRow, VfmTotals, GainType, Analysis } from "./analysis";
+export { discoverTables, normaliseTableName, HEADER_SEARCH_ROWS } from "./discovery";
+export type { DiscoveredTable, DiscoveredTables, TableSource } from "./discovery";
+export { TABLE_SPECS } from "./schema";
+export type { TableKey, TableSpec, ColumnSpec } from "./schema";
+export type { MoneyUnit } from "./text";
+export { PRINCIPLES } from "./types";
+export type { Finding, PrincipleKey, PrincipleStatus, Severity, TargetSummary, ValidationReport, ValidationSummary } from "./types";

@@ -1,0 +1,150 @@
+/**
+ * What a rule is, and the context its check receives: the discovered tables with their column maps,
+ * the parsed register, the settings and reporting date, and helpers that place a finding at a cell,
+ * a range, a table or a missing table.
+ */
+import type { CellRect, WorkbookModel } from "../workbook/model";
+import { a1, a1Range } from "../workbook/model";
+import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
+import { cellText, type NumberRead } from "./text";
+import type { DiscoveredTable } from "./discovery";
+import { columnSpec, tableSpec, type TableKey } from "./schema";
+import type { SettingKey, Settings } from "./settings";
+import type { PrincipleKey, Severity } from "./types";
+
+/** The CSR07 measurement principles, shortened (methodology.md); "method" gathers the cross-cutting rules. */
+export const PRINCIPLE_TITLES: Record<PrincipleKey, string> = {
+  i: "The baseline should be clearly quantified",
+  ii: "Cashable gains identified in budget forecasts and auditable",
+  iii: "Cashable gains should be net of cost",
+  iv: "Milestones and profiles underpin delivery of £m gains",
+  v: "Gains re-invested per agreed budget, business plan and investment strategy",
+  vi: "Quarterly updates to the VfM Board (trajectory incl. budget evidence, comparative data, milestones, risk management)",
+  vii: "Comparative measurement: HQ costs, output/outcome measures, unit costs",
+  viii: "Dynamic risk management that discounts on deliverability",
+  ix: "Performance should be public and rewarded",
+  method: "Measurement method (cross-cutting rules from the same regimes)",
+};
+
+/** A finding as a rule reports it; the engine adds the principle, rule id and severity. */
+export interface RuleFinding {
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface RuleExample {
+  /** A row (or workbook state) the rule reports. */
+  failing: string;
+  /** The same row put right. */
+  passing: string;
+}
+
+export interface Rule {
+  id: string;
+  principle: PrincipleKey;
+  severity: Severity;
+  title: string;
+  /** What exactly the rule checks, for its documentation page (the title when absent). */
+  checks?: string;
+  /** Why this matters, quoting the CSR07 principle. */
+  why: string;
+  /** What to do in the workbook. */
+  fix: string;
+  /** Present when the rule is our judgement rather than the regime's: says so and why. */
+  judgement?: string;
+  /** Settings keys that change what the rule accepts. */
+  settings?: readonly SettingKey[];
+  example: RuleExample;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+export class RuleContext {
+  readonly model: WorkbookModel;
+  readonly settings: Settings;
+  readonly reportingDate: string;
+  readonly data: VfmData;
+  readonly gains: readonly ParsedGain[];
+
+  constructor(readonly analysis: Analysis) {
+    this.model = analysis.model;
+    this.settings = analysis.data.settings;
+    this.reportingDate = analysis.data.reportingDate;
+    this.data = analysis.data;
+    this.gains = analysis.gains;
+  }
+
+  /** What a gain's numeric cell holds, amounts in the register's unit (for messages; not a hot path). */
+  read(gain: ParsedGain, key: GainNumberKey): NumberRead {
+    return this.analysis.readGain(gain, key);
+  }
+
+  /** The text a gain's cell shows, e.g. its deliverability "Amber". */
+  gainText(gain: ParsedGain, key: string): string {
+    const col = this.analysis.tables.get("gains")?.columns.get(key);
+    return col === undefined ? "" : cellText(gain.cells[col]);
+  }
+
+  table(key: TableKey): DiscoveredTable | undefined {
+    return this.analysis.tables.get(key);
+  }
+
+  /** 0-based sheet column of a recognised column, or undefined. */
+  column(table: DiscoveredTable, key: string): number | undefined {
+    return table.columns.get(key);
+  }
+
+  /** The table's header row, from its first to its last recognised column (or the whole range). */
+  headerRange(table: DiscoveredTable): string {
+    const cols = [...table.columns.values(), ...table.yearColumns.values()];
+    const row = Math.max(0, table.headerRow);
+    if (cols.length === 0) {
+      const endCol = Number.isFinite(table.endCol) && table.endCol < 16384 ? table.endCol : table.startCol;
+      return a1Range({ startRow: row, endRow: row, startCol: table.startCol, endCol });
+    }
+    return a1Range({ startRow: row, endRow: row, startCol: Math.min(...cols), endCol: Math.max(...cols) });
+  }
+
+  /** The data cells of one column (first to last data row), e.g. "K5:K40". */
+  columnRange(table: DiscoveredTable, col: number): string {
+    const rows = table.rows;
+    if (rows.length === 0) return a1(Math.max(0, table.headerRow), col);
+    return a1Range({ startRow: rows[0], endRow: rows[rows.length - 1], startCol: col, endCol: col });
+  }
+
+  at(sheet: string, row: number, col: number, message: string): RuleFinding {
+    return { sheet, cell: a1(row, col), message };
+  }
+
+  atRange(sheet: string, rect: CellRect, message: string): RuleFinding {
+    return { sheet, cell: a1Range(rect), message };
+  }
+
+  /** A finding about a whole table (placed on its header row). */
+  atTable(table: DiscoveredTable, message: string): RuleFinding {
+    return { sheet: table.sheet.name, cell: this.headerRange(table), message };
+  }
+
+  /** A finding about a table that is not in the workbook (sheet and cell null). */
+  missingTable(key: TableKey, why: string): RuleFinding {
+    const spec = tableSpec(key);
+    const headers = spec.columns.map((c) => c.label).join(", ");
+    const synonyms = spec.sheetSynonyms.length ? ` (or ${spec.sheetSynonyms.map((s) => `"${s}"`).join(", ")})` : "";
+    return {
+      sheet: null,
+      cell: null,
+      message: `No ${spec.label} table found: ${why}. Add a sheet or Excel table named "${spec.label}"${synonyms} with the headers ${headers}.`,
+    };
+  }
+
+  /** A finding for a required column missing from a found table (placed on its header row). */
+  missingColumn(table: DiscoveredTable, key: string, why: string): RuleFinding {
+    const spec = columnSpec(table.key, key);
+    const synonyms = spec.synonyms.length ? ` (or ${spec.synonyms.map((s) => `"${s}"`).join(", ")})` : "";
+    return this.atTable(
+      table,
+      `The ${table.spec.label} table on sheet "${table.sheet.name}" has no "${spec.label}" column${synonyms}: ${why}. Add it to the header row.`,
+    );
+  }
+
+}

@@ -1,0 +1,248 @@
+/** Principle (i): the baseline should be clearly quantified. */
+import { financialYearOf } from "../dates";
+import { idKey } from "../analysis";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { formatFinancialYearLabel } from "../dates";
+import { normaliseLabel, quote, readNumber } from "../text";
+import { gainName, num, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (i): "${PRINCIPLE_TITLES.i}."`;
+
+export const baselinePresent: Rule = {
+  id: "i.baseline-present",
+  principle: "i",
+  severity: "error",
+  title: "The baseline is in the workbook, line by line",
+  checks: "A Baseline table is found (Excel table, defined name or sheet named Baseline), it has a Line and an Amount column, and it holds at least one line.",
+  why: `${WHY} Every gain is measured against the baseline spend; without it no gain or target can be checked.`,
+  fix: "Add a Baseline table (sheet or Excel table named Baseline) with a Line and an Amount column, one row per line of baseline spend.",
+  example: { failing: "No Baseline sheet or table in the workbook.", passing: "Baseline: Line \"Police officer pay\", Year 2007-08, Amount 98,500,000, Basis Budget, Price base 2007-08." },
+  check(ctx) {
+    const table = ctx.table("baseline");
+    if (!table) return [ctx.missingTable("baseline", "principle (i) needs the baseline spend the gains are measured against")];
+    const out: RuleFinding[] = [];
+    if (!table.columns.has("line")) out.push(ctx.missingColumn(table, "line", "each baseline line needs a name"));
+    if (!table.columns.has("amount")) out.push(ctx.missingColumn(table, "amount", "each baseline line needs its amount"));
+    if (table.rows.length === 0) out.push(ctx.atTable(table, "The Baseline table has no lines: enter each line of baseline spend with its amount."));
+    return out;
+  },
+};
+
+export const baselineAmountPositive: Rule = {
+  id: "i.baseline-amount-positive",
+  principle: "i",
+  severity: "error",
+  title: "Every baseline amount is a positive number",
+  checks: "Each Baseline line's Amount is a number above 0. Blank, text and zero amounts are reported here; negative amounts are reported by i.no-netting.",
+  why: `${WHY} A blank, zero or text amount leaves the baseline unquantified. (Negative amounts are reported by i.no-netting.)`,
+  fix: "Enter the line's baseline spend as a positive number (in the unit of the column header, or the Settings unit).",
+  example: { failing: "Line \"Custody\", Amount blank.", passing: "Line \"Custody\", Amount 4,200,000." },
+  check(ctx) {
+    const table = ctx.table("baseline");
+    const col = table?.columns.get("amount");
+    if (!table || col === undefined) return [];
+    const out: RuleFinding[] = [];
+    const lineCol = table.columns.get("line");
+    for (const r of table.rows) {
+      const read = readNumber(table.sheet.rows[r]?.[col]);
+      const line = textAt(table, r, lineCol);
+      const name = line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`;
+      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, r, col, `${name} has no amount: enter its baseline spend.`));
+      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, r, col, `${name} has the amount ${quote(read.text)}, which is not a number.`));
+      else if (read.kind === "number" && read.value === 0) out.push(ctx.at(table.sheet.name, r, col, `${name} has an amount of 0: enter its spend or remove the line.`));
+    }
+    return out;
+  },
+};
+
+export const baselineYear: Rule = {
+  id: "i.baseline-year",
+  principle: "i",
+  severity: "error",
+  title: "The baseline year is stated",
+  checks: "The baseline year is stated: either once in the Settings table (Baseline year), and then every line that gives a year agrees with it, or on every Baseline line, all for the same financial year.",
+  why: `${WHY} The baseline is the spend of a stated financial year (CSR07: 2007-08; SR2004: 2004-05); the target and the quarters due are counted from it.`,
+  fix: "Give each Baseline line its financial year (e.g. 2007-08) in a Year column, or state it once as \"Baseline year\" in the Settings table. All lines must be for the same year.",
+  settings: ["baselineYear"],
+  example: { failing: "Baseline lines for 2007-08 and 2008-09, and no Baseline year in Settings.", passing: "Every line 2007-08 (or Settings: Baseline year = 2007-08)." },
+  check(ctx) {
+    const table = ctx.table("baseline");
+    if (!table) return [];
+    const fromSettings = ctx.analysis.baselineYearSource === "settings";
+    const yearCol = table.columns.get("year");
+    if (yearCol === undefined) {
+      return fromSettings ? [] : [ctx.missingColumn(table, "year", "the baseline year must be stated (or give \"Baseline year\" in the Settings table)")];
+    }
+    const out: RuleFinding[] = [];
+    const years = new Set<number>();
+    const expected = ctx.settings.baselineYear;
+    for (const r of table.rows) {
+      const cell = table.sheet.rows[r]?.[yearCol];
+      const text = textAt(table, r, yearCol);
+      if (text === "") {
+        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, "This baseline line has no year: enter its financial year, e.g. 2007-08."));
+        continue;
+      }
+      const year = financialYearOf(cell?.value ?? null);
+      if (year === null) {
+        out.push(ctx.at(table.sheet.name, r, yearCol, `The year ${quote(text)} cannot be read: write a financial year such as 2007-08 or 2007/08.`));
+        continue;
+      }
+      years.add(year);
+      if (fromSettings && expected !== null && year !== expected) {
+        out.push(
+          ctx.at(
+            table.sheet.name,
+            r,
+            yearCol,
+            `This line is for ${formatFinancialYearLabel(year)} but the Settings baseline year is ${formatFinancialYearLabel(expected)}.`,
+          ),
+        );
+      }
+    }
+    if (!fromSettings && years.size > 1) {
+      const list = [...years].sort().map(formatFinancialYearLabel).join(", ");
+      out.push(ctx.atTable(table, `The baseline lines are for different years (${list}) and the Settings table states no baseline year: the baseline must be one stated year.`));
+    }
+    return out;
+  },
+};
+
+function statedColumnRule(
+  id: string,
+  key: "basis" | "priceBase",
+  title: string,
+  whyText: string,
+  fix: string,
+  example: Rule["example"],
+  accept: (text: string) => string | null,
+): Rule {
+  return {
+    id,
+    principle: "i",
+    severity: "warning",
+    title,
+    why: `${WHY} ${whyText}`,
+    fix,
+    example,
+    check(ctx) {
+      const table = ctx.table("baseline");
+      if (!table || table.rows.length === 0) return [];
+      const col = table.columns.get(key);
+      const label = key === "basis" ? "basis (budget or outturn)" : "price base";
+      if (col === undefined) return [ctx.missingColumn(table, key, `each baseline line needs its ${label}`)];
+      const out: RuleFinding[] = [];
+      for (const r of table.rows) {
+        const text = textAt(table, r, col);
+        if (text === "") out.push(ctx.at(table.sheet.name, r, col, `This baseline line does not state its ${label}.`));
+        else {
+          const problem = accept(text);
+          if (problem) out.push(ctx.at(table.sheet.name, r, col, problem));
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export const basisStated: Rule = {
+  ...statedColumnRule(
+    "i.basis-stated",
+    "basis",
+    "Each baseline line says whether it is budget or outturn",
+    "A budget and an outturn for the same year differ; a reader cannot tell what the gains are measured against unless the basis is stated.",
+    "Write Budget or Outturn in the Basis column of each Baseline line.",
+    { failing: "Line \"Custody\", Basis blank.", passing: "Line \"Custody\", Basis Budget." },
+    (text) => (/\b(budget|outturn|out turn|actual)\b/i.test(text) ? null : `The basis ${quote(text)} is neither budget nor outturn.`),
+  ),
+  checks: "Each Baseline line's Basis says Budget or Outturn.",
+};
+
+export const priceBaseStated: Rule = {
+  ...statedColumnRule(
+    "i.price-base-stated",
+    "priceBase",
+    "Each baseline line states its price base",
+    "Amounts in different years' prices are not comparable; the price base says which year's money the baseline is in.",
+    "Write the financial year whose prices the line is in (e.g. 2007-08) in the Price base column.",
+    { failing: "Line \"Custody\", Price base blank.", passing: "Line \"Custody\", Price base 2007-08." },
+    (text) =>
+      financialYearOf(text.replace(/\s*prices?$/i, "")) !== null || /\b(cash|current|nominal)\b/i.test(text)
+        ? null
+        : `The price base ${quote(text)} cannot be read as a financial year: write e.g. 2007-08.`,
+  ),
+  checks: "Each Baseline line's Price base is a financial year (e.g. 2007-08) or says cash or current prices.",
+};
+
+const INCOME_WORDS =
+  /\b(income|fees?|charges?|receipts?|transfer payments?|transfers?|benefits? payments?|housing benefits?|council tax benefits?|rent allowances?|sales)\b/;
+const NOT_NETTED = /\b(not|never)\s+(been\s+)?(netted|offset|deducted|included)|\bgross of\b|\bexclud(es|ed|ing)\b|\bbefore\s+(income|fees)/;
+
+export const noNetting: Rule = {
+  id: "i.no-netting",
+  principle: "i",
+  severity: "error",
+  title: "No baseline line nets off income or transfer payments",
+  checks: "No Baseline line is negative, and no line's name marks it as income, fees, charges, receipts or transfer payments (housing or council tax benefit, rent allowances), unless its Notes say nothing was netted off (e.g. \"gross of fees; not netted off\", \"excludes\").",
+  why: `${WHY} The baseline is gross of income from fees and charges, and transfer payments (housing and council tax benefit, rent allowances) are not in it at all; netting them off understates the baseline and so the target.`,
+  fix: "Remove negative lines and lines of income, fees, charges or transfer payments from the baseline. If a line only looks like one, say in its Notes that nothing was netted off (e.g. \"gross of fees; not netted off\").",
+  example: {
+    failing: "Line \"Fees and charges income\", Amount -1,200,000.",
+    passing: "No income line; Notes on \"Licensing\" say \"gross of fees; not netted off\".",
+  },
+  check(ctx) {
+    const table = ctx.table("baseline");
+    if (!table) return [];
+    const lineCol = table.columns.get("line");
+    const amountCol = table.columns.get("amount");
+    const notesCol = table.columns.get("notes");
+    const out: RuleFinding[] = [];
+    for (const r of table.rows) {
+      const line = textAt(table, r, lineCol);
+      const note = normaliseLabel(textAt(table, r, notesCol));
+      if (note !== "" && NOT_NETTED.test(note)) continue;
+      const amount = amountCol === undefined ? null : readNumber(table.sheet.rows[r]?.[amountCol]);
+      if (amount?.kind === "number" && amount.value < 0) {
+        out.push(
+          ctx.at(table.sheet.name, r, amountCol!, `${line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`} is negative (${num(amount.value)}): the baseline must not net off income or transfer payments.`),
+        );
+      } else if (line !== "" && INCOME_WORDS.test(normaliseLabel(line))) {
+        out.push(
+          ctx.at(table.sheet.name, r, lineCol!, `Baseline line ${quote(line)} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.`),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const gainBaselineLine: Rule = {
+  id: "i.gain-baseline-line",
+  principle: "i",
+  severity: "error",
+  title: "Every gain points at a baseline line that exists",
+  checks: "Each gain's Baseline line names a line of the Baseline table (ignoring case and surrounding spaces).",
+  why: `${WHY} A gain is a reduction against part of the baseline; naming the line shows the gain is measured against quantified spend.`,
+  fix: "In the Gains table's Baseline line column, write the name of the Baseline line (exactly as in the Baseline table) that each gain reduces.",
+  example: { failing: "Gain G1, Baseline line \"Overtime\" (no such line in the Baseline table).", passing: "Gain G1, Baseline line \"Police officer pay\" (a line of the Baseline table)." },
+  check(ctx) {
+    const gains = ctx.table("gains");
+    const baseline = ctx.table("baseline");
+    if (!gains || gains.rows.length === 0) return [];
+    const col = gains.columns.get("baselineLine");
+    if (col === undefined) return [ctx.missingColumn(gains, "baselineLine", "each gain must name the baseline line it reduces")];
+    const lineCol = baseline?.columns.get("line");
+    const lines = new Set<string>();
+    if (baseline && lineCol !== undefined) for (const r of baseline.rows) lines.add(idKey(textAt(baseline, r, lineCol)));
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      const text = textAt(gains, gain.row, col);
+      if (text === "") out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} names no baseline line.`));
+      else if (lineCol !== undefined && !lines.has(idKey(text)))
+        out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} names the baseline line ${quote(text)}, which is not a line of the Baseline table.`));
+    }
+    return out;
+  },
+};
+
+export const RULES_I: readonly Rule[] = [baselinePresent, baselineYear, baselineAmountPositive, basisStated, priceBaseStated, noNetting, gainBaselineLine];

@@ -1,0 +1,204 @@
+/** Principle (ii): cashable gains identified in budget forecasts and auditable. */
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { isBlankCell, quote } from "../text";
+import { gainName, runs, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (ii): "${PRINCIPLE_TITLES.ii}."`;
+
+export const registerPresent: Rule = {
+  id: "ii.register-present",
+  principle: "ii",
+  severity: "error",
+  title: "The register of gains is in the workbook",
+  checks: "A Gains table is found (Excel table, defined name or a sheet named Gains, Register, Initiatives or Efficiencies) and holds at least one gain.",
+  why: `${WHY} The register is where each gain is identified; every other check reads it.`,
+  fix: "Add a Gains table (sheet or Excel table named Gains, Register, Initiatives or Efficiencies) with one row per gain.",
+  example: { failing: "No Gains sheet or table.", passing: "A Gains table with a row for each gain: ID, Initiative, Type, Gross gain, Costs, Net gain, ..." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table) return [ctx.missingTable("gains", "the register of gains is what principles (i) to (viii) check")];
+    if (table.rows.length === 0) return [ctx.atTable(table, "The Gains table has no gains: enter one row per gain.")];
+    return [];
+  },
+};
+
+export const gainId: Rule = {
+  id: "ii.gain-id",
+  principle: "ii",
+  severity: "error",
+  title: "Every gain has its own ID",
+  checks: "Each gain has an ID, and no two gains share one (ignoring case and surrounding spaces).",
+  why: `${WHY} An auditable gain can be traced from the register to its profile, milestones and evidence; the ID is that link and must be unique.`,
+  fix: "Give each gain a short unique reference (e.g. G1, G2) in the ID column and use the same reference in the Profile and Milestones tables.",
+  example: { failing: "Two gains both with ID G3.", passing: "IDs G3 and G4." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("id");
+    if (col === undefined) return [ctx.missingColumn(table, "id", "each gain needs a unique reference")];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.id === null) {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no ID.`));
+        continue;
+      }
+      const first = ctx.analysis.gainById.get(gain.idKey!)!;
+      if (first !== gain) {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `The ID ${quote(gain.id)} is also used on row ${first.row + 1}: each gain needs its own ID.`));
+      }
+    }
+    return out;
+  },
+};
+
+export const typeStated: Rule = {
+  id: "ii.type-stated",
+  principle: "ii",
+  severity: "error",
+  title: "Every gain is typed Cashable or Non-cashable",
+  checks: "Each gain's Type is Cashable or Non-cashable (any case; \"non cashable\" and \"noncashable\" are accepted).",
+  why: `${WHY} Only cashable gains (a budget line goes down) count towards a cashable target; non-cashable gains are counted separately.`,
+  fix: "Write Cashable or Non-cashable in the Type column of each gain.",
+  example: { failing: "Gain G2, Type \"Saving\".", passing: "Gain G2, Type Cashable." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("type");
+    if (col === undefined) return [ctx.missingColumn(table, "type", "each gain must be typed Cashable or Non-cashable")];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.type !== null) continue;
+      const text = textAt(table, gain.row, col);
+      out.push(
+        ctx.at(
+          table.sheet.name,
+          gain.row,
+          col,
+          text === "" ? `${gainName(gain)} has no type: write Cashable or Non-cashable.` : `${gainName(gain)} has the type ${quote(text)}: write Cashable or Non-cashable.`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rule["severity"], title: string, whyText: string, fix: string, example: Rule["example"], what: string): Rule {
+  return {
+    id,
+    principle: "ii",
+    severity,
+    title,
+    why: `${WHY} ${whyText}`,
+    fix,
+    example,
+    check(ctx) {
+      const table = ctx.table("gains");
+      if (!table) return [];
+      const cashable = ctx.gains.filter((g) => g.type === "cashable");
+      if (cashable.length === 0) return [];
+      const col = table.columns.get(key);
+      if (col === undefined) return [ctx.missingColumn(table, key, `each cashable gain must name its ${what}`)];
+      const out: RuleFinding[] = [];
+      for (const gain of cashable) {
+        if (isBlankCell(gain.cells[col])) out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} is cashable but names no ${what}.`));
+      }
+      return out;
+    },
+  };
+}
+
+export const budgetLine: Rule = {
+  ...cashableNeeds(
+    "ii.budget-line",
+    "budgetLine",
+    "error",
+    "Every cashable gain names the budget line it reduces",
+    "A cashable gain is one where a budget line goes down; naming the cost centre or budget code shows where the forecast was reduced.",
+    "Write the cost centre or budget code whose forecast the gain reduces in the Budget line column.",
+    { failing: "Gain G1 (Cashable), Budget line blank.", passing: "Gain G1 (Cashable), Budget line \"CC4100 Custody\"." },
+    "budget line (cost centre or budget code)",
+  ),
+  checks: "Each cashable gain has a Budget line (cost centre or budget code).",
+};
+
+export const evidence: Rule = {
+  ...cashableNeeds(
+    "ii.evidence",
+    "evidence",
+    "warning",
+    "Every cashable gain names its evidence",
+    "An auditable gain points at its evidence: the budget report, contract or minute that shows the reduction.",
+    "Write a reference to the evidence (document, budget report, contract) in the Evidence column.",
+    { failing: "Gain G1 (Cashable), Evidence blank.", passing: "Gain G1 (Cashable), Evidence \"Budget book 2009-10 p.14\"." },
+    "evidence",
+  ),
+  checks: "Each cashable gain has an Evidence reference.",
+};
+
+export const derivedFormulas: Rule = {
+  id: "ii.derived-formulas",
+  principle: "ii",
+  severity: "warning",
+  title: "Net and risk-adjusted gains are formulas, not typed numbers",
+  checks: "The Net gain and Risk-adjusted gain cells hold formulas, not typed numbers. Neighbouring typed cells are reported together as one range.",
+  why: `${WHY} A derived figure typed over its formula no longer follows its inputs, so the register cannot be audited from its own cells.`,
+  fix: "Put a formula in each Net gain cell (e.g. =VFM.NETGAIN(I5, J5) or =I5-J5) and each Risk-adjusted gain cell (e.g. =VFM.NETGAIN(I5, J5, L5)).",
+  example: { failing: "Net gain cell holds the typed number 420.", passing: "Net gain cell holds =VFM.NETGAIN(I5, J5), showing 420." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table) return [];
+    const out: RuleFinding[] = [];
+    for (const [key, label] of [
+      ["net", "Net gain"],
+      ["riskAdjusted", "Risk-adjusted gain"],
+    ] as const) {
+      const col = table.columns.get(key);
+      if (col === undefined) continue;
+      const typed: number[] = [];
+      for (const r of table.rows) {
+        const cell = table.sheet.rows[r]?.[col];
+        if (cell && !cell.formula && typeof cell.value === "number") typed.push(r);
+      }
+      for (const [start, end] of runs(typed)) {
+        const count = end - start + 1;
+        out.push(
+          ctx.atRange(
+            table.sheet.name,
+            { startRow: start, endRow: end, startCol: col, endCol: col },
+            count === 1 ? `This ${label} is a typed number, not a formula.` : `These ${count} ${label} cells are typed numbers, not formulas.`,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const noErrorValues: Rule = {
+  id: "ii.no-error-values",
+  principle: "ii",
+  severity: "error",
+  title: "No error values anywhere in the register",
+  checks: "No cell of any table the check reads (Gains, Baseline, Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication, Settings, Summary) shows an error value such as #REF!, #DIV/0!, #VALUE! or #N/A.",
+  why: `${WHY} A cell showing #REF!, #DIV/0!, #VALUE! or #N/A has no auditable value, and every total that includes it is an error too.`,
+  fix: "Correct the formula in the cell (for #REF!, it refers to a deleted cell or sheet; for #DIV/0!, a divisor is 0 or blank).",
+  example: { failing: "Net gain cell shows #REF!.", passing: "Net gain cell shows 420." },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of ctx.analysis.tables.values()) {
+      const rows = [...table.rows, ...table.totalRows].sort((a, b) => a - b);
+      for (const r of rows) {
+        const cells = table.sheet.rows[r];
+        if (!cells) continue;
+        const last = Math.min(table.endCol, cells.length - 1);
+        for (let c = table.startCol; c <= last; c++) {
+          const cell = cells[c];
+          if (cell?.error) out.push(ctx.at(table.sheet.name, r, c, `This cell of the ${table.spec.label} table shows the error ${cell.error}.`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const RULES_II: readonly Rule[] = [registerPresent, gainId, typeStated, budgetLine, evidence, derivedFormulas, noErrorValues];

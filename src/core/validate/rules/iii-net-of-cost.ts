@@ -1,0 +1,91 @@
+/** Principle (iii): cashable gains should be net of cost. */
+import { moneyClose } from "../analysis";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { describeRead, gainName, num } from "./helpers";
+
+const WHY = `CSR07 principle (iii): "${PRINCIPLE_TITLES.iii}."`;
+
+export const grossPresent: Rule = {
+  id: "iii.gross-present",
+  principle: "iii",
+  severity: "error",
+  title: "Every gain has a gross gain",
+  checks: "Each gain's Gross gain is a number (numeric text such as \"£1,200\" counts).",
+  why: `${WHY} The net gain starts from the gross gain; without it neither can be checked.`,
+  fix: "Enter the gain's gross value for the target year in the Gross gain column.",
+  example: { failing: "Gain G1, Gross gain blank.", passing: "Gain G1, Gross gain 500,000." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("gross");
+    if (col === undefined) return [ctx.missingColumn(table, "gross", "each gain needs its gross value")];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.gross !== null) continue;
+      const read = ctx.read(gain, "gross");
+      if (read.kind === "blank" || read.kind === "text") {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a gross gain that is ${describeRead(read)}.`));
+      }
+    }
+    return out;
+  },
+};
+
+export const costsPresent: Rule = {
+  id: "iii.costs-present",
+  principle: "iii",
+  severity: "error",
+  title: "Every gain has a costs figure (0 is a figure, blank is not)",
+  checks: "Each gain's Costs cell holds a number; 0 is a figure, a blank cell is not.",
+  why: `${WHY} Net means net of up-front investment and the costs of achieving the gain; a blank cannot show that the costs were considered.`,
+  fix: "Enter the gain's costs (investment and implementation costs) in the Costs column; enter 0 when there were none.",
+  example: { failing: "Gain G1, Costs blank.", passing: "Gain G1, Costs 0." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("costs");
+    if (col === undefined) return [ctx.missingColumn(table, "costs", "gains must be shown net of their costs")];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.costs !== null) continue;
+      const read = ctx.read(gain, "costs");
+      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no costs figure: enter 0 if there were no costs.`));
+      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has costs of ${describeRead(read)}.`));
+    }
+    return out;
+  },
+};
+
+export const netRecomputes: Rule = {
+  id: "iii.net-recomputes",
+  principle: "iii",
+  severity: "error",
+  title: "Net gain equals gross gain minus costs",
+  checks: "Each gain's Net gain equals Gross gain minus Costs, recomputed exactly by VFM.NETGAIN, within the Tolerance. A blank Net gain is reported too.",
+  why: `${WHY} A net figure that does not follow from its gross and costs overstates (or understates) what the gain is worth.`,
+  fix: "Make the Net gain cell the gross gain minus the costs, e.g. =VFM.NETGAIN(I5, J5).",
+  settings: ["tolerance"],
+  example: { failing: "Gross gain 500, Costs 80, Net gain 450.", passing: "Gross gain 500, Costs 80, Net gain 420." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("net");
+    if (col === undefined) return [ctx.missingColumn(table, "net", "each gain's net value (gross less costs) must be shown")];
+    const out: RuleFinding[] = [];
+    const tolerance = ctx.analysis.tolerance;
+    for (const gain of ctx.gains) {
+      const expected = gain.recomputedNet;
+      if (expected === null) continue;
+      const read = gain.net !== null ? ({ kind: "number", value: gain.net } as const) : ctx.read(gain, "net");
+      const sum = () => `gross ${num(gain.gross!)} - costs ${num(gain.costs ?? 0)} (${num(expected)})`;
+      if (read.kind === "number") {
+        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Net gain ${num(read.value)} does not equal ${sum()}.`));
+      } else if (read.kind !== "error") {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a net gain that is ${describeRead(read)}; it should be ${sum()}.`));
+      }
+    }
+    return out;
+  },
+};
+
+export const RULES_III: readonly Rule[] = [grossPresent, costsPresent, netRecomputes];

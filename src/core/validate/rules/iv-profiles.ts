@@ -1,0 +1,211 @@
+/** Principle (iv): milestones and profiles underpin delivery of £m gains. */
+import { idKey, moneyClose } from "../analysis";
+import { formatFinancialYearLabel, readDate } from "../dates";
+import type { DiscoveredTable } from "../discovery";
+import { PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
+import { formatAmount, readNumber, UNIT_FACTORS } from "../text";
+import { describeRead, gainName, num, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (iv): "${PRINCIPLE_TITLES.iv}."`;
+
+/** Factor that turns a profile year column's amounts into the register's unit. */
+function yearFactor(ctx: RuleContext, profile: DiscoveredTable, col: number): number {
+  const unit = profile.yearUnits.get(col) ?? ctx.settings.unit;
+  return UNIT_FACTORS[unit] / ctx.analysis.unitFactor;
+}
+
+export const profilePresent: Rule = {
+  id: "iv.profile-present",
+  principle: "iv",
+  severity: "error",
+  title: "Every gain has a profile by financial year",
+  checks: "A Profile table is found with an ID column and at least one financial-year column (headed 2008-09, 2008/09, FY2008-09, 2008-2009 or 2008), and every gain with an ID has a row in it.",
+  why: `${WHY} A profile shows when each gain is delivered, year by year, so delivery can be tracked against it.`,
+  fix: "Add a Profile table with an ID column and one column per financial year (e.g. 2008-09, 2009-10, ...), and a row for each gain holding its net value in each year.",
+  example: { failing: "Gain G3 has no row in the Profile table.", passing: "Profile row G3: 2008-09 -50, 2009-10 200, 2010-11 420, 2011-12 420, 2012-13 420." },
+  check(ctx) {
+    if (ctx.gains.length === 0) return [];
+    const profile = ctx.table("profile");
+    if (!profile) return [ctx.missingTable("profile", "each gain needs its profile by financial year")];
+    const out: RuleFinding[] = [];
+    const idCol = profile.columns.get("id");
+    if (idCol === undefined) out.push(ctx.missingColumn(profile, "id", "each profile row must name its gain"));
+    if (profile.yearColumns.size === 0)
+      out.push(ctx.atTable(profile, "The Profile table has no financial-year columns: add one column per year, headed e.g. 2008-09."));
+    if (out.length > 0) return out;
+    const gains = ctx.table("gains")!;
+    const gainIdCol = gains.columns.get("id");
+    for (const gain of ctx.gains) {
+      if (gain.id === null || gainIdCol === undefined) continue;
+      if (!ctx.analysis.profileRowById.has(gain.idKey!))
+        out.push(ctx.at(gains.sheet.name, gain.row, gainIdCol, `${gainName(gain)} has no row in the Profile table.`));
+    }
+    return out;
+  },
+};
+
+export const profileNumbers: Rule = {
+  id: "iv.profile-numbers",
+  principle: "iv",
+  severity: "error",
+  title: "Profile values are numbers",
+  checks: "Every value in a profile year column is a number or blank (blank counts as 0).",
+  why: `${WHY} A profile year that holds text cannot be added up or compared with the register.`,
+  fix: "Enter each year's net value as a number (0 for a year with no gain; a negative number for a year of up-front costs).",
+  example: { failing: "Profile row G1, 2009-10 \"tbc\".", passing: "Profile row G1, 2009-10 200." },
+  check(ctx) {
+    const profile = ctx.table("profile");
+    if (!profile) return [];
+    const out: RuleFinding[] = [];
+    for (const r of profile.rows) {
+      const cells = profile.sheet.rows[r];
+      if (!cells) continue;
+      for (const [year, col] of profile.yearColumns) {
+        const read = readNumber(cells[col]);
+        if (read.kind === "text")
+          out.push(ctx.at(profile.sheet.name, r, col, `The ${formatFinancialYearLabel(year)} value ${describeRead(read)}.`));
+      }
+    }
+    return out;
+  },
+};
+
+export const profileTargetYear: Rule = {
+  id: "iv.profile-target-year",
+  principle: "iv",
+  severity: "error",
+  title: "The profile's target-year value equals the register's net gain",
+  checks: "The Profile has a column for the target year, and each gain's value in it equals the gain's Net gain in the register, within the Tolerance.",
+  why: `${WHY} The register states each gain for the target year; a profile that disagrees with it leaves two different claims for the same gain.`,
+  fix: "Make the gain's Profile value in the target year equal its Net gain in the Gains table (or correct whichever is wrong).",
+  settings: ["targetYear", "baselineYear", "targetYears", "tolerance"],
+  example: { failing: "Gain G1 Net gain 420; Profile 2010-11 400 (target year 2010-11).", passing: "Gain G1 Net gain 420; Profile 2010-11 420." },
+  check(ctx) {
+    const profile = ctx.table("profile");
+    const targetYear = ctx.settings.targetYear;
+    if (!profile || targetYear === null || profile.yearColumns.size === 0 || !profile.columns.has("id")) return [];
+    const col = profile.yearColumns.get(targetYear);
+    if (col === undefined)
+      return [ctx.atTable(profile, `The Profile table has no column for the target year ${formatFinancialYearLabel(targetYear)}: add one.`)];
+    const factor = yearFactor(ctx, profile, col);
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.id === null) continue;
+      const net = gain.net ?? gain.recomputedNet;
+      const r = ctx.analysis.profileRowById.get(gain.idKey!);
+      if (net === null || r === undefined) continue;
+      const read = readNumber(profile.sheet.rows[r]?.[col]);
+      if (read.kind === "text" || read.kind === "error") continue;
+      const value = read.kind === "number" ? read.value * factor : 0;
+      if (!moneyClose(value, net, ctx.analysis.tolerance)) {
+        const shown = read.kind === "blank" ? "blank" : num(value);
+        out.push(
+          ctx.at(
+            profile.sheet.name,
+            r,
+            col,
+            `${gainName(gain)}'s profile for ${formatFinancialYearLabel(targetYear)} is ${shown} but its net gain in the register is ${num(net)}.`,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const ongoing: Rule = {
+  id: "iv.ongoing",
+  principle: "iv",
+  severity: "error",
+  title: "A gain lasts for at least two full years after it first accrues",
+  checks: "Each profile row, once it first shows a positive value, stays positive in each of the next two financial years that the profile has columns for (NI 179's ongoing gain).",
+  why: `${WHY} NI 179 counts a gain only if it is ongoing: it must persist for at least two full financial years after the year in which it first accrues.`,
+  fix: "Check the profile: once a gain first shows a positive value it must stay positive in the next two financial years. If the gain really stops, it does not count as an ongoing gain: take it out of the register.",
+  settings: ["tolerance"],
+  example: { failing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 0.", passing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 300." },
+  check(ctx) {
+    const profile = ctx.table("profile");
+    if (!profile || profile.yearColumns.size === 0) return [];
+    const years = [...profile.yearColumns.entries()].sort((a, b) => a[0] - b[0]);
+    const tolerance = ctx.analysis.tolerance;
+    const idCol = profile.columns.get("id");
+    const out: RuleFinding[] = [];
+    for (const r of profile.rows) {
+      const cells = profile.sheet.rows[r];
+      if (!cells) continue;
+      let first = -1;
+      for (let i = 0; i < years.length; i++) {
+        const read = readNumber(cells[years[i][1]]);
+        if (read.kind === "number" && read.value > tolerance) {
+          first = i;
+          break;
+        }
+      }
+      if (first < 0) continue;
+      const [startYear, startCol] = years[first];
+      for (const [year, col] of years) {
+        if (year <= startYear || year > startYear + 2) continue;
+        const read = readNumber(cells[col]);
+        if (read.kind === "number" && read.value > tolerance) continue;
+        if (read.kind === "text" || read.kind === "error") continue;
+        const id = textAt(profile, r, idCol);
+        const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
+        const firstValue = readNumber(cells[startCol]);
+        const shown = read.kind === "number" ? formatAmount(read.value) : "blank";
+        out.push(
+          ctx.at(
+            profile.sheet.name,
+            r,
+            col,
+            `${who} first accrues in ${formatFinancialYearLabel(startYear)} (${firstValue.kind === "number" ? num(firstValue.value) : ""}) but is ${shown} in ${formatFinancialYearLabel(year)}: a gain must last at least two full years after it first accrues.`,
+          ),
+        );
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+export const milestones: Rule = {
+  id: "iv.milestones",
+  principle: "iv",
+  severity: "warning",
+  title: "Every material gain has at least one dated milestone",
+  checks: "Each material gain (gross gain at least the Materiality setting, £1m by default) that is not a service reduction has at least one row in the Milestones table with its ID and a due date.",
+  why: `${WHY} Milestones show how a large gain will be delivered and let the VfM Board see slippage early.`,
+  fix: "Add at least one row for the gain in the Milestones table, with its ID, the milestone and a due date.",
+  judgement:
+    "Which gains are material is our judgement: principle (iv) speaks of \"£m gains\", so by default a gain whose gross value is £1m or more needs a milestone. Change the Materiality setting to suit the size of the organisation.",
+  settings: ["materiality"],
+  example: { failing: "Gain G1, Gross gain 1,500,000, no row in Milestones.", passing: "Milestones: G1, \"Custody contract signed\", Due 30/09/2008, Status Complete." },
+  check(ctx) {
+    const threshold = ctx.settings.materiality / ctx.analysis.unitFactor;
+    const material = ctx.gains.filter((g) => g.gross !== null && Math.abs(g.gross) >= threshold && !g.serviceReduction);
+    if (material.length === 0) return [];
+    const table = ctx.table("milestones");
+    if (!table) return [ctx.missingTable("milestones", `${material.length} gain(s) of £${formatAmount(ctx.settings.materiality)} or more need dated milestones`)];
+    const idCol = table.columns.get("id");
+    const dueCol = table.columns.get("due");
+    if (idCol === undefined) return [ctx.missingColumn(table, "id", "each milestone must name its gain")];
+    if (dueCol === undefined) return [ctx.missingColumn(table, "due", "each milestone needs a due date")];
+    const dated = new Set<string>();
+    for (const r of table.rows) {
+      const cells = table.sheet.rows[r];
+      const id = textAt(table, r, idCol);
+      if (id !== "" && readDate(cells?.[dueCol], ctx.model.date1904) !== null) dated.add(idKey(id));
+    }
+    const gains = ctx.table("gains")!;
+    const locCol = gains.columns.get("id") ?? gains.columns.get("gross")!;
+    const out: RuleFinding[] = [];
+    for (const gain of material) {
+      if (gain.idKey !== null && dated.has(gain.idKey)) continue;
+      out.push(
+        ctx.at(gains.sheet.name, gain.row, locCol, `${gainName(gain)} (gross ${num(gain.gross!)}) is material but has no dated milestone in the Milestones table.`),
+      );
+    }
+    return out;
+  },
+};
+
+export const RULES_IV: readonly Rule[] = [profilePresent, profileNumbers, profileTargetYear, ongoing, milestones];

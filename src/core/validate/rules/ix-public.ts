@@ -1,0 +1,57 @@
+/** Principle (ix): performance should be public and rewarded. */
+import { readDate } from "../dates";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { quote } from "../text";
+import { textAt } from "./helpers";
+
+const WHY = `CSR07 principle (ix): "${PRINCIPLE_TITLES.ix}."`;
+
+export const publicationRecord: Rule = {
+  id: "ix.publication-record",
+  principle: "ix",
+  severity: "warning",
+  title: "Performance is published, with a date",
+  checks: "A Publication table is found, records at least one publication, and each publication has a readable date in Published.",
+  why: `${WHY} Gains are reported publicly (annual report, autumn performance report, council tax leaflet) so that the public can hold the organisation to them.`,
+  fix: "Add a Publication table with a row for each report in which the gains were published: the report, the date published and a reference or link.",
+  example: { failing: "Publication: Report \"Annual report 2008-09\", Published blank.", passing: "Publication: Report \"Annual report 2008-09\", Published 30/06/2009, Reference www.example.police.uk/annual-report." },
+  check(ctx) {
+    const table = ctx.table("publication");
+    if (!table) return [ctx.missingTable("publication", "principle (ix) asks for a record of where performance was published")];
+    if (table.rows.length === 0) return [ctx.atTable(table, "The Publication table records no publication.")];
+    const col = table.columns.get("published");
+    if (col === undefined) return [ctx.missingColumn(table, "published", "each publication needs its date")];
+    const reportCol = table.columns.get("report");
+    const out: RuleFinding[] = [];
+    for (const r of table.rows) {
+      const cell = table.sheet.rows[r]?.[col];
+      if (readDate(cell, ctx.model.date1904) !== null) continue;
+      const report = textAt(table, r, reportCol);
+      const name = report ? `The publication ${quote(report)}` : "This publication";
+      const text = textAt(table, r, col);
+      out.push(ctx.at(table.sheet.name, r, col, text === "" ? `${name} has no date published.` : `${name}'s date ${quote(text)} cannot be read as a date.`));
+    }
+    return out;
+  },
+};
+
+export const recognition: Rule = {
+  id: "ix.recognition",
+  principle: "ix",
+  severity: "info",
+  title: "Recognition or reward is recorded",
+  checks: "At least one row of the Publication table records a Reward or recognition.",
+  why: `${WHY} Recording how good performance was recognised or rewarded completes the principle; its absence does not make the claim wrong.`,
+  fix: "Where staff or teams were recognised or rewarded for the gains, note it in the Reward column of the Publication table.",
+  example: { failing: "No Reward entry in the Publication table.", passing: "Reward \"Chief Constable's commendation for the custody team\"." },
+  check(ctx) {
+    const table = ctx.table("publication");
+    const message = "No recognition or reward for the gains is recorded.";
+    if (!table) return [{ sheet: null, cell: null, message: `${message} Add a Publication table with a Reward column.` }];
+    const col = table.columns.get("reward");
+    if (col !== undefined && table.rows.some((r) => textAt(table, r, col) !== "")) return [];
+    return [ctx.atTable(table, col === undefined ? `${message} Add a Reward column to the Publication table.` : message)];
+  },
+};
+
+export const RULES_IX: readonly Rule[] = [publicationRecord, recognition];

@@ -1,0 +1,358 @@
+/** Cross-cutting method rules from the same regimes (SR2004, NI 179, HM Treasury conventions). */
+import { deflate } from "../../calc";
+import { moneyClose } from "../analysis";
+import { formatFinancialYearLabel } from "../dates";
+import type { DiscoveredTable } from "../discovery";
+import { PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
+import { SETTING_DOCS } from "../settings";
+import { formatAmount, formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
+import { gainName, num, textAt } from "./helpers";
+
+const WHY_METHOD = `${PRINCIPLE_TITLES.method}.`;
+
+export const serviceReduction: Rule = {
+  id: "method.service-reduction",
+  principle: "method",
+  severity: "error",
+  title: "No gain flagged as a service reduction counts",
+  checks: "No gain whose Service impact flags a service reduction (e.g. \"Service reduction\", \"Reduced opening hours\", or Yes in a column headed Service reduction) shows a non-zero gross, net or risk-adjusted gain. Such gains are always left out of the totals and the progress figure.",
+  why: `${WHY_METHOD} Withdrawing a service or lowering its standard is not an efficiency gain and must never be counted (SR2004; the Annual Efficiency Statements carried quality cross-checks that service quality had not fallen).`,
+  fix: "Take the gain out of the register, or set its gains to 0. If the service was not in fact reduced, correct the Service impact entry (e.g. \"No reduction; quality maintained\").",
+  example: { failing: "Gain G4, Service impact \"Service reduction: front counter closed\", Net gain 300.", passing: "Gain G4, Service impact \"No reduction in service\", Net gain 300." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    const col = table?.columns.get("serviceImpact");
+    if (!table || col === undefined) return [];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (!gain.serviceReduction) continue;
+      const counted = [gain.gross, gain.net, gain.riskAdjusted].find((v): v is number => v !== null && v !== 0);
+      if (counted === undefined) continue;
+      out.push(
+        ctx.at(
+          table.sheet.name,
+          gain.row,
+          col,
+          `${gainName(gain)} is flagged as a service reduction (${quote(textAt(table, gain.row, col))}) yet shows a gain of ${num(counted)}: a cut in service is not an efficiency gain. It is left out of every total.`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const cashableShare: Rule = {
+  id: "method.cashable-share",
+  principle: "method",
+  severity: "warning",
+  title: "At least half of the gains are cashable",
+  checks: "Cashable net gains are at least the Minimum cashable share (50% by default) of all net gains, service reductions left out.",
+  why: `${WHY_METHOD} Under SR2004 at least half of each authority's efficiency gains had to be cashable; non-cashable gains cannot fund re-investment.`,
+  fix: "Identify more cashable gains, or check that cashable gains are typed Cashable. If your regime sets another share, change the Minimum cashable share setting.",
+  judgement: "The 50% floor is the SR2004 local-government rule; CSR07 required the whole Home Office target to be cashable. Set Minimum cashable share for your regime.",
+  settings: ["minimumCashableShare"],
+  example: { failing: "Cashable net gains 300, non-cashable 700 (30% cashable).", passing: "Cashable net gains 600, non-cashable 400 (60% cashable)." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    const col = table?.columns.get("type");
+    if (!table || col === undefined || table.rows.length === 0) return [];
+    const { cashableNet, nonCashableNet } = ctx.data.totals;
+    const total = cashableNet + nonCashableNet;
+    if (!(total > 0)) return [];
+    const share = cashableNet / total;
+    if (share + 1e-12 >= ctx.settings.minimumCashableShare) return [];
+    return [
+      {
+        sheet: table.sheet.name,
+        cell: ctx.columnRange(table, col),
+        message: `Cashable gains are ${formatPercent(share)} of net gains (${num(cashableNet)} of ${num(total)}), below the minimum cashable share of ${formatPercent(ctx.settings.minimumCashableShare)}.`,
+      },
+    ];
+  },
+};
+
+export const priceBase: Rule = {
+  id: "method.price-base",
+  principle: "method",
+  severity: "warning",
+  title: "Gains in another year's prices are re-expressed with DEFLATE",
+  checks: "Each gain's Price base is readable, and a gain in another year's prices than the target year has its Gross gain worked out with VFM.DEFLATE.",
+  why: `${WHY_METHOD} The target is in the money of the year it falls due, and the register's amounts are taken to be in the prices of its stated price base; a gain stated in another year's prices is not comparable until it is deflated (HM Treasury GDP deflator).`,
+  fix: "Re-express the gain in the target year's prices with =VFM.DEFLATE(amount, price base year, target year) and set its Price base to the target year.",
+  judgement: "Profile values are taken as each year's current prices, so this check applies to the register's money columns only.",
+  settings: ["targetYear", "deflatorSeries"],
+  example: { failing: "Target year 2010-11; Gain G1 Price base 2007-08, Gross gain typed 500.", passing: "Gain G1 Price base 2010-11 (or Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\"))." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    const col = table?.columns.get("priceBase");
+    const targetYear = ctx.settings.targetYear;
+    if (!table || col === undefined) return [];
+    const grossCol = table.columns.get("gross");
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      const text = textAt(table, gain.row, col);
+      if (text === "") continue;
+      if (gain.priceBase === null) {
+        if (!/\b(cash|current|nominal)\b/i.test(text))
+          out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s price base ${quote(text)} cannot be read as a financial year: write e.g. 2010-11.`));
+        continue;
+      }
+      if (targetYear === null || gain.priceBase === targetYear) continue;
+      const formula = grossCol === undefined ? undefined : table.sheet.rows[gain.row]?.[grossCol]?.formula;
+      if (formula && /\bDEFLATE\s*\(/i.test(formula)) continue;
+      out.push(
+        ctx.at(
+          table.sheet.name,
+          gain.row,
+          col,
+          `${gainName(gain)} is in ${formatFinancialYearLabel(gain.priceBase)} prices but the target year is ${formatFinancialYearLabel(targetYear)}: re-express it with VFM.DEFLATE.`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+interface UnitColumn {
+  table: DiscoveredTable;
+  col: number;
+  label: string;
+  stated: MoneyUnit | null;
+}
+
+function unitColumns(table: DiscoveredTable | undefined, keys: readonly string[]): UnitColumn[] {
+  if (!table) return [];
+  const out: UnitColumn[] = [];
+  for (const key of keys) {
+    const col = table.columns.get(key);
+    if (col === undefined) continue;
+    out.push({ table, col, label: table.headers.get(key) ?? key, stated: table.units.get(key) ?? null });
+  }
+  return out;
+}
+
+export const mixedUnits: Rule = {
+  id: "method.mixed-units",
+  principle: "method",
+  severity: "error",
+  title: "Amounts compared with each other are in the same unit",
+  checks: "The money columns compared with each other state the same unit: the Gains Costs, Net gain and Risk-adjusted gain against its Gross gain; the Baseline, Reinvestment and Summary amounts and the Profile years against the register; a quarter's Actual against its Trajectory. A header with no unit is taken in the Settings Unit.",
+  why: `${WHY_METHOD} A figure in £k set against one in £m is out by a factor of a thousand; every comparison (net against gross and costs, profile against register, baseline against target, re-investment against gains) needs one unit.`,
+  fix: "State the same unit (£, £k or £m) in the headers of the columns that are compared, e.g. \"Gross gain (£k)\" and \"Costs (£k)\", or set Unit in the Settings table for headers that state none.",
+  settings: ["unit"],
+  example: { failing: "Headers \"Gross gain (£k)\" and \"Costs (£m)\".", passing: "Headers \"Gross gain (£k)\" and \"Costs (£k)\"." },
+  check(ctx) {
+    const fallback = ctx.settings.unit;
+    const unit = ctx.data.unit;
+    const out: RuleFinding[] = [];
+    const report = (column: UnitColumn, against: string, expected: MoneyUnit) => {
+      const actual = column.stated ?? fallback;
+      if (actual === expected) return;
+      const how = column.stated ? `is in ${actual}` : `states no unit, so it is taken as ${actual} (the Settings unit)`;
+      out.push(
+        ctx.at(column.table.sheet.name, column.table.headerRow, column.col, `${column.table.spec.label} column ${quote(column.label)} ${how} but ${against} is in ${expected}.`),
+      );
+    };
+    const gains = ctx.table("gains");
+    const grossLabel = gains?.headers.get("gross") ?? "Gross gain";
+    for (const c of unitColumns(gains, ["costs", "net", "riskAdjusted"])) report(c, `the Gross gain column ${quote(grossLabel)}`, unit);
+    if (gains && gains.rows.length > 0) {
+      for (const c of unitColumns(ctx.table("baseline"), ["amount"])) report(c, "the register", unit);
+      for (const c of unitColumns(ctx.table("reinvestment"), ["amount"])) report(c, "the register", unit);
+      for (const c of unitColumns(ctx.table("summary"), ["value"])) report(c, "the register", unit);
+      const profile = ctx.table("profile");
+      if (profile) {
+        for (const [, col] of profile.yearColumns) {
+          const header = profile.sheet.rows[profile.headerRow]?.[col]?.value;
+          report({ table: profile, col, label: String(header ?? ""), stated: profile.yearUnits.get(col) ?? null }, "the register", unit);
+        }
+      }
+    }
+    const quarterly = unitColumns(ctx.table("quarterly"), ["trajectory", "actual"]);
+    if (quarterly.length === 2) report(quarterly[1], `the Trajectory column ${quote(quarterly[0].label)}`, quarterly[0].stated ?? fallback);
+    return out;
+  },
+};
+
+export const settingsReadable: Rule = {
+  id: "method.settings-readable",
+  principle: "method",
+  severity: "warning",
+  title: "Every Settings value can be read",
+  checks: "Every value in the Settings table that the check uses can be read (a rate below 1 such as 3%, compound or simple, a financial year, a date, a RAG mapping, an amount, a fraction, a unit).",
+  why: `${WHY_METHOD} A setting that cannot be read is replaced by its default, which may not be what the workbook intends.`,
+  fix: "Correct the value as the message says (e.g. a rate as 3% or 0.03, a year as 2007-08, a date as 31/12/2009).",
+  example: { failing: "Settings: Target rate 3.", passing: "Settings: Target rate 3%." },
+  check(ctx) {
+    return ctx.analysis.settingsRead.issues.map((issue) => ({ sheet: issue.sheet, cell: issue.cell, message: issue.message }));
+  },
+};
+
+function defaultsText(): string {
+  return SETTING_DOCS.filter((d) => ["targetRate", "targetMethod", "targetYears", "tolerance", "materiality", "minimumCashableShare"].includes(d.key))
+    .map((d) => `${d.name} ${d.defaultText.replace(/ \(.*\)$/, "")}`)
+    .join(", ");
+}
+
+export const settingsDefaults: Rule = {
+  id: "method.settings-defaults",
+  principle: "method",
+  severity: "info",
+  title: "Without a Settings table the defaults are used",
+  checks: "The workbook has a Settings table; without one, the check says which defaults it used.",
+  why: `${WHY_METHOD} The target, tolerances and thresholds come from the Settings table; without one, the documented defaults apply.`,
+  fix: "Add a Settings table (Key and Value columns) stating at least the target rate, target method, baseline year and reporting date.",
+  example: { failing: "No Settings table.", passing: "Settings: Target rate 3%, Target method compound, Baseline year 2007-08, Reporting date 31/12/2009." },
+  check(ctx) {
+    if (ctx.table("settings")) return [];
+    return [{ sheet: null, cell: null, message: `No Settings table found: the defaults were used (${defaultsText()}).` }];
+  },
+};
+
+/** A cell formula that is one VFM.DEFLATE call with literal arguments: =VFM.DEFLATE(480, "2007-08", "2010-11"[, "series"]). */
+const DEFLATE_CALL =
+  /^\s*=?\s*(?:_xldudf_)?VFM[._]DEFLATE\(\s*(-?\d+(?:\.\d+)?)\s*,\s*("?)([^",()]+)\2\s*,\s*("?)([^",()]+)\4\s*(?:,\s*"([^"]+)"\s*)?\)\s*$/i;
+
+interface DeflateCheck {
+  gainLabel: string;
+  column: string;
+  row: number;
+  col: number;
+  cached: number | null;
+  call: string;
+  result: ReturnType<typeof deflate>;
+  tolerance: number;
+}
+
+/** Recomputes every literal VFM.DEFLATE call in the register's Gross gain and Costs cells (few cells, so not a hot path). */
+function deflateCalls(ctx: RuleContext): DeflateCheck[] {
+  const table = ctx.table("gains");
+  if (!table) return [];
+  const out: DeflateCheck[] = [];
+  for (const [key, column] of [
+    ["gross", "Gross gain"],
+    ["costs", "Costs"],
+  ] as const) {
+    const col = table.columns.get(key);
+    if (col === undefined) continue;
+    const tolerance = ctx.settings.tolerance / UNIT_FACTORS[ctx.analysis.gainUnits.get(key)!];
+    for (const gain of ctx.gains) {
+      const cell = gain.cells[col];
+      if (!cell?.formula || !/DEFLATE/i.test(cell.formula)) continue;
+      const m = DEFLATE_CALL.exec(cell.formula);
+      if (!m) continue;
+      const year = (text: string, quoted: string) => (quoted ? text.trim() : Number(text));
+      const series = m[6] ?? ctx.settings.deflatorSeries ?? undefined;
+      out.push({
+        gainLabel: gainName(gain),
+        column,
+        row: gain.row,
+        col,
+        cached: typeof cell.value === "number" ? cell.value : null,
+        call: cell.formula.replace(/^\s*=?\s*(?:_xldudf_)?/i, ""),
+        result: deflate(Number(m[1]), year(m[3], m[2]), year(m[5], m[4]), series, { date1904: ctx.model.date1904 }),
+        tolerance,
+      });
+    }
+  }
+  return out;
+}
+
+export const deflateRecomputes: Rule = {
+  id: "method.deflate-recomputes",
+  principle: "method",
+  severity: "warning",
+  title: "Deflated amounts match the deflator series",
+  checks:
+    "Each Gross gain or Costs cell whose formula is a single VFM.DEFLATE call with typed-in arguments shows the value that call gives now, with the series the formula names, else the Settings Deflator series, else the shipped HM Treasury series; a call the series cannot answer is reported too.",
+  why: `${WHY_METHOD} Where a gain is valued by re-expressing spend in another year's prices, the deflator (generally HM Treasury's GDP deflator) sets its size; HM Treasury revises the series every quarter, so a value saved with an older vintage no longer matches.`,
+  fix: "Recalculate the workbook (Ctrl+Alt+F9) so the cell shows the current series' value, or name the series the figure was agreed on in the Deflator series setting.",
+  settings: ["deflatorSeries", "tolerance"],
+  example: {
+    failing: "Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\") saved as 500 when the series now gives 512.3.",
+    passing: "The same cell showing the value the series gives.",
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const sheet = ctx.table("gains")?.sheet.name ?? null;
+    if (sheet === null) return out;
+    for (const c of deflateCalls(ctx)) {
+      const result = c.result;
+      if (result.ok === false) {
+        out.push(ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} =${c.call} cannot be recomputed: ${result.kind} ${result.message}.`));
+      } else if (c.cached !== null && !moneyClose(c.cached, result.value, c.tolerance)) {
+        out.push(
+          ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} shows ${num(c.cached)} but =${c.call} gives ${num(result.value)} with the deflator series ${result.series ?? "given"}.`),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const deflateForecast: Rule = {
+  id: "method.deflate-forecast",
+  principle: "method",
+  severity: "info",
+  title: "Deflated amounts that rest on forecast years are pointed out",
+  checks: "Each Gross gain or Costs cell whose formula is a single VFM.DEFLATE call with typed-in arguments, and whose result uses a forecast (not outturn) year of the deflator series.",
+  why: `${WHY_METHOD} The later years of a deflator series are forecasts, not outturn; a value that rests on one will change when the outturn is published.`,
+  fix: "Nothing to fix now: revisit the figure when HM Treasury publishes outturn for the year.",
+  settings: ["deflatorSeries"],
+  example: { failing: "=VFM.DEFLATE(480, \"2024-25\", \"2027-28\") (2027-28 is a forecast year).", passing: "=VFM.DEFLATE(480, \"2007-08\", \"2010-11\") (both outturn years)." },
+  check(ctx) {
+    const sheet = ctx.table("gains")?.sheet.name ?? null;
+    if (sheet === null) return [];
+    return deflateCalls(ctx)
+      .filter((c) => c.result.ok && c.result.usesForecast)
+      .map((c) => ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} =${c.call} rests on a forecast year of the deflator series ${c.result.ok ? c.result.series : ""}; it will change when outturn is published.`));
+  },
+};
+
+function progressLocation(ctx: RuleContext): { sheet: string | null; cell: string | null } {
+  const gains = ctx.table("gains");
+  const col = gains?.columns.get("riskAdjusted") ?? gains?.columns.get("net");
+  if (!gains || col === undefined) return { sheet: null, cell: null };
+  return { sheet: gains.sheet.name, cell: ctx.columnRange(gains, col) };
+}
+
+export const progress: Rule = {
+  id: "method.progress",
+  principle: "method",
+  severity: "info",
+  title: "Progress: risk-adjusted cashable net gains against the target",
+  checks: "Reports the risk-adjusted net gains of cashable gains (service reductions left out) against VFM.TARGET of the baseline total, as a figure and a percentage.",
+  why: `${WHY_METHOD} Progress is measured by the gains that count (cashable, net of cost, discounted for deliverability, never service reductions) against VFM.TARGET of the baseline.`,
+  fix: "Nothing to fix: this reports progress. If no target can be worked out, state the baseline amounts and the Settings (target rate, years, method).",
+  settings: ["targetRate", "targetMethod", "targetYears", "baselineYear"],
+  example: { failing: "(Information only.)", passing: "Risk-adjusted cashable net gains 1,102.4 against a target of 1,413.72 (78%)." },
+  check(ctx) {
+    const target = ctx.data.target;
+    if (!target || ctx.gains.length === 0) return [];
+    const s = ctx.settings;
+    const base = s.baselineYear !== null ? ` (${formatFinancialYearLabel(s.baselineYear)})` : "";
+    const due = s.targetYear !== null ? `, due ${formatFinancialYearLabel(s.targetYear)}` : "";
+    return [
+      {
+        ...progressLocation(ctx),
+        message: `Risk-adjusted cashable net gains of ${num(target.riskAdjustedCashable)} against a target of ${num(target.value)} (${formatPercent(target.progress)}): ${formatPercent(s.targetRate)} a year ${s.targetMethod} over ${ctx.data.targetYears} years on a baseline of ${formatAmount(ctx.data.baselineTotal ?? 0)}${base}${due}, in ${ctx.data.unit}.`,
+      },
+    ];
+  },
+};
+
+export const internalError: Rule = {
+  id: "method.internal-error",
+  principle: "method",
+  severity: "warning",
+  title: "A check could not be completed",
+  checks: "Raised by the engine when a check stops on an unexpected workbook shape, naming the check; the other checks still run.",
+  why: `${WHY_METHOD} When one check fails on an unexpected workbook shape, the others still run; this finding says which check did not.`,
+  fix: "Report the workbook shape to the add-in's maintainers. The other findings are still valid.",
+  example: { failing: "A check stopped on an unexpected cell.", passing: "Every check completes." },
+  check() {
+    return [];
+  },
+};
+
+export const RULES_METHOD: readonly Rule[] = [serviceReduction, cashableShare, priceBase, deflateRecomputes, deflateForecast, mixedUnits, settingsReadable, settingsDefaults, progress, internalError];

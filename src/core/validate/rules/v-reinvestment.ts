@@ -1,0 +1,94 @@
+/** Principle (v): gains re-invested per agreed budget, business plan and investment strategy. */
+import { moneyClose } from "../analysis";
+import { sumExact } from "../../calc";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { isBlankCell, readNumber, UNIT_FACTORS } from "../text";
+import { gainName, num, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (v): "${PRINCIPLE_TITLES.v}."`;
+
+export const reinvestmentNamed: Rule = {
+  id: "v.reinvestment-named",
+  principle: "v",
+  severity: "warning",
+  title: "Every cashable gain says where it is re-invested and under which plan",
+  checks: "Each cashable gain (not a service reduction) fills in Reinvestment and Plan reference, and every row of the Reinvestment table has a Destination and a Plan reference.",
+  why: `${WHY} Cashable gains are released to be re-deployed; the register should show where each one goes and which agreed plan says so.`,
+  fix: "For each cashable gain, fill in Reinvestment (where the money goes) and Plan reference (the budget, business plan or investment strategy that agrees it). In the Reinvestment table give every row a Destination and a Plan reference.",
+  example: { failing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference blank.", passing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference \"Policing Plan 2009-12 s.3\"." },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const gains = ctx.table("gains");
+    const cashable = ctx.gains.filter((g) => g.type === "cashable" && !g.serviceReduction);
+    if (gains && cashable.length > 0) {
+      for (const [key, what] of [
+        ["reinvestment", "where it is re-invested"],
+        ["planReference", "the plan under which it is re-invested"],
+      ] as const) {
+        const col = gains.columns.get(key);
+        if (col === undefined) {
+          out.push(ctx.missingColumn(gains, key, `each cashable gain must say ${what}`));
+          continue;
+        }
+        for (const gain of cashable) {
+          if (isBlankCell(gain.cells[col])) out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} is cashable but does not say ${what}.`));
+        }
+      }
+    }
+    const plan = ctx.table("reinvestment");
+    if (plan) {
+      for (const [key, what] of [
+        ["destination", "a destination"],
+        ["planReference", "a plan reference"],
+      ] as const) {
+        const col = plan.columns.get(key);
+        if (col === undefined) {
+          if (plan.rows.length > 0) out.push(ctx.missingColumn(plan, key, `each re-investment needs ${what}`));
+          continue;
+        }
+        for (const r of plan.rows) {
+          if (textAt(plan, r, col) === "") out.push(ctx.at(plan.sheet.name, r, col, `This re-investment has no ${what.replace(/^an? /, "")}.`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const reinvestmentPlanTotal: Rule = {
+  id: "v.reinvestment-plan-total",
+  principle: "v",
+  severity: "error",
+  title: "The re-investment plan accounts for the cashable net total",
+  checks: "The Amounts of the Reinvestment table add up to the total net gain of the cashable gains (service reductions left out), within the Tolerance.",
+  why: `${WHY} Every pound of cashable net gain should be shown re-invested under an agreed plan; an unplanned remainder (or a plan spending more than was released) breaks that link.`,
+  fix: "Make the Amounts of the Reinvestment table add up to the total of the cashable net gains in the register (excluding service reductions).",
+  settings: ["tolerance"],
+  example: { failing: "Cashable net gains total 1,000; Reinvestment amounts add up to 900.", passing: "Reinvestment amounts 600 + 400 = 1,000." },
+  check(ctx) {
+    const cashable = ctx.gains.filter((g) => g.type === "cashable" && !g.serviceReduction);
+    if (cashable.length === 0) return [];
+    const table = ctx.table("reinvestment");
+    if (!table) return [ctx.missingTable("reinvestment", "the plan that re-invests the cashable gains is needed")];
+    const col = table.columns.get("amount");
+    if (col === undefined) return [ctx.missingColumn(table, "amount", "each re-investment needs its amount")];
+    const factor = UNIT_FACTORS[table.units.get("amount") ?? ctx.settings.unit] / ctx.analysis.unitFactor;
+    const amounts: number[] = [];
+    for (const r of table.rows) {
+      const read = readNumber(table.sheet.rows[r]?.[col]);
+      if (read.kind === "number") amounts.push(read.value * factor);
+    }
+    const planned = sumExact(amounts);
+    const expected = ctx.data.totals.cashableNet;
+    if (moneyClose(planned, expected, ctx.analysis.tolerance)) return [];
+    const range = table.rows.length ? ctx.columnRange(table, col) : ctx.headerRange(table);
+    const gap = sumExact([expected, -planned]);
+    const message =
+      gap > 0
+        ? `The re-investment plan accounts for ${num(planned)} but cashable net gains total ${num(expected)}: ${num(gap)} is not accounted for.`
+        : `The re-investment plan accounts for ${num(planned)}, more than the cashable net gains of ${num(expected)} (by ${num(-gap)}).`;
+    return [{ sheet: table.sheet.name, cell: range, message }];
+  },
+};
+
+export const RULES_V: readonly Rule[] = [reinvestmentNamed, reinvestmentPlanTotal];

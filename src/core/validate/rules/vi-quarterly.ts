@@ -1,0 +1,128 @@
+/** Principle (vi): quarterly updates to the VfM Board. */
+import { formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { readNumber, quote } from "../text";
+import { describeRead, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (vi): "${PRINCIPLE_TITLES.vi}."`;
+
+/** Quarter indexes due by the reporting date: from Q1 of the year after the baseline year to the last quarter ended. */
+function dueQuarters(baselineYear: number, reportingDate: string): number[] {
+  const first = quarterIndex({ startYear: baselineYear + 1, quarter: 1 });
+  let last = quarterIndex(quarterOfDate(reportingDate));
+  if (quarterEnd(quarterFromIndex(last)) > reportingDate) last--;
+  const out: number[] = [];
+  for (let q = first; q <= last; q++) out.push(q);
+  return out;
+}
+
+export const quartersPresent: Rule = {
+  id: "vi.quarters-present",
+  principle: "vi",
+  severity: "error",
+  title: "A quarterly update for every quarter ended by the reporting date",
+  checks: "The Quarterly table has a row for every financial-year quarter from Q1 of the year after the baseline year to the last quarter that ended on or before the reporting date, and every Quarter label can be read (\"Q1 2008-09\", \"2008-09 Q1\" or a date in the quarter).",
+  why: `${WHY} The VfM Board is updated every quarter from the first quarter of the spending period; a missing quarter is a missed update.`,
+  fix: "Add a row to the Quarterly table for each quarter that has ended, labelled e.g. \"Q1 2008-09\" (or \"2008-09 Q1\", or the quarter-end date).",
+  settings: ["baselineYear", "reportingDate"],
+  example: { failing: "Reporting date 31/12/2009; Quarterly rows Q1 2008-09 to Q2 2009-10 (Q3 2009-10 missing).", passing: "Rows Q1 2008-09 to Q3 2009-10." },
+  check(ctx) {
+    const baselineYear = ctx.settings.baselineYear;
+    if (baselineYear === null) return [];
+    const due = dueQuarters(baselineYear, ctx.reportingDate);
+    const table = ctx.table("quarterly");
+    if (due.length === 0 && !table) return [];
+    if (!table) return [ctx.missingTable("quarterly", `${due.length} quarterly update(s) were due by ${formatDate(ctx.reportingDate)}`)];
+    const col = table.columns.get("quarter");
+    if (col === undefined) return [ctx.missingColumn(table, "quarter", "each update must say which quarter it is for")];
+    const out: RuleFinding[] = [];
+    const seen = new Set<number>();
+    for (const q of ctx.data.quarterly) {
+      if (q.quarter) seen.add(quarterIndex(q.quarter));
+      else
+        out.push(
+          ctx.at(table.sheet.name, q.row, col, `The quarter ${quote(q.label || "(blank)")} cannot be read: write e.g. Q1 2008-09, 2008-09 Q1 or the quarter-end date.`),
+        );
+    }
+    for (const index of due) {
+      if (seen.has(index)) continue;
+      const quarter = quarterFromIndex(index);
+      out.push(ctx.atTable(table, `No update for ${quarterLabel(quarter)} (ended ${formatDate(quarterEnd(quarter))}).`));
+    }
+    return out;
+  },
+};
+
+export const trajectoryActual: Rule = {
+  id: "vi.trajectory-actual",
+  principle: "vi",
+  severity: "error",
+  title: "Each quarter has its trajectory and, once ended, its actual",
+  checks: "Every quarterly row has a Trajectory figure, and every row for a quarter that has ended by the reporting date has an Actual figure.",
+  why: `${WHY} The Board compares the gains delivered with the trajectory planned; a quarter without both cannot show progress.`,
+  fix: "Enter the planned cumulative gain (Trajectory) for every quarter and the Actual for every quarter that has ended.",
+  settings: ["reportingDate"],
+  example: { failing: "Q2 2009-10 (ended), Trajectory 800, Actual blank.", passing: "Q2 2009-10, Trajectory 800, Actual 760." },
+  check(ctx) {
+    const table = ctx.table("quarterly");
+    if (!table || ctx.data.quarterly.length === 0) return [];
+    const out: RuleFinding[] = [];
+    const tCol = table.columns.get("trajectory");
+    const aCol = table.columns.get("actual");
+    if (tCol === undefined) out.push(ctx.missingColumn(table, "trajectory", "each quarter needs its planned gain"));
+    if (aCol === undefined) out.push(ctx.missingColumn(table, "actual", "each ended quarter needs its actual gain"));
+    for (const q of ctx.data.quarterly) {
+      const ended = q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate;
+      const label = q.label || `on row ${q.row + 1}`;
+      for (const [col, what, needed] of [
+        [tCol, "trajectory", true],
+        [aCol, "actual gain", ended],
+      ] as const) {
+        if (col === undefined || !needed) continue;
+        const read = readNumber(table.sheet.rows[q.row]?.[col]);
+        if (read.kind === "number" || read.kind === "error") continue;
+        out.push(ctx.at(table.sheet.name, q.row, col, `The ${what} for ${label} is ${describeRead(read)}.`));
+      }
+    }
+    return out;
+  },
+};
+
+const EVIDENCE = [
+  ["budgetEvidence", "budget evidence"],
+  ["comparativeData", "comparative data"],
+  ["milestones", "milestone status"],
+  ["risks", "risk review"],
+] as const;
+
+export const quarterEvidence: Rule = {
+  id: "vi.quarter-evidence",
+  principle: "vi",
+  severity: "warning",
+  title: "Each quarterly update cites budget evidence, comparative data, milestones and a risk review",
+  checks: "Every quarterly row for a quarter that has ended by the reporting date fills in Budget evidence, Comparative data, Milestones and Risks.",
+  why: `${WHY} The principle names what each update carries: the trajectory with budget evidence, comparative data, milestones and risk management.`,
+  fix: "For each ended quarter, fill in Budget evidence, Comparative data, Milestones (their status) and Risks (the risk review), with a reference to the Board paper where they are.",
+  settings: ["reportingDate"],
+  example: { failing: "Q1 2009-10, Risks blank.", passing: "Q1 2009-10, Risks \"Risk register reviewed, Board paper 09/07\"." },
+  check(ctx) {
+    const table = ctx.table("quarterly");
+    if (!table) return [];
+    const ended = ctx.data.quarterly.filter((q) => q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate);
+    if (ended.length === 0) return [];
+    const out: RuleFinding[] = [];
+    for (const [key, what] of EVIDENCE) {
+      const col = table.columns.get(key);
+      if (col === undefined) {
+        out.push(ctx.missingColumn(table, key, `each quarterly update must cite its ${what}`));
+        continue;
+      }
+      for (const q of ended) {
+        if (textAt(table, q.row, col) === "") out.push(ctx.at(table.sheet.name, q.row, col, `The update for ${q.label} cites no ${what}.`));
+      }
+    }
+    return out;
+  },
+};
+
+export const RULES_VI: readonly Rule[] = [quartersPresent, trajectoryActual, quarterEvidence];

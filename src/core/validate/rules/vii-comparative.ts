@@ -1,0 +1,119 @@
+/** Principle (vii): comparative measurement - HQ costs, output/outcome measures, unit costs. */
+import Decimal from "decimal.js";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
+import { describeRead, num, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (vii): "${PRINCIPLE_TITLES.vii}."`;
+
+export type MeasureKind = "hq" | "output" | "unit";
+
+/** "HQ cost", "Headquarters cost", "Output", "Outcome", "Unit cost" -> kind; null when not recognised. */
+export function measureKind(text: string): MeasureKind | null {
+  const t = normaliseLabel(text);
+  if (/\b(hq|headquarters?|back office|corporate)\b/.test(t)) return "hq";
+  if (/\bunit\s*costs?\b|\bcost per\b/.test(t)) return "unit";
+  if (/\b(outputs?|outcomes?)\b/.test(t)) return "output";
+  return null;
+}
+
+export const measuresPresent: Rule = {
+  id: "vii.measures-present",
+  principle: "vii",
+  severity: "error",
+  title: "At least one HQ-cost, one output or outcome, and one unit-cost measure",
+  checks: "The Comparatives table holds at least one measure of each kind: HQ cost, output or outcome, and unit cost.",
+  why: `${WHY} Gains are credible when set against comparative measures: what headquarters costs, what the service produces, and what each unit of it costs.`,
+  fix: "Add rows to the Comparatives table with Kind \"HQ cost\", \"Output\" (or \"Outcome\") and \"Unit cost\", each with its value and year.",
+  example: { failing: "Comparatives hold only an Output measure.", passing: "Comparatives: HQ cost 12.4m; Output 41,000 crimes detected; Unit cost £302 per detection." },
+  check(ctx) {
+    const table = ctx.table("comparatives");
+    if (!table) return [ctx.missingTable("comparatives", "principle (vii) needs HQ-cost, output or outcome, and unit-cost measures")];
+    const col = table.columns.get("kind");
+    if (col === undefined) return [ctx.missingColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost")];
+    const kinds = new Set<MeasureKind>();
+    for (const r of table.rows) {
+      const kind = measureKind(textAt(table, r, col));
+      if (kind) kinds.add(kind);
+    }
+    const out: RuleFinding[] = [];
+    const names: Record<MeasureKind, string> = { hq: "HQ cost", output: "output or outcome", unit: "unit cost" };
+    for (const kind of ["hq", "output", "unit"] as const) {
+      if (!kinds.has(kind)) out.push(ctx.atTable(table, `The Comparatives table has no ${names[kind]} measure.`));
+    }
+    return out;
+  },
+};
+
+export const kindRecognised: Rule = {
+  id: "vii.kind-recognised",
+  principle: "vii",
+  severity: "warning",
+  title: "Each comparative measure has a recognised kind",
+  checks: "Each comparative measure's Kind reads as HQ cost, Output, Outcome or Unit cost.",
+  why: `${WHY} A measure counts towards the comparison only when its kind is clear.`,
+  fix: "Write HQ cost, Output, Outcome or Unit cost in the Kind column.",
+  example: { failing: "Measure \"Cost per call\", Kind blank.", passing: "Measure \"Cost per call\", Kind Unit cost." },
+  check(ctx) {
+    const table = ctx.table("comparatives");
+    const col = table?.columns.get("kind");
+    if (!table || col === undefined) return [];
+    const out: RuleFinding[] = [];
+    for (const r of table.rows) {
+      const text = textAt(table, r, col);
+      if (measureKind(text) === null)
+        out.push(ctx.at(table.sheet.name, r, col, text === "" ? "This measure has no kind: write HQ cost, Output, Outcome or Unit cost." : `The kind ${quote(text)} is not HQ cost, Output, Outcome or Unit cost.`));
+    }
+    return out;
+  },
+};
+
+export const unitCostRecomputes: Rule = {
+  id: "vii.unit-cost-recomputes",
+  principle: "vii",
+  severity: "error",
+  title: "A unit cost given with its cost and output equals cost / output",
+  checks: "For each unit-cost row with a Cost and an Output, the Value equals Cost / Output within the Tolerance (an Output of 0 is reported).",
+  why: `${WHY} A unit cost that does not follow from the cost and output beside it misstates the comparison.`,
+  fix: "Make the Value of the unit-cost row the Cost divided by the Output, e.g. =F7/G7.",
+  settings: ["tolerance"],
+  example: { failing: "Unit cost: Cost 1,000,000, Output 4,000, Value 260.", passing: "Unit cost: Cost 1,000,000, Output 4,000, Value 250." },
+  check(ctx) {
+    const table = ctx.table("comparatives");
+    if (!table) return [];
+    const c = table.columns;
+    const kindCol = c.get("kind");
+    const valueCol = c.get("value");
+    const costCol = c.get("cost");
+    const outputCol = c.get("output");
+    if (kindCol === undefined || costCol === undefined || outputCol === undefined) return [];
+    const costFactor = UNIT_FACTORS[table.units.get("cost") ?? ctx.settings.unit];
+    const valueHeader = table.headers.get("value");
+    const valueFactor = UNIT_FACTORS[(valueHeader ? headerUnit(valueHeader) : null) ?? "£"];
+    const out: RuleFinding[] = [];
+    for (const r of table.rows) {
+      if (measureKind(textAt(table, r, kindCol)) !== "unit") continue;
+      const cells = table.sheet.rows[r] ?? [];
+      const cost = readNumber(cells[costCol]);
+      const output = readNumber(cells[outputCol]);
+      if (cost.kind !== "number" || output.kind !== "number") continue;
+      if (output.value === 0) {
+        out.push(ctx.at(table.sheet.name, r, outputCol, "This unit cost's output is 0, so cost / output cannot be worked out."));
+        continue;
+      }
+      const expected = new Decimal(cost.value).times(costFactor).dividedBy(output.value).dividedBy(valueFactor).toNumber();
+      if (valueCol === undefined) continue;
+      const value = readNumber(cells[valueCol]);
+      if (value.kind === "number") {
+        const diffPounds = new Decimal(value.value).minus(expected).abs().times(valueFactor);
+        if (diffPounds.greaterThan(ctx.settings.tolerance))
+          out.push(ctx.at(table.sheet.name, r, valueCol, `Unit cost ${num(value.value)} does not equal cost ${num(cost.value)} / output ${num(output.value)} (${num(expected)}).`));
+      } else if (value.kind !== "error") {
+        out.push(ctx.at(table.sheet.name, r, valueCol, `This unit cost's value is ${describeRead(value)}; it should be cost ${num(cost.value)} / output ${num(output.value)} (${num(expected)}).`));
+      }
+    }
+    return out;
+  },
+};
+
+export const RULES_VII: readonly Rule[] = [measuresPresent, kindRecognised, unitCostRecomputes];

@@ -1,0 +1,186 @@
+/** Principle (viii): dynamic risk management that discounts on the basis of deliverability. */
+import { sumExact } from "../../calc";
+import { moneyClose } from "../analysis";
+import { formatDate, minusMonths, readDate } from "../dates";
+import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
+import { describeRead, gainName, num, textAt } from "./helpers";
+
+const WHY = `CSR07 principle (viii): performance is "underpinned by a dynamic risk management strategy that discounts on the basis of deliverability" ("${PRINCIPLE_TITLES.viii}").`;
+
+function ragWords(mapping: ReadonlyMap<string, number>): string {
+  return [...mapping].map(([word, value]) => `${word[0].toUpperCase()}${word.slice(1)}=${value}`).join(", ");
+}
+
+export const deliverabilityPresent: Rule = {
+  id: "viii.deliverability-present",
+  principle: "viii",
+  severity: "error",
+  title: "Every gain has a deliverability",
+  checks: "Each gain's Deliverability is a fraction from 0 to 1, a percentage, or a word of the RAG mapping (Green, Amber, Red by default).",
+  why: `${WHY} Each gain is discounted by the likelihood that it is delivered.`,
+  fix: "Enter each gain's deliverability as a fraction or percentage (e.g. 80%), or as Green, Amber or Red.",
+  judgement:
+    "Turning Green, Amber and Red into fractions is our judgement (by default Green 1, Amber 0.5, Red 0, after the NAO's ratings of CSR07 claims). Change it with the RAG mapping setting.",
+  settings: ["ragMapping"],
+  example: { failing: "Gain G1, Deliverability blank (or 120%, or \"Likely\").", passing: "Gain G1, Deliverability 80% (or Amber)." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("deliverability");
+    if (col === undefined) return [ctx.missingColumn(table, "deliverability", "each gain must be discounted by its deliverability")];
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      if (gain.deliverability !== null) continue;
+      const read = ctx.read(gain, "deliverability");
+      if (read.kind === "error") continue;
+      let message: string;
+      if (read.kind === "blank") message = `${gainName(gain)} has no deliverability.`;
+      else if (read.kind === "number") message = `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%).`;
+      else message = `${gainName(gain)} has the deliverability ${quote(ctx.gainText(gain, "deliverability"))}: use a fraction, a percentage, or one of ${ragWords(ctx.settings.ragMapping)}.`;
+      out.push(ctx.at(table.sheet.name, gain.row, col, message));
+    }
+    return out;
+  },
+};
+
+export const riskAdjustedRecomputes: Rule = {
+  id: "viii.risk-adjusted-recomputes",
+  principle: "viii",
+  severity: "error",
+  title: "Risk-adjusted gain equals NETGAIN(gross, costs, deliverability)",
+  checks: "Each gain's Risk-adjusted gain equals VFM.NETGAIN(gross, costs, deliverability) = gross x deliverability - costs, recomputed exactly, within the Tolerance.",
+  why: `${WHY} The risk-adjusted gain is what the discount leaves: the gross gain times its deliverability, less the costs.`,
+  fix: "Make the Risk-adjusted gain cell =VFM.NETGAIN(gross, costs, deliverability), e.g. =VFM.NETGAIN(I5, J5, L5).",
+  judgement:
+    "Deliverability discounts the gross gain, not the costs, because costs are incurred whether or not the gain materialises (our judgement, in line with the Green Book's optimism bias, which never pushes costs down).",
+  settings: ["tolerance", "ragMapping"],
+  example: { failing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 336.", passing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 320." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("riskAdjusted");
+    if (col === undefined) return [ctx.missingColumn(table, "riskAdjusted", "each gain's risk-adjusted value must be shown")];
+    const out: RuleFinding[] = [];
+    const tolerance = ctx.analysis.tolerance;
+    for (const gain of ctx.gains) {
+      const expected = gain.recomputedRiskAdjusted;
+      if (expected === null) continue;
+      const read = gain.riskAdjusted !== null ? ({ kind: "number", value: gain.riskAdjusted } as const) : ctx.read(gain, "riskAdjusted");
+      const call = () => {
+        const text = ctx.read(gain, "deliverability").kind === "text" ? ctx.gainText(gain, "deliverability") : "";
+        const d = text ? `${text} (${num(gain.deliverability!)})` : num(gain.deliverability!);
+        return `NETGAIN(gross ${num(gain.gross!)}, costs ${num(gain.costs ?? 0)}, deliverability ${d}) (${num(expected)})`;
+      };
+      if (read.kind === "number") {
+        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Risk-adjusted gain ${num(read.value)} does not equal ${call()}.`));
+      } else if (read.kind !== "error") {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a risk-adjusted gain that is ${describeRead(read)}; it should be ${call()}.`));
+      }
+    }
+    return out;
+  },
+};
+
+const RISK_WORDS = /\b(risk|weighted|adjusted|discounted)\b/;
+
+export const totalRiskAdjusted: Rule = {
+  id: "viii.total-risk-adjusted",
+  principle: "viii",
+  severity: "error",
+  title: "A total reported against the target is risk-adjusted",
+  checks: "Where the register has a total row (labelled Total, Totals or Grand total, or an Excel totals row), its Risk-adjusted gain total is present and equals the sum of the column. Where a Summary table (sheet Summary, Progress or Dashboard with Measure and Value) reports a total, it is the risk-adjusted one, not the gross or net total. A workbook with no total at all is not reported.",
+  why: `${WHY} A total set against the target that is not discounted for deliverability overstates progress.`,
+  fix: "Report the total of the Risk-adjusted gain column against the target: give the register's total row a risk-adjusted total equal to the sum of that column, and in a Summary table use the risk-adjusted total.",
+  settings: ["tolerance"],
+  example: { failing: "Gains total row: Net gain 1,000, Risk-adjusted gain blank.", passing: "Gains total row: Net gain 1,000, Risk-adjusted gain =SUBTOTAL(109, ...) showing 830." },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const tolerance = ctx.analysis.tolerance;
+    const gains = ctx.table("gains");
+    const raCol = gains?.columns.get("riskAdjusted");
+    if (gains && gains.totalRows.length > 0) {
+      const row = gains.totalRows[gains.totalRows.length - 1];
+      const cells = gains.sheet.rows[row] ?? [];
+      const columnSum = sumExact(ctx.gains.map((g) => g.riskAdjusted ?? 0));
+      const ra = raCol === undefined ? null : readNumber(cells[raCol]);
+      if (ra?.kind === "number") {
+        const value = ra.value * (UNIT_FACTORS[ctx.analysis.gainUnits.get("riskAdjusted")!] / ctx.analysis.unitFactor);
+        if (!moneyClose(value, columnSum, tolerance))
+          out.push(ctx.at(gains.sheet.name, row, raCol!, `The risk-adjusted total ${num(value)} does not equal the sum of the risk-adjusted gains (${num(columnSum)}).`));
+      } else if (ra?.kind !== "error") {
+        const reported = ["gross", "net"].some((key) => {
+          const col = gains.columns.get(key);
+          return col !== undefined && readNumber(cells[col]).kind === "number";
+        });
+        if (reported) {
+          const where = raCol ?? gains.columns.get("net") ?? gains.columns.get("gross")!;
+          out.push(ctx.at(gains.sheet.name, row, where, "The register's total row gives gross or net totals but no risk-adjusted total."));
+        }
+      }
+    }
+    const summary = ctx.table("summary");
+    const measureCol = summary?.columns.get("measure");
+    const valueCol = summary?.columns.get("value");
+    if (summary && measureCol !== undefined && valueCol !== undefined) {
+      const totals = ctx.data.totals;
+      const factor = UNIT_FACTORS[summary.units.get("value") ?? ctx.settings.unit] / ctx.analysis.unitFactor;
+      const adjusted = [totals.riskAdjusted, totals.cashableRiskAdjusted];
+      const unadjusted = [totals.gross, totals.net, totals.cashableNet];
+      // A summary's lines are often labelled "Total ...", so discovery's total rows are read too.
+      for (const r of [...summary.rows, ...summary.totalRows].sort((a, b) => a - b)) {
+        const label = normaliseLabel(textAt(summary, r, measureCol));
+        if (!/\btotal\b/.test(label) || (/\btarget\b/.test(label) && !/\bgains?\b/.test(label))) continue;
+        const read = readNumber(summary.sheet.rows[r]?.[valueCol]);
+        if (read.kind !== "number") continue;
+        const value = read.value * factor;
+        if (adjusted.some((a) => moneyClose(a, value, tolerance))) continue;
+        if (RISK_WORDS.test(label)) {
+          out.push(ctx.at(summary.sheet.name, r, valueCol, `The summary's risk-adjusted total ${num(value)} does not equal the register's risk-adjusted total (${num(totals.riskAdjusted)}; cashable ${num(totals.cashableRiskAdjusted)}).`));
+        } else if (unadjusted.some((u) => moneyClose(u, value, tolerance))) {
+          out.push(ctx.at(summary.sheet.name, r, valueCol, `The summary total ${num(value)} is not risk-adjusted: the risk-adjusted total is ${num(totals.riskAdjusted)} (cashable ${num(totals.cashableRiskAdjusted)}).`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const riskReviewed: Rule = {
+  id: "viii.risk-reviewed",
+  principle: "viii",
+  severity: "warning",
+  title: "Every gain's risk was reviewed in the three months before the reporting date",
+  checks: "Each gain's Risk reviewed date falls within the three months up to the reporting date.",
+  why: `${WHY} A dynamic strategy reviews each gain's deliverability at least every quarter.`,
+  fix: "Review the gain's deliverability and enter the date of the review in the Risk reviewed column.",
+  judgement: "Three months is our reading of \"dynamic\" alongside the quarterly Board updates of principle (vi).",
+  settings: ["reportingDate"],
+  example: { failing: "Reporting date 31/12/2009, Risk reviewed 15/06/2009.", passing: "Reporting date 31/12/2009, Risk reviewed 10/12/2009." },
+  check(ctx) {
+    const table = ctx.table("gains");
+    if (!table || table.rows.length === 0) return [];
+    const col = table.columns.get("riskReviewed");
+    if (col === undefined) return [ctx.missingColumn(table, "riskReviewed", "each gain's risk review date must be recorded")];
+    const earliest = minusMonths(ctx.reportingDate, 3);
+    const out: RuleFinding[] = [];
+    for (const gain of ctx.gains) {
+      const cell = table.sheet.rows[gain.row]?.[col];
+      const text = textAt(table, gain.row, col);
+      if (cell?.error) continue;
+      if (text === "") {
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no risk review date.`));
+        continue;
+      }
+      const date = readDate(cell, ctx.model.date1904);
+      if (date === null) out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk review date ${quote(text)} cannot be read as a date.`));
+      else if (date < earliest)
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk was last reviewed on ${formatDate(date)}, more than three months before the reporting date ${formatDate(ctx.reportingDate)}.`));
+      else if (date > ctx.reportingDate)
+        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk review is dated ${formatDate(date)}, after the reporting date ${formatDate(ctx.reportingDate)}.`));
+    }
+    return out;
+  },
+};
+
+export const RULES_VIII: readonly Rule[] = [deliverabilityPresent, riskAdjustedRecomputes, totalRiskAdjusted, riskReviewed];

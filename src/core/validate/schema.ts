@@ -1,0 +1,191 @@
+/**
+ * The logical tables of a VfM workbook and their column names and synonyms, exactly as
+ * shared/spec/workbook.md lists them. Discovery matches headers against these after normalising
+ * (see normaliseLabel), so "Gross gain (£m)", "GROSS-GAIN" and "gross gain" are the same column.
+ */
+import type { PrincipleKey } from "./types";
+
+export type TableKey =
+  | "baseline"
+  | "gains"
+  | "profile"
+  | "milestones"
+  | "reinvestment"
+  | "quarterly"
+  | "comparatives"
+  | "publication"
+  | "settings"
+  | "summary";
+
+export interface ColumnSpec {
+  key: string;
+  /** The header the template writes and messages name. */
+  label: string;
+  synonyms: readonly string[];
+  /** Holds an amount of money (its unit comes from the header or the Settings). */
+  money?: boolean;
+}
+
+export interface TableSpec {
+  key: TableKey;
+  /** The name messages use and the template gives the sheet ("Gains"). */
+  label: string;
+  /** Sheet names that hold this table, besides the label. */
+  sheetSynonyms: readonly string[];
+  columns: readonly ColumnSpec[];
+  /** The principle a missing table is reported against. */
+  principle: PrincipleKey;
+}
+
+const col = (key: string, label: string, synonyms: readonly string[] = [], money = false): ColumnSpec => ({
+  key,
+  label,
+  synonyms,
+  money,
+});
+
+export const TABLE_SPECS: readonly TableSpec[] = [
+  {
+    key: "baseline",
+    label: "Baseline",
+    sheetSynonyms: [],
+    principle: "i",
+    columns: [
+      col("line", "Line", ["Item", "Description", "Baseline line"]),
+      col("year", "Year", ["Financial year", "FY", "Baseline year"]),
+      col("amount", "Amount", ["Baseline", "Spend", "Value", "Baseline amount"], true),
+      col("basis", "Basis", ["Budget or outturn"]),
+      col("priceBase", "Price base", ["Prices", "Price year"]),
+      col("notes", "Notes", ["Note", "Comments"]),
+    ],
+  },
+  {
+    key: "gains",
+    label: "Gains",
+    sheetSynonyms: ["Register", "Initiatives", "Efficiencies", "Gains register", "Efficiency register"],
+    principle: "ii",
+    columns: [
+      col("id", "ID", ["Ref", "Reference", "Gain ID"]),
+      col("initiative", "Initiative", ["Name", "Description"]),
+      col("workstream", "Workstream", []),
+      col("type", "Type", ["Cashable / Non-cashable", "Cashable or non-cashable", "Cashable"]),
+      col("category", "Category", ["Economy / Efficiency / Effectiveness"]),
+      col("baselineLine", "Baseline line", []),
+      col("budgetLine", "Budget line", ["Cost centre", "Budget code"]),
+      col("evidence", "Evidence", ["Evidence ref", "Evidence reference"]),
+      col("gross", "Gross gain", ["Gross", "Saving", "Gross saving"], true),
+      col("costs", "Costs", ["Cost", "Investment", "Implementation cost", "Implementation costs"], true),
+      col("net", "Net gain", ["Net", "Net saving"], true),
+      col("deliverability", "Deliverability", ["Confidence", "Probability", "RAG"]),
+      col("riskAdjusted", "Risk-adjusted gain", ["Risk adjusted", "Weighted gain", "Risk-adjusted"], true),
+      col("reinvestment", "Reinvestment", ["Reinvested in", "Recycled to"]),
+      col("planReference", "Plan reference", ["Plan ref"]),
+      col("serviceImpact", "Service impact", ["Quality cross-check", "Quality cross check", "Service reduction"]),
+      col("priceBase", "Price base", ["Prices", "Price year"]),
+      col("owner", "Owner", []),
+      col("riskReviewed", "Risk reviewed", ["Last reviewed", "Risk review date"]),
+    ],
+  },
+  {
+    key: "profile",
+    label: "Profile",
+    sheetSynonyms: ["Phasing", "Trajectory by year"],
+    principle: "iv",
+    columns: [col("id", "ID", ["Ref", "Reference", "Gain ID"])],
+  },
+  {
+    key: "milestones",
+    label: "Milestones",
+    sheetSynonyms: [],
+    principle: "iv",
+    columns: [
+      col("id", "ID", ["Ref", "Reference", "Gain ID"]),
+      col("milestone", "Milestone", ["Description"]),
+      col("due", "Due", ["Due date", "Date"]),
+      col("status", "Status", []),
+    ],
+  },
+  {
+    key: "reinvestment",
+    label: "Reinvestment",
+    sheetSynonyms: ["Reinvestment plan"],
+    principle: "v",
+    columns: [
+      col("destination", "Destination", ["Reinvested in", "Recycled to"]),
+      col("planReference", "Plan reference", ["Budget", "Business plan", "Investment strategy", "Plan"]),
+      col("amount", "Amount", ["Value"], true),
+    ],
+  },
+  {
+    key: "quarterly",
+    label: "Quarterly",
+    sheetSynonyms: ["Quarterly report", "Board updates"],
+    principle: "vi",
+    columns: [
+      col("quarter", "Quarter", ["Period"]),
+      col("trajectory", "Trajectory", ["Planned", "Plan"], true),
+      col("actual", "Actual", ["Actuals"], true),
+      col("budgetEvidence", "Budget evidence", []),
+      col("comparativeData", "Comparative data", ["Comparatives"]),
+      col("milestones", "Milestones", ["Milestone status"]),
+      col("risks", "Risks", ["Risk review", "Risk"]),
+      col("boardDate", "Board date", []),
+    ],
+  },
+  {
+    key: "comparatives",
+    label: "Comparatives",
+    sheetSynonyms: ["Benchmarks", "Unit costs"],
+    principle: "vii",
+    columns: [
+      col("measure", "Measure", []),
+      col("kind", "Kind", []),
+      col("value", "Value", []),
+      col("unit", "Unit", []),
+      col("year", "Year", []),
+      col("cost", "Cost", [], true),
+      col("output", "Output", []),
+      col("benchmark", "Benchmark", []),
+    ],
+  },
+  {
+    key: "publication",
+    label: "Publication",
+    sheetSynonyms: ["Publications"],
+    principle: "ix",
+    columns: [
+      col("report", "Report", []),
+      col("published", "Published", ["Date", "Date published"]),
+      col("reference", "Reference", ["Link"]),
+      col("reward", "Reward", ["Recognition"]),
+    ],
+  },
+  {
+    key: "settings",
+    label: "Settings",
+    sheetSynonyms: [],
+    principle: "method",
+    columns: [col("key", "Key", ["Setting", "Parameter"]), col("value", "Value", [])],
+  },
+  {
+    key: "summary",
+    label: "Summary",
+    sheetSynonyms: ["Progress", "Dashboard"],
+    principle: "viii",
+    columns: [col("measure", "Measure", ["Item", "Key"]), col("value", "Value", ["Amount"], true)],
+  },
+];
+
+export const TABLE_SPEC_BY_KEY: ReadonlyMap<TableKey, TableSpec> = new Map(TABLE_SPECS.map((s) => [s.key, s]));
+
+export function tableSpec(key: TableKey): TableSpec {
+  const spec = TABLE_SPEC_BY_KEY.get(key);
+  if (!spec) throw new Error(`unknown table ${key}`);
+  return spec;
+}
+
+export function columnSpec(table: TableKey, key: string): ColumnSpec {
+  const spec = tableSpec(table).columns.find((c) => c.key === key);
+  if (!spec) throw new Error(`unknown column ${table}.${key}`);
+  return spec;
+}

@@ -1,0 +1,148 @@
+/**
+ * Text helpers shared by discovery and the rules: header normalisation, amount units, lenient number
+ * and percentage reading. Pure functions; callers normalise once per header or per distinct value,
+ * never per cell in a hot loop.
+ */
+import type { Cell } from "../workbook/model";
+
+export type MoneyUnit = "£" | "£k" | "£m";
+
+export const UNIT_FACTORS: Readonly<Record<MoneyUnit, number>> = { "£": 1, "£k": 1000, "£m": 1_000_000 };
+
+/**
+ * Lower-case, drop bracketed parts ("(£m)", "[note]"), turn punctuation into spaces and collapse
+ * spaces: "Gross gain (£m)" -> "gross gain", "Risk-adjusted  gain" -> "risk adjusted gain".
+ */
+export function normaliseLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .replace(/£\s*(?:millions?|thousands?|000s?|'000s?|mn|m|k)?(?![a-z])/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The unit a header states in brackets or as a suffix: "Gross (£k)", "Net gain £m", "Costs (£'000)". */
+export function headerUnit(text: string): MoneyUnit | null {
+  const lower = text.toLowerCase();
+  const bracketed = /[([]\s*(£[^)\]]*)[)\]]/.exec(lower);
+  const candidate = bracketed ? bracketed[1] : /(£\s*[a-z0-9']*)\s*$/.exec(lower)?.[1];
+  return candidate === undefined ? null : parseUnit(candidate);
+}
+
+/** "£", "£k", "£000", "£'000", "£m", "£ million", "thousands", "millions", "pounds" -> unit. */
+export function parseUnit(text: string): MoneyUnit | null {
+  const t = text.toLowerCase().replace(/[\s']/g, "");
+  if (t === "£" || t === "pounds" || t === "gbp" || t === "£s") return "£";
+  if (t === "£k" || t === "£000" || t === "£000s" || t === "k" || t === "thousands" || t === "£thousands" || t === "£thousand")
+    return "£k";
+  if (t === "£m" || t === "£million" || t === "£millions" || t === "m" || t === "millions" || t === "£mn") return "£m";
+  return null;
+}
+
+/** Text of a cell as the user sees it, trimmed; "" for blank, errors and booleans print as text. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (cell.error) return cell.error;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v.trim() : String(v);
+}
+
+export function isBlankCell(cell: Cell | undefined): boolean {
+  if (!cell || cell.error) return !cell;
+  const v = cell.value;
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** What a numeric cell holds. Numeric text ("1,200", "£500", "(80)") is read as its number. */
+export type NumberRead =
+  | { kind: "number"; value: number }
+  | { kind: "blank" }
+  | { kind: "text"; text: string }
+  | { kind: "error"; error: string };
+
+const BLANK: NumberRead = { kind: "blank" };
+
+export function readNumber(cell: Cell | undefined): NumberRead {
+  if (!cell) return BLANK;
+  if (cell.error) return { kind: "error", error: cell.error };
+  const v = cell.value;
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
+  const text = v.trim();
+  if (text === "") return BLANK;
+  const parsed = parseNumberText(text);
+  return parsed === null ? { kind: "text", text } : { kind: "number", value: parsed };
+}
+
+/** The number a cell holds (numeric text read as its number), without allocating; null otherwise. */
+export function numberOf(cell: Cell | undefined): number | null {
+  if (!cell || cell.error) return null;
+  const v = cell.value;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string") return null;
+  const text = v.trim();
+  return text === "" ? null : parseNumberText(text);
+}
+
+/** "1,200", "£1,200.50", "-80", "(80)", "12%" -> number; anything else null. */
+export function parseNumberText(text: string): number | null {
+  let t = text.trim().replace(/,/g, "").replace(/^£/, "").replace(/^-£/, "-");
+  let negative = false;
+  const bracketed = /^\((.*)\)$/.exec(t);
+  if (bracketed) {
+    negative = true;
+    t = bracketed[1].replace(/^£/, "");
+  }
+  let percent = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  let n = Number(t);
+  if (!Number.isFinite(n)) return null;
+  if (percent) n = n / 100;
+  return negative ? -n : n;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Formats a number with at most `maxDecimals` decimals (trailing zeros dropped), thousands separated. */
+function formatWith(value: number, maxDecimals: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e21) return String(value);
+  const fixed = Math.abs(value).toFixed(maxDecimals);
+  const [whole, fraction = ""] = fixed.split(".");
+  const trimmed = fraction.replace(/0+$/, "");
+  const text = groupThousands(whole) + (trimmed ? `.${trimmed}` : "");
+  return (value < 0 && /[1-9]/.test(fixed) ? "-" : "") + text;
+}
+
+/** Formats an amount for a message: whole numbers as they are, otherwise 2 decimals; thousands separated. */
+export function formatAmount(value: number): string {
+  if (Number.isInteger(value)) return formatWith(value, 0);
+  const rounded = formatWith(value, 2);
+  return /\.\d$/.test(rounded) ? `${rounded}0` : rounded;
+}
+
+/** Formats a figure in a recomputation message with enough decimals to show the difference (up to 6). */
+export function formatExact(value: number): string {
+  if (Number.isInteger(value)) return formatWith(value, 0);
+  return formatWith(value, Math.abs(value) < 1 ? 6 : 4);
+}
+
+export function formatPercent(fraction: number): string {
+  const pct = Math.round(fraction * 1000) / 10;
+  return `${pct}%`;
+}
+
+/** Quotes user text in a message, shortened so one finding stays one line. */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return `"${oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
+}

@@ -1,0 +1,88 @@
+import * as rules from "../../../src/core/validate/rules/ii-cashable";
+import { clean, cleanWith, knownGain } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { err, removeSheet, setCells } from "../../support/model-builder";
+import type { WorkbookModel } from "../../../src/core/workbook/model";
+
+function emptyGains(): WorkbookModel {
+  const model = clean();
+  const gains = model.sheets.find((s) => s.name === "Gains")!;
+  gains.rows = [gains.rows[0]];
+  model.tables.find((t) => t.name === "tblGains")!.range.endRow = 1;
+  return model;
+}
+
+ruleTester(rules.registerPresent, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    { name: "no Gains table", model: removeSheet(clean(), "Gains"), errors: [{ sheet: null, cell: null, message: "No Gains table found" }] },
+    { name: "a Gains table without gains", model: emptyGains(), errors: [{ sheet: "Gains", cell: "A1:S1" }] },
+  ],
+});
+
+ruleTester(rules.gainId, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "a duplicate and a missing ID",
+      model: cleanWith({ "Gains!A3": "g1", "Gains!A4": null }),
+      errors: [
+        { sheet: "Gains", cell: "A3", message: 'The ID "g1" is also used on row 2' },
+        { sheet: "Gains", cell: "A4", message: "has no ID" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.typeStated, {
+  valid: [{ name: "clean register", model: clean() }, { name: "spelling variants", model: cleanWith({ "Gains!D2": "CASHABLE", "Gains!D6": "non cashable" }) }],
+  invalid: [
+    {
+      name: "unknown and blank types",
+      model: cleanWith({ "Gains!D2": "Saving", "Gains!D3": null }),
+      errors: [
+        { sheet: "Gains", cell: "D2", message: 'the type "Saving"' },
+        { sheet: "Gains", cell: "D3", message: "has no type" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.budgetLine, {
+  valid: [{ name: "clean register", model: clean() }, { name: "a non-cashable gain without a budget line", model: cleanWith({ "Gains!G6": null }) }],
+  invalid: [{ name: "a cashable gain without a budget line", model: cleanWith({ "Gains!G2": null }), errors: [{ sheet: "Gains", cell: "G2", message: "Gain G1 is cashable" }] }],
+});
+
+ruleTester(rules.evidence, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [{ name: "a cashable gain without evidence", model: cleanWith({ "Gains!H3": "  " }), errors: [{ sheet: "Gains", cell: "H3" }] }],
+});
+
+ruleTester(rules.derivedFormulas, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "typed net gains in a run, and one typed risk-adjusted gain",
+      model: setCells(knownGain(), { "Gains!K2": 420, "Gains!K3": 5, "Gains!K5": 7, "Gains!M4": 9 }),
+      errors: [
+        { sheet: "Gains", cell: "K2:K3", message: "These 2 Net gain cells are typed numbers" },
+        { sheet: "Gains", cell: "M4", message: "This Risk-adjusted gain is a typed number" },
+        { sheet: "Gains", cell: "K5" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.noErrorValues, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "error values in the register and the profile",
+      model: cleanWith({ "Gains!K3": err("#REF!", "I3-#REF!"), "Profile!C2": err("#DIV/0!") }),
+      errors: [
+        { sheet: "Gains", cell: "K3", message: "#REF!" },
+        { sheet: "Profile", cell: "C2", message: "#DIV/0!" },
+      ],
+    },
+  ],
+});

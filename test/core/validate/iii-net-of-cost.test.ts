@@ -1,0 +1,63 @@
+import * as rules from "../../../src/core/validate/rules/iii-net-of-cost";
+import { clean, cleanWith, knownGain } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { f, setCells } from "../../support/model-builder";
+
+ruleTester(rules.grossPresent, {
+  valid: [{ name: "clean register", model: clean() }, { name: "numeric text", model: cleanWith({ "Gains!I2": "£1,200.50" }) }],
+  invalid: [
+    {
+      name: "blank and text gross gains",
+      model: cleanWith({ "Gains!I2": null, "Gains!I3": "tbc" }),
+      errors: [
+        { sheet: "Gains", cell: "I2", message: "blank" },
+        { sheet: "Gains", cell: "I3", message: '"tbc", which is not a number' },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.costsPresent, {
+  valid: [{ name: "clean register", model: clean() }, { name: "zero costs", model: cleanWith({ "Gains!J2": 0 }) }],
+  invalid: [
+    {
+      name: "blank and text costs",
+      model: cleanWith({ "Gains!J2": null, "Gains!J4": "none" }),
+      errors: [
+        { sheet: "Gains", cell: "J2", message: "enter 0 if there were no costs" },
+        { sheet: "Gains", cell: "J4", message: '"none"' },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.netRecomputes, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "gross 500, costs 80, net 420", model: knownGain() },
+    { name: "within half a penny", model: setCells(knownGain(), { "Gains!K2": 420.004 }) },
+  ],
+  invalid: [
+    {
+      name: "net 450 against gross 500 - costs 80",
+      model: setCells(knownGain(), { "Gains!K2": f("I2-J2+30", 450) }),
+      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420)." }],
+    },
+    {
+      name: "a penny out",
+      model: setCells(knownGain(), { "Gains!K2": 420.01 }),
+      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 420.01 does not equal" }],
+    },
+    {
+      name: "blank net gain",
+      model: setCells(knownGain(), { "Gains!K2": null }),
+      errors: [{ sheet: "Gains", cell: "K2", message: "it should be gross 500 - costs 80 (420)" }],
+    },
+    {
+      name: "a wider tolerance from the Settings still catches a pound",
+      model: setCells(knownGain(), { "Gains!K2": 421 }),
+      options: { settings: { tolerance: 0.5 } },
+      errors: [{ sheet: "Gains", cell: "K2" }],
+    },
+  ],
+});

@@ -1,0 +1,80 @@
+import * as rules from "../../../src/core/validate/rules/iv-profiles";
+import { clean, cleanWith, knownGain } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { date, removeSheet, setCells } from "../../support/model-builder";
+
+ruleTester(rules.profilePresent, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    { name: "no Profile table", model: removeSheet(clean(), "Profile"), errors: [{ sheet: null, cell: null, message: "No Profile table found" }] },
+    { name: "a gain without a profile row", model: cleanWith({ "Profile!A3": "G99" }), errors: [{ sheet: "Gains", cell: "A3", message: "Gain G2 has no row in the Profile table" }] },
+  ],
+});
+
+ruleTester(rules.profileNumbers, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [{ name: "text in a profile year", model: cleanWith({ "Profile!C2": "tbc" }), errors: [{ sheet: "Profile", cell: "C2", message: '2009-10 value "tbc"' }] }],
+});
+
+ruleTester(rules.profileTargetYear, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "profile 420 for net 420", model: setCells(knownGain(), { "Profile!D2": 420 }) },
+  ],
+  invalid: [
+    {
+      name: "profile 400 for net 420",
+      model: setCells(knownGain(), { "Profile!D2": 400 }),
+      errors: [{ sheet: "Profile", cell: "D2", message: "Gain G1's profile for 2010-11 is 400 but its net gain in the register is 420." }],
+    },
+    {
+      name: "no column for the target year",
+      model: cleanWith({ "Profile!D1": "Notes" }),
+      errors: [{ sheet: "Profile", cell: "A1:F1", message: "no column for the target year 2010-11" }],
+    },
+  ],
+});
+
+ruleTester(rules.ongoing, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "first accrues in the last year the profile covers", model: cleanWith({ "Profile!B2": 0, "Profile!C2": 0, "Profile!D2": 0, "Profile!E2": 0, "Profile!F2": 50 }) },
+    { name: "second year beyond the profile", model: cleanWith({ "Profile!B2": 0, "Profile!C2": 0, "Profile!D2": 0, "Profile!E2": 60, "Profile!F2": 50 }) },
+  ],
+  invalid: [
+    {
+      name: "a gain that stops in its second year",
+      model: cleanWith({ "Profile!B2": -80, "Profile!C2": 300, "Profile!D2": 300, "Profile!E2": 0 }),
+      errors: [{ sheet: "Profile", cell: "E2", message: "first accrues in 2009-10 (300) but is 0 in 2011-12" }],
+    },
+    {
+      name: "a gain that stops the year after it starts (blank)",
+      model: cleanWith({ "Profile!B3": 100, "Profile!C3": null }),
+      errors: [{ sheet: "Profile", cell: "C3", message: "but is blank in 2009-10" }],
+    },
+  ],
+});
+
+ruleTester(rules.milestones, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "a material gain under a higher materiality", model: cleanWith({ "Gains!I2": 1_500_000, "Milestones!A2": "G99" }), options: { settings: { materiality: 2_000_000 } } },
+  ],
+  invalid: [
+    {
+      name: "a material gain without a milestone",
+      model: cleanWith({ "Gains!I2": 1_500_000, "Milestones!A2": "G99" }),
+      errors: [{ sheet: "Gains", cell: "A2", message: "Gain G1 (gross 1,500,000) is material" }],
+    },
+    {
+      name: "a material gain whose milestone has no date",
+      model: cleanWith({ "Gains!I3": 2_000_000, "Milestones!C3": "soon" }),
+      errors: [{ sheet: "Gains", cell: "A3" }],
+    },
+    {
+      name: "a dated milestone as text is fine, but no Milestones table is not",
+      model: removeSheet(cleanWith({ "Gains!I3": 2_000_000, "Milestones!C3": date("2009-01-01") }), "Milestones"),
+      errors: [{ sheet: null, cell: null, message: "No Milestones table found" }],
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import * as rules from "../../../src/core/validate/rules/ix-public";
+import { clean, cleanWith } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { removeSheet } from "../../support/model-builder";
+
+ruleTester(rules.publicationRecord, {
+  valid: [{ name: "clean register", model: clean() }, { name: "a date written as text", model: cleanWith({ "Publication!B2": "30 June 2009" }) }],
+  invalid: [
+    { name: "no Publication table", model: removeSheet(clean(), "Publication"), errors: [{ sheet: null, cell: null }] },
+    { name: "a publication without a date", model: cleanWith({ "Publication!B3": null }), errors: [{ sheet: "Publication", cell: "B3", message: '"Council tax leaflet 2009-10" has no date published' }] },
+  ],
+});
+
+ruleTester(rules.recognition, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    { name: "no reward recorded", model: cleanWith({ "Publication!D2": null }), errors: [{ sheet: "Publication", cell: "A1:D1", severity: "info" }] },
+    { name: "no Publication table", model: removeSheet(clean(), "Publication"), errors: [{ sheet: null, cell: null, severity: "info" }] },
+  ],
+});

@@ -1,0 +1,121 @@
+import * as rules from "../../../src/core/validate/rules/method";
+import { clean, cleanWith } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { f, removeSheet } from "../../support/model-builder";
+
+ruleTester(rules.serviceReduction, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "no service reduction, said several ways", model: cleanWith({ "Gains!P2": "No service reduction", "Gains!P3": "None", "Gains!P4": "Quality maintained; not a reduction in service" }) },
+    { name: "a flagged gain set to 0", model: cleanWith({ "Gains!P2": "Service reduction", "Gains!I2": 0, "Gains!J2": 0, "Gains!K2": 0, "Gains!M2": 0 }) },
+  ],
+  invalid: [
+    {
+      name: "a counted service reduction",
+      model: cleanWith({ "Gains!P2": "Service reduction: front counter closed", "Gains!P4": "Reduced opening hours" }),
+      errors: [
+        { sheet: "Gains", cell: "P2", message: "is flagged as a service reduction" },
+        { sheet: "Gains", cell: "P4" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.cashableShare, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "a lower share allowed by the Settings", model: cleanWith({ "Gains!D2": "Non-cashable", "Gains!D3": "Non-cashable", "Gains!D4": "Non-cashable" }), options: { settings: { minimumCashableShare: 0 } } },
+  ],
+  invalid: [
+    {
+      name: "mostly non-cashable",
+      model: cleanWith({ "Gains!D2": "Non-cashable", "Gains!D3": "Non-cashable", "Gains!D4": "Non-cashable" }),
+      errors: [{ sheet: "Gains", cell: "D2:D6", message: "below the minimum cashable share of 50%" }],
+    },
+  ],
+});
+
+ruleTester(rules.priceBase, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "deflated with VFM.DEFLATE", model: cleanWith({ "Gains!Q2": "2007-08", "Gains!I2": f('VFM.DEFLATE(480,"2007-08","2010-11")', 500) }) },
+    { name: "current prices", model: cleanWith({ "Gains!Q2": "Current prices" }) },
+  ],
+  invalid: [
+    { name: "2007-08 prices, target year 2010-11", model: cleanWith({ "Gains!Q2": "2007/08" }), errors: [{ sheet: "Gains", cell: "Q2", message: "is in 2007-08 prices but the target year is 2010-11" }] },
+    { name: "an unreadable price base", model: cleanWith({ "Gains!Q3": "old money" }), errors: [{ sheet: "Gains", cell: "Q3" }] },
+  ],
+});
+
+ruleTester(rules.mixedUnits, {
+  valid: [
+    { name: "clean register", model: clean() },
+    {
+      name: "everything in £k through the Settings unit",
+      model: cleanWith({ "Settings!B10": "£k", "Gains!I1": "Gross gain (£k)", "Gains!J1": "Costs (£000)" }),
+    },
+  ],
+  invalid: [
+    { name: "costs in £m against gross in £", model: cleanWith({ "Gains!J1": "Costs (£m)" }), errors: [{ sheet: "Gains", cell: "J1", message: 'column "Costs (£m)" is in £m but the Gross gain column "Gross gain" is in £' }] },
+    {
+      name: "a baseline in £m against a register in £",
+      model: cleanWith({ "Baseline!C1": "Amount £m" }),
+      errors: [{ sheet: "Baseline", cell: "C1" }],
+    },
+  ],
+});
+
+ruleTester(rules.settingsReadable, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "a rate typed as a whole number and an unknown method",
+      model: cleanWith({ "Settings!B2": 3, "Settings!B3": "linear" }),
+      errors: [
+        { sheet: "Settings", cell: "B2", message: "looks like a percentage typed as a whole number" },
+        { sheet: "Settings", cell: "B3", message: "use compound or simple" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.settingsDefaults, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [{ name: "no Settings table", model: removeSheet(clean(), "Settings"), errors: [{ sheet: null, cell: null, message: "Target rate 3%" }] }],
+});
+
+ruleTester(rules.progress, {
+  valid: [{ name: "no baseline, so no target", model: removeSheet(clean(), "Baseline") }],
+  invalid: [{ name: "clean register", model: clean(), errors: [{ sheet: "Gains", cell: "M2:M6", severity: "info", message: /^Risk-adjusted cashable net gains of [\d,.]+ against a target of [\d,.]+ \(\d+(\.\d)?%\): 3% a year compound over 3 years/ }] }],
+});
+
+ruleTester(rules.deflateRecomputes, {
+  valid: [
+    { name: "clean register (no DEFLATE)", model: clean() },
+    { name: "a DEFLATE value that matches the shipped series", model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480,"2007-08","2010-11")', 512.9105186380707) }) },
+    { name: "rounded to the penny", model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480, 2007, 2010)', 512.91) }) },
+  ],
+  invalid: [
+    {
+      name: "a value saved with another vintage",
+      model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480,"2007-08","2010-11")', 500) }),
+      errors: [{ sheet: "Gains", cell: "I2", message: 'shows 500 but =VFM.DEFLATE(480,"2007-08","2010-11") gives 512.9105 with the deflator series HMT-2026-03' }],
+    },
+    {
+      name: "a series the add-in does not have, named in the Settings",
+      model: cleanWith({ "Gains!J3": f('VFM.DEFLATE(10,"2007-08","2010-11")', 11), "Settings!A10": "Deflator series", "Settings!B10": "My own series" }),
+      errors: [{ sheet: "Gains", cell: "J3", message: "cannot be recomputed: #VALUE!" }],
+    },
+  ],
+});
+
+ruleTester(rules.deflateForecast, {
+  valid: [{ name: "outturn years only", model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480,"2007-08","2010-11")', 512.9105186380707) }) }],
+  invalid: [
+    {
+      name: "a forecast year",
+      model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480,"2024-25","2027-28")', 515.30208) }),
+      errors: [{ sheet: "Gains", cell: "I2", severity: "info", message: "rests on a forecast year" }],
+    },
+  ],
+});

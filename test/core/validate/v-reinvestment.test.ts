@@ -1,0 +1,27 @@
+import * as rules from "../../../src/core/validate/rules/v-reinvestment";
+import { clean, cleanWith } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { removeSheet } from "../../support/model-builder";
+
+ruleTester(rules.reinvestmentNamed, {
+  valid: [{ name: "clean register", model: clean() }, { name: "a non-cashable gain without re-investment", model: cleanWith({ "Gains!N6": null }) }],
+  invalid: [
+    {
+      name: "a missing destination, a missing plan and a plan row without its plan reference",
+      model: cleanWith({ "Gains!N2": null, "Gains!O3": null, "Reinvestment!B2": null }),
+      errors: [
+        { sheet: "Gains", cell: "N2", message: "does not say where it is re-invested" },
+        { sheet: "Gains", cell: "O3", message: "the plan under which it is re-invested" },
+        { sheet: "Reinvestment", cell: "B2", message: "has no plan reference" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.reinvestmentPlanTotal, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    { name: "a plan short of the cashable total", model: cleanWith({ "Reinvestment!C2": 1 }), errors: [{ sheet: "Reinvestment", cell: "C2:C4", message: "is not accounted for" }] },
+    { name: "no Reinvestment table", model: removeSheet(clean(), "Reinvestment"), errors: [{ sheet: null, cell: null, message: "No Reinvestment table found" }] },
+  ],
+});

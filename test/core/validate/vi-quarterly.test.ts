@@ -1,0 +1,66 @@
+import * as rules from "../../../src/core/validate/rules/vi-quarterly";
+import { clean, cleanWith } from "./fixtures";
+import { ruleTester } from "./rule-tester";
+import { date, deleteRow, removeSheet } from "../../support/model-builder";
+
+ruleTester(rules.quartersPresent, {
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "other quarter labels", model: cleanWith({ "Quarterly!A2": "2008-09 Q1", "Quarterly!A3": date("2008-09-30"), "Quarterly!A4": "Q3 2008/09" }) },
+    { name: "nothing due yet", model: removeSheet(clean(), "Quarterly"), options: { reportingDate: "2008-06-29" } },
+  ],
+  invalid: [
+    {
+      name: "a missing quarter",
+      model: deleteRow(clean(), "Quarterly", 5),
+      errors: [{ sheet: "Quarterly", cell: "A1:H1", message: "No update for Q4 2008-09 (ended 31/03/2009)." }],
+    },
+    {
+      name: "an unreadable label",
+      model: cleanWith({ "Quarterly!A3": "Second quarter" }),
+      errors: [
+        { sheet: "Quarterly", cell: "A1:H1", message: "Q2 2008-09" },
+        { sheet: "Quarterly", cell: "A3", message: '"Second quarter" cannot be read' },
+      ],
+    },
+    {
+      name: "no Quarterly table",
+      model: removeSheet(clean(), "Quarterly"),
+      errors: [{ sheet: null, cell: null, message: "7 quarterly update(s) were due by 31/12/2009" }],
+    },
+  ],
+});
+
+ruleTester(rules.trajectoryActual, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "an ended quarter without actual, a future one without trajectory",
+      model: cleanWith({ "Quarterly!C3": null, "Quarterly!B12": null }),
+      errors: [
+        { sheet: "Quarterly", cell: "C3", message: "The actual gain for Q2 2008-09 is blank." },
+        { sheet: "Quarterly", cell: "B12" },
+      ],
+    },
+    {
+      name: "a later reporting date makes more actuals due",
+      model: clean(),
+      options: { reportingDate: "2010-06-30" },
+      errors: [
+        { sheet: "Quarterly", cell: "C9" },
+        { sheet: "Quarterly", cell: "C10" },
+      ],
+    },
+  ],
+});
+
+ruleTester(rules.quarterEvidence, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "a quarter without its risk review",
+      model: cleanWith({ "Quarterly!G4": null }),
+      errors: [{ sheet: "Quarterly", cell: "G4", message: "Q3 2008-09 cites no risk review" }],
+    },
+  ],
+});
