@@ -19,6 +19,30 @@ export interface TemplateColumn {
   width?: number;
   /** One-line help shown as the header cell's input message / comment. */
   help?: string;
+  /** A numeric range the input must fall in (written as a data-validation rule), e.g. 0 to 1 for a fraction. */
+  between?: { min: number; max: number };
+  /** True for a date column: entries must be dates (written as a data-validation rule). */
+  date?: boolean;
+  /**
+   * What a derived column computes, as data, so that a writer which stores cached results (the .xlsx
+   * writer) can compute them with the core. Writers that let Excel calculate (Office.js) ignore it.
+   * Column names are headers of the same table.
+   */
+  derived?: DerivedColumn;
+}
+
+/** Net gain = gross - costs; risk-adjusted = gross x deliverability - costs (VFM.NETGAIN semantics). */
+export type DerivedColumn =
+  | { kind: "net"; gross: string; costs: string }
+  | { kind: "riskAdjusted"; gross: string; costs: string; deliverability: string };
+
+/** A number format for one cell of a table's data rows (e.g. "0%" for a rate in a Key/Value table). */
+export interface TemplateCellFormat {
+  /** 0-based index into the table's rows. */
+  row: number;
+  /** Header of the column. */
+  column: string;
+  numFmt: string;
 }
 
 export interface TemplateTable {
@@ -27,6 +51,13 @@ export interface TemplateTable {
   columns: readonly TemplateColumn[];
   /** Data rows (values for input columns; derived columns are filled by their formula). May be empty. */
   rows: ReadonlyArray<readonly CellValue[]>;
+  /** Per-cell number formats that differ from the column's (optional). */
+  cellFormats?: readonly TemplateCellFormat[];
+  /**
+   * How many rows below the header carry the input columns' data validation and number formats, so
+   * that rows typed under the table get them too. Defaults to the writer's choice (at least rows.length).
+   */
+  inputRows?: number;
 }
 
 export interface TemplateSheet {
@@ -35,6 +66,8 @@ export interface TemplateSheet {
   title?: string;
   /** Free text lines (the Instructions sheet), one per row from A1 (or below the title). */
   lines?: readonly string[];
+  /** Indexes into `lines` of the lines that are headings (shown bold). */
+  headingLines?: readonly number[];
   table?: TemplateTable;
 }
 

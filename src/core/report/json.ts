@@ -1,0 +1,12 @@
+/** The JSON output of `vfm validate`: exactly the shape in shared/spec/workbook.md. */
+import type { ValidationReport } from "../validate/types";
+
+/**
+ * One object for one file, an array for several, pretty-printed, ending in a newline. `several` says
+ * how many files were asked for: when several were given the output is an array even if only one of
+ * them could be read, so that a script's parsing does not depend on which files failed.
+ */
+export function formatJson(reports: readonly ValidationReport[], several: boolean = reports.length !== 1): string {
+  const payload = several ? reports : reports[0];
+  return JSON.stringify(payload, null, 2) + "\n";
+}

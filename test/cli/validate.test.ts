@@ -1,0 +1,153 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseValidateArgs } from "../../src/cli/commands/validate";
+import { CORPUS, ensureCliBuilt, EXAMPLES, vfm } from "./validate-support";
+
+const CLEAN = path.join(EXAMPLES, "northmoor-police.xlsx");
+const SEEDED = path.join(EXAMPLES, "northmoor-police-seeded.xlsx");
+const relClean = "examples/northmoor-police.xlsx";
+const relSeeded = "examples/northmoor-police-seeded.xlsx";
+
+describe("vfm validate", () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureCliBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "vfm-validate-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0 for a workbook without errors, with a text report ending in its summary line", () => {
+    expect(fs.existsSync(CLEAN)).toBe(true);
+    const run = vfm(["validate", relClean]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("(i) The baseline should be clearly quantified: ✔ pass");
+    const last = run.stdout.trimEnd().split("\n").pop()!;
+    expect(last).toMatch(/^examples\/northmoor-police\.xlsx: 0 errors, \d+ warnings?, \d+ info; \d+ of 10 principles passed; target progress [\d.]+%/);
+  });
+
+  it("exits 1 when a workbook has an error finding, and pins findings to sheet!cell", () => {
+    const run = vfm(["validate", relSeeded]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/✖ error\s+Gains!\w+\d+ /);
+    expect(run.stdout).toContain("How to fix:");
+    expect(run.stdout).not.toContain("Why it matters:");
+    expect(vfm(["validate", "--verbose", relSeeded]).stdout).toContain("Why it matters:");
+  });
+
+  it("uses ASCII symbols, still with the severity words, when the terminal is not UTF-8", () => {
+    const run = vfm(["validate", relSeeded], { env: { LANG: "C" } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/ x error\s+Gains!G5 /);
+    expect(run.stdout).toMatch(/ ! warning Baseline!D7 /);
+    expect(run.stdout).not.toMatch(/[✖⚠ℹ✔]/);
+  });
+
+  it("writes json: one object for one file, an array for several", () => {
+    const one = vfm(["validate", "--format", "json", relSeeded]);
+    expect(one.status).toBe(1);
+    const report = JSON.parse(one.stdout);
+    expect(report.file).toBe(relSeeded);
+    expect(Object.keys(report)).toEqual(["file", "reportingDate", "summary", "findings"]);
+    expect(report.reportingDate).toBe("2026-10-31");
+    const several = vfm(["validate", "--format=json", relClean, relSeeded]);
+    expect(several.status).toBe(1);
+    const reports = JSON.parse(several.stdout);
+    expect(reports.map((r: { file: string }) => r.file)).toEqual([relClean, relSeeded]);
+  });
+
+  it("checks as at --reporting-date", () => {
+    const run = vfm(["validate", "--format", "json", "--reporting-date", "2027-01-31", relClean]);
+    const report = JSON.parse(run.stdout);
+    expect(report.reportingDate).toBe("2027-01-31");
+    // Q3 2026-27 ended on 31/12/2026 and has no update.
+    expect(report.findings.some((f: { rule: string }) => f.rule === "vi.quarters-present")).toBe(true);
+  });
+
+  it("writes SARIF 2.1.0 with rules and located results", () => {
+    const run = vfm(["validate", "--format", "sarif", relSeeded]);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(log.version).toBe("2.1.0");
+    const [sarifRun] = log.runs;
+    expect(sarifRun.tool.driver.name).toBe("vfm");
+    expect(sarifRun.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(sarifRun.tool.driver.informationUri).toMatch(/^(https?|file):/);
+    expect(sarifRun.tool.driver.rules.length).toBeGreaterThan(20);
+    for (const rule of sarifRun.tool.driver.rules) {
+      expect(rule.shortDescription.text).not.toBe("");
+      expect(rule.fullDescription.text).not.toBe("");
+      expect(rule.help.text).not.toBe("");
+      expect(rule.helpUri).toMatch(new RegExp(`docs/rules/${rule.id.replace(/\./g, "\\.")}\\.md$`));
+      expect(["error", "warning", "note"]).toContain(rule.defaultConfiguration.level);
+    }
+    const errors = sarifRun.results.filter((r: { level: string }) => r.level === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    for (const result of sarifRun.results) {
+      const [location] = result.locations;
+      expect(location.physicalLocation.artifactLocation.uri).toBe(relSeeded);
+      if (result.properties.cell) expect(location.logicalLocations[0].name).toBe(`${result.properties.sheet}!${result.properties.cell}`);
+    }
+  });
+
+  it("still reports the good files when one cannot be read, with exit 2 and a one-line reason", () => {
+    const broken = path.join(CORPUS, "broken", "truncated.xlsx");
+    const run = vfm(["validate", "--format", "json", relClean, broken, relSeeded]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^vfm: ${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\S`));
+    const reports = JSON.parse(run.stdout);
+    expect(reports.map((r: { file: string }) => r.file)).toEqual([relClean, relSeeded]);
+  });
+
+  it("refuses Excel lock files, missing files and folders with exit 2", () => {
+    const lock = vfm(["validate", path.join(CORPUS, "broken", "~$act3_lab23_posey.xlsx")]);
+    expect(lock.status).toBe(2);
+    expect(lock.stderr).toMatch(/lock file/);
+    const missing = vfm(["validate", "no-such.xlsx"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("vfm: no-such.xlsx: no such file\n");
+    expect(missing.stdout).toBe("");
+    const folder = vfm(["validate", "examples"]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/^vfm: examples: this is a folder/);
+    const empty = path.join(dir, "empty.xlsx");
+    fs.writeFileSync(empty, "");
+    const emptyRun = vfm(["validate", empty]);
+    expect(emptyRun.status).toBe(2);
+    expect(emptyRun.stderr.split("\n")).toHaveLength(2);
+  });
+
+  it("gives usage errors exit status 2", () => {
+    for (const args of [["validate"], ["validate", "--reporting-date", "2026-02-30", relClean]]) {
+      const run = vfm(args);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^vfm validate: .+\nUsage: vfm validate FILE\.\.\./);
+    }
+  });
+
+  it("parses its arguments, refusing what it does not know in one line", () => {
+    expect(parseValidateArgs(["a.xlsx", "--format", "SARIF", "--reporting-date=2026-10-31", "-q", "--", "-odd.xlsx"])).toEqual({
+      files: ["a.xlsx", "-odd.xlsx"], format: "sarif", reportingDate: "2026-10-31", verbose: false, quiet: true, progress: false,
+    });
+    expect(parseValidateArgs(["--help"])).toBe("help");
+    expect(parseValidateArgs([])).toBe("give at least one .xlsx file");
+    expect(parseValidateArgs(["a.xlsx", "--format", "xml"])).toBe("--format 'xml' is not one of text, json, sarif");
+    expect(parseValidateArgs(["a.xlsx", "--format"])).toBe("--format needs a value: text, json or sarif");
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/10/2026"])).toMatch(/^--reporting-date '31\/10\/2026' is not a date written YYYY-MM-DD/);
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "2026-13-01"])).toMatch(/is not a date/);
+    expect(parseValidateArgs(["a.xlsx", "--colour"])).toBe("unknown option '--colour'");
+  });
+
+  it("keeps progress on stderr, never in the json on stdout", () => {
+    const run = vfm(["validate", "--progress", "--format", "json", relClean, relSeeded]);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    expect(run.stderr).toContain("[1/2] reading examples/northmoor-police.xlsx");
+    expect(run.stderr).toContain("[2/2] checking examples/northmoor-police-seeded.xlsx");
+    const quiet = vfm(["validate", "--format", "json", relClean, relSeeded]);
+    expect(quiet.stderr).toBe("");
+  });
+});

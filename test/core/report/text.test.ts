@@ -1,0 +1,101 @@
+import { formatCellRef, formatJson, formatText, severityLabel, summaryLine } from "../../../src/core/report/index";
+import { CATALOGUE, report } from "./fixtures";
+
+describe("formatCellRef", () => {
+  it("quotes sheet names as Excel does", () => {
+    expect(formatCellRef("Gains", "K7")).toBe("Gains!K7");
+    expect(formatCellRef("My sheet", "B4")).toBe("'My sheet'!B4");
+    expect(formatCellRef("Bob's gains", "A1")).toBe("'Bob''s gains'!A1");
+    expect(formatCellRef("2026", "A1")).toBe("'2026'!A1");
+    expect(formatCellRef("A1", "B2")).toBe("'A1'!B2");
+    expect(formatCellRef("Gains", null)).toBe("Gains");
+    expect(formatCellRef(null, null)).toBe("");
+  });
+});
+
+describe("text report", () => {
+  const text = formatText([report()], CATALOGUE);
+
+  it("groups findings under their principle with its title and status", () => {
+    const lines = text.split("\n");
+    const iii = lines.findIndex((l) => l.includes("(iii) Principle iii title: ✖ fail"));
+    expect(iii).toBeGreaterThan(0);
+    expect(lines[iii + 1]).toContain("✖ error");
+    expect(lines[iii + 1]).toContain("Gains!K7");
+    expect(lines[iii + 1]).toContain("[iii.net-recomputes]");
+    expect(lines[iii + 2]).toMatch(/^\s+How to fix: Make Net gain a formula/);
+    expect(text).toContain("(i) Principle i title: ✔ pass");
+    expect(text).toContain("(iv) Principle iv title: ⚠ warnings");
+    expect(text).toContain("⚠ warning 'My gains'!A4:A9");
+    expect(text).toContain("ℹ info    whole workbook");
+    expect(text).toContain("(method) Principle method title: ✔ pass");
+  });
+
+  it("shows severity in words, never by colour alone, and colour only when asked", () => {
+    expect(text).not.toContain("\u001b[");
+    const coloured = formatText([report()], CATALOGUE, { color: true });
+    expect(coloured).toContain("\u001b[31m✖ error");
+    expect(coloured.replace(/\u001b\[\d+m/g, "")).toBe(text);
+  });
+
+  it("falls back to ASCII symbols", () => {
+    const ascii = formatText([report()], CATALOGUE, { unicode: false });
+    expect(ascii).toContain("x error");
+    expect(ascii).toContain("! warning");
+    expect(ascii).toContain("i info");
+    expect(ascii).toContain(": ok pass");
+    expect(/[^\x00-\x7f£]/.test(ascii.replace(/[^\n]*Principle[^\n]*title/g, ""))).toBe(false);
+    expect(severityLabel("error", { unicode: false })).toBe("x error  ");
+  });
+
+  it("adds why, judgement and documentation with verbose", () => {
+    expect(text).not.toContain("Why it matters");
+    const verbose = formatText([report()], CATALOGUE, { verbose: true });
+    expect(verbose).toContain("Why it matters: Principle (iii) says gains are net of cost.");
+    expect(verbose).toContain("Our judgement: Materiality is our judgement.");
+    expect(verbose).toContain("More: docs/rules/iii.net-recomputes.md");
+  });
+
+  it("shows errors only with quiet, and still counts everything", () => {
+    const quiet = formatText([report()], CATALOGUE, { quiet: true });
+    expect(quiet).toContain("Gains!K7");
+    expect(quiet).not.toContain("A4:A9");
+    expect(quiet).not.toContain("(i) Principle i title");
+    expect(quiet).toContain("1 error, 1 warning, 1 info");
+  });
+
+  it("ends each file with a summary line: counts, principles passed and target progress", () => {
+    const lines = text.trimEnd().split("\n");
+    expect(lines[lines.length - 1]).toBe(
+      "returns/force a.xlsx: 1 error, 1 warning, 1 info; 8 of 10 principles passed; target progress 78% (risk-adjusted cashable net gains 1,102.40 of target 1,413.72)",
+    );
+    const unknown = summaryLine(report({ summary: { ...report().summary, errors: 2, warnings: 0, target: null } }));
+    expect(unknown).toContain("2 errors, 0 warnings");
+    expect(unknown).toContain("target progress not known");
+  });
+
+  it("reports several files one after the other", () => {
+    const two = formatText([report(), report({ file: "b.xlsx" })], CATALOGUE);
+    expect(two.match(/principles passed/g)).toHaveLength(2);
+    expect(two).toContain("\n\nb.xlsx (reporting date 2026-10-31)");
+  });
+});
+
+describe("json report", () => {
+  it("is one object for one file and an array for several, in the workbook.md shape", () => {
+    const one = JSON.parse(formatJson([report()]));
+    expect(Object.keys(one)).toEqual(["file", "reportingDate", "summary", "findings"]);
+    expect(Object.keys(one.summary)).toEqual(["errors", "warnings", "infos", "principles", "target"]);
+    expect(Object.keys(one.findings[0])).toEqual(["principle", "rule", "severity", "sheet", "cell", "message"]);
+    const two = JSON.parse(formatJson([report(), report({ file: "b.xlsx" })]));
+    expect(Array.isArray(two)).toBe(true);
+    expect(two.map((r: { file: string }) => r.file)).toEqual(["returns/force a.xlsx", "b.xlsx"]);
+  });
+});
+
+describe("json report for several files asked for", () => {
+  it("stays an array when only one of several files could be read", () => {
+    expect(Array.isArray(JSON.parse(formatJson([report()], true)))).toBe(true);
+    expect(JSON.parse(formatJson([], true))).toEqual([]);
+  });
+});
