@@ -11,6 +11,7 @@
 import Decimal from "decimal.js";
 import { deflate, netGain, target } from "../src/core/calc";
 import { HMT_2026_03 } from "../src/core/deflators";
+import { seededRandom } from "../src/core/validate/bench-support";
 import { referenceDeflate, referenceNetGain, referenceTarget } from "../test/core/calc/exactReference";
 
 export interface CoreBenchResult {
@@ -37,18 +38,6 @@ interface Rows {
   simple: Uint8Array;
 }
 
-/** Small deterministic generator (mulberry32), so every run measures the same rows. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DELIVERABILITIES = [1, 1, 0.9, 0.85, 0.8, 0.75, 0.6, 0.5, 0.25, 0];
 const RATES = [0.03, 0.025, 0.01, 0.035, 0.0325, 0.02, 0.015];
 const FIRST_YEAR = HMT_2026_03.points[0].startYear;
@@ -60,7 +49,7 @@ function financialYear(start: number): string {
 
 /** Pence amounts, percentages, RAG-style deliverabilities and financial years as a register holds them. */
 export function makeRows(count: number, seed = 20260323): Rows {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pence = (maxPounds: number): number => Math.floor(random() * maxPounds * 100) / 100;
   const rows: Rows = {
     count,

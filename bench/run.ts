@@ -63,8 +63,9 @@ function gzipKB(files: string[]): number {
 /** Local scripts a built HTML page loads at start-up (the CDN's office.js is not ours). */
 function initialScripts(htmlFile: string): string[] {
   const html = fs.readFileSync(htmlFile, "utf8");
-  return [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)]
-    .map((m) => m[1])
+  // The production build minifies the HTML, so attribute values may be unquoted.
+  return [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !/^https?:/.test(src))
     .map((src) => path.join(DIST, src.replace(/^\.?\//, "").split("?")[0]));
 }

@@ -12,7 +12,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import { netGain } from "../../core/calc";
-import type { CellValue } from "../../core/workbook/model";
+import { columnLetters, type CellValue } from "../../core/workbook/model";
 import type { DerivedColumn, TemplateColumn, TemplateSheet, TemplateSpec, TemplateTable } from "../../core/template/types";
 
 export interface WriteXlsxOptions {
@@ -49,17 +49,6 @@ export function derivedValue(derived: DerivedColumn, columns: readonly TemplateC
   const result =
     derived.kind === "net" ? netGain(gross, costs) : netGain(gross, costs, valueOf(derived.deliverability) ?? 0);
   return result.ok ? result.value : null;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Row (1-based) of a sheet's table header: below the title, the free lines and a blank row. */
@@ -174,7 +163,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, defaultInputRow
   const lastDataRow = headerRow + cells.length;
   const lastInputRow = headerRow + Math.max(cells.length, table.inputRows ?? defaultInputRows);
   table.columns.forEach((column, index) => {
-    const letter = columnLetter(index);
+    const letter = columnLetters(index);
     const wsColumn = ws.getColumn(index + 1);
     if (column.width) wsColumn.width = column.width;
     if (column.numFmt) {

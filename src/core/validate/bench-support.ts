@@ -12,8 +12,8 @@ const MONEY = "£#,##0.00;[Red]-£#,##0.00";
 const DATE = "dd/mm/yyyy";
 const PERCENT = "0%";
 
-/** Small, fast, deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
+/** Small, fast, deterministic pseudo-random numbers (mulberry32); the benchmarks share it. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -81,7 +81,7 @@ export const GENERATED_TARGET_YEAR = 2010;
  */
 export function generateRegisterModel(gains: number): WorkbookModel {
   const count = Math.max(0, Math.floor(gains));
-  const next = random(20071231);
+  const next = seededRandom(20071231);
   const reviewDate = date("2009-11-30");
 
   // Gains: A ID ... S Risk reviewed (the template's column order).

@@ -80,15 +80,17 @@ interface HeaderMatch {
   recognised: number;
 }
 
+const EMPTY_MATCH = (): HeaderMatch => ({
+  columns: new Map(),
+  headers: new Map(),
+  units: new Map(),
+  yearColumns: new Map(),
+  yearUnits: new Map(),
+  recognised: 0,
+});
+
 function matchHeaderRow(spec: TableSpec, cells: Array<Cell | undefined> | undefined, startCol: number, endCol: number): HeaderMatch {
-  const result: HeaderMatch = {
-    columns: new Map(),
-    headers: new Map(),
-    units: new Map(),
-    yearColumns: new Map(),
-    yearUnits: new Map(),
-    recognised: 0,
-  };
+  const result = EMPTY_MATCH();
   if (!cells) return result;
   const map = HEADER_MAPS.get(spec.key)!;
   const last = Math.min(endCol, cells.length - 1);
@@ -234,14 +236,6 @@ function build(
   };
 }
 
-const EMPTY_MATCH = (): HeaderMatch => ({
-  columns: new Map(),
-  headers: new Map(),
-  units: new Map(),
-  yearColumns: new Map(),
-  yearUnits: new Map(),
-  recognised: 0,
-});
 
 function widestColumn(sheet: Sheet, fromRow: number, toRow: number): number {
   let width = 0;

@@ -20,6 +20,7 @@ import { DocumentTable20Regular, DocumentText20Regular, TableAdd20Regular } from
 import type { CheckProgress, CheckResult, SettingsChoice, WorkbookSource, WriteOutcome } from "../source";
 import { oneLine } from "../source";
 import { formatPercent } from "../format";
+import { panelHeadingStyle, panelStyle } from "./layout";
 
 /**
  * The results view is a separate chunk, fetched while the workbook is read, so the pane's first
@@ -60,15 +61,9 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   notice: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   tools: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
+    ...panelStyle,
   },
-  sectionHeading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  sectionHeading: panelHeadingStyle,
   muted: { color: tokens.colorNeutralForeground2 },
   states: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });

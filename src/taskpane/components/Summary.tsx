@@ -9,16 +9,11 @@ import { PRINCIPLES } from "../../core/validate/types";
 import type { PrincipleKey, PrincipleStatus, ValidationReport } from "../../core/validate/types";
 import type { RuleCatalogue } from "../source";
 import { formatIsoDate, plural } from "../format";
+import { panelStyle } from "./layout";
 
 const useStyles = makeStyles({
   region: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
+    ...panelStyle,
     // Focus arrives here after every check (GOV.UK error-summary pattern): visible, but not alarming.
     ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "2px" },
   },

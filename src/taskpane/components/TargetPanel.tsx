@@ -3,20 +3,15 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens, Text } from "@fluentui/react-components";
 import type { PaneVfmData } from "../vfm-data";
 import { formatMoney, formatPercent } from "../format";
+import { panelHeadingStyle, panelStyle } from "./layout";
 
 const TrajectoryChart = React.lazy(() => import(/* webpackChunkName: "chart" */ "./TrajectoryChart"));
 
 const useStyles = makeStyles({
   section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
+    ...panelStyle,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  heading: panelHeadingStyle,
   figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right" },
