@@ -1,5 +1,6 @@
 import { CliIO, Command, EXIT_USAGE_OR_UNREADABLE, processIO } from "./io";
-import { runCalc, calcHelp } from "./commands/calc";
+import { runCalc } from "./commands/calc";
+import { functionDocByCommand } from "../core/calc";
 import { runValidate, VALIDATE_USAGE } from "./commands/validate";
 import { runTemplate, TEMPLATE_USAGE } from "./commands/template";
 
@@ -8,10 +9,16 @@ interface CommandEntry {
   summary: string;
 }
 
+/** The calculations are described exactly as Excel describes VFM.TARGET, VFM.NETGAIN and VFM.DEFLATE. */
+function calcEntry(name: "target" | "netgain" | "deflate"): [string, CommandEntry] {
+  const doc = functionDocByCommand(name);
+  return [name, { run: (args, io) => runCalc(name, args, io), summary: `VFM.${doc?.id ?? name.toUpperCase()}: ${doc?.description ?? ""}` }];
+}
+
 const COMMANDS = new Map<string, CommandEntry>([
-  ["target", { run: (args, io) => runCalc("target", args, io), summary: "cumulative gain required by a year of the spending period (VFM.TARGET)" }],
-  ["netgain", { run: (args, io) => runCalc("netgain", args, io), summary: "gain net of costs, discounted for deliverability (VFM.NETGAIN)" }],
-  ["deflate", { run: (args, io) => runCalc("deflate", args, io), summary: "re-express an amount in another year's prices (VFM.DEFLATE)" }],
+  calcEntry("target"),
+  calcEntry("netgain"),
+  calcEntry("deflate"),
   ["validate", { run: runValidate, summary: "check .xlsx workbooks against the 9 CSR07 measurement principles" }],
   ["template", { run: runTemplate, summary: "write a complete, empty VfM workbook" }],
 ]);
@@ -28,7 +35,6 @@ export function usage(): string {
     "",
     "Run `vfm COMMAND --help` for a command's arguments.",
   ];
-  void calcHelp;
   return lines.join("\n") + "\n";
 }
 

@@ -100,7 +100,7 @@ suite("the standalone page", () => {
     // Focus moves to the summary after the check (GOV.UK error-summary pattern).
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("summary");
     // The target panel and its lazily loaded chart.
-    await page.getByTestId("target-panel").locator("svg").first().waitFor({ timeout: 30_000 });
+    await chartLoaded(page);
   });
 
   test("a keyboard-only path reaches Go to cell and shows the cell with its neighbours", async () => {
@@ -128,7 +128,7 @@ suite("the standalone page", () => {
   test("the example page has no serious or critical accessibility violation", async () => {
     await page.goto(`${server.url}index.html?example=northmoor-police`);
     await page.getByTestId("summary").waitFor({ timeout: 60_000 });
-    await page.getByTestId("target-panel").locator("svg").first().waitFor({ timeout: 30_000 });
+    await chartLoaded(page);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
@@ -157,7 +157,7 @@ suite("the standalone page", () => {
     } else {
       console.warn("dist/docs/rules/ is missing: the findings' documentation links will not resolve until the build copies docs/rules/*.md there.");
     }
-    await page.getByTestId("target-panel").locator("svg").first().waitFor({ timeout: 30_000 });
+    await chartLoaded(page);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "standalone.png"), fullPage: true });
   });
@@ -167,7 +167,7 @@ suite("the standalone page", () => {
     try {
       await page.goto(`${server.url}index.html?example=northmoor-police`);
       await page.getByTestId("summary").waitFor({ timeout: 60_000 });
-      await page.getByTestId("target-panel").locator("svg").first().waitFor({ timeout: 30_000 });
+      await chartLoaded(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -217,6 +217,13 @@ suite("the standalone page", () => {
  */
 function isTabsterFocusBumper(ruleId: string, html: string): boolean {
   return ruleId === "aria-hidden-focus" && /^<i\b[^>]*\bdata-tabster-dummy\b[^>]*><\/i>$/.test(html.trim());
+}
+
+/** The trajectory chart is a lazy chunk: wait until its placeholder spinner has gone and the chart drew. */
+async function chartLoaded(page: Page): Promise<void> {
+  const panel = page.getByTestId("target-panel");
+  await panel.getByText("Loading the chart").waitFor({ state: "detached", timeout: 30_000 });
+  await panel.locator("svg").first().waitFor({ timeout: 30_000 });
 }
 
 async function expectCount(locator: ReturnType<Page["locator"]>, count: number): Promise<void> {
