@@ -133,6 +133,8 @@ describe("deflate --series FILE.csv", () => {
     fs.writeFileSync(path.join(dir, "plain.csv"), "Year,Deflator\r\n2008,80\r\n2009,\"100\"\r\n");
     fs.writeFileSync(path.join(dir, "bad.csv"), "year,index\n2008-09,50\n2009-10,abc\n");
     fs.writeFileSync(path.join(dir, "empty.csv"), "");
+    fs.writeFileSync(path.join(dir, "semicolons.csv"), "year;index\n2008-09;80\n2010-11;88\n");
+    fs.writeFileSync(path.join(dir, "bom.csv"), "\uFEFFyear,index\r\n2008-09,80\r\n2010-11,88\r\n");
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -141,6 +143,16 @@ describe("deflate --series FILE.csv", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual({ value: 6, usesForecast: true, series: "mine.csv" });
     expect((await run("deflate", ["8", "2008", "2009", `--series=${path.join(dir, "plain.csv")}`])).out).toBe("10\n");
+  });
+
+  test("a file saved with a byte-order mark and Windows line endings is read", async () => {
+    expect((await run("deflate", ["100", "2008-09", "2010-11", "--series", "bom.csv"], dir)).out).toBe("110\n");
+  });
+
+  test("a file not separated by commas says so", async () => {
+    const result = await run("deflate", ["3", "2008-09", "2010-11", "--series", "semicolons.csv"], dir);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/line 1: the header needs at least two columns separated by commas/);
   });
 
   test("a bad file is a one-line error, exit 2", async () => {

@@ -119,7 +119,7 @@ export function readSeriesCsv(text: string, fileName: string): DeflatorSeries | 
   const headerAt = lines.findIndex((line) => line.trim() !== "");
   if (headerAt < 0) return `${fileName} is empty; it needs a header row and rows of financial year and index`;
   const header = splitCsvLine(lines[headerAt]).map((cell) => cell.toLowerCase());
-  if (header.length < 2) return `${fileName} line ${headerAt + 1}: the header needs at least two columns (financial year, index)`;
+  if (header.length < 2) return `${fileName} line ${headerAt + 1}: the header needs at least two columns separated by commas (financial year, index)`;
   const find = (pattern: RegExp, fallback: number): number => {
     const at = header.findIndex((cell) => pattern.test(cell));
     return at >= 0 ? at : fallback;

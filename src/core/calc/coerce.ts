@@ -72,6 +72,23 @@ export function unwrapSingleCell(value: unknown): unknown {
 }
 
 /**
+ * Why a text that looks like an amount is not one: a typed "£1,200", "1 200" or a typographic minus
+ * would otherwise leave the user puzzled by "must be a number".
+ */
+function numberTextHint(text: string): string {
+  const withPlainMinus = text.replace(/[\u2212\u2013\u2012\u2014]/g, "-");
+  if (withPlainMinus !== text && Number.isFinite(parseNumberText(withPlainMinus))) {
+    return " (type the minus sign as an ordinary hyphen -)";
+  }
+  const stripped = withPlainMinus.replace(/[£$€,\s\u00a0]/g, "");
+  if (stripped !== withPlainMinus && Number.isFinite(parseNumberText(stripped))) {
+    const minusNote = withPlainMinus !== text ? " and use an ordinary hyphen for the minus sign" : "";
+    return ` (leave out £ signs, spaces and thousands separators${minusNote}: ${stripped})`;
+  }
+  return "";
+}
+
+/**
  * A single number argument. Blank gives `blankValue`. Returns the number, or a CalcError naming the
  * argument and what it accepts.
  */
@@ -89,7 +106,7 @@ export function coerceNumber(value: unknown, name: string, blankValue: number): 
     const parsed = parseNumberText(value);
     if (Number.isFinite(parsed)) return parsed;
     if (!Number.isNaN(parsed)) return calcError("#NUM!", `${name} is too large: ${describe(value)}`);
-    return calcError("#VALUE!", `${name} must be a number (such as 1200000, 0.9 or 3%), not the text ${describe(value)}`);
+    return calcError("#VALUE!", `${name} must be a number (such as 1200000, 0.9 or 3%), not the text ${describe(value)}${numberTextHint(value)}`);
   }
   if (typeof value === "boolean") {
     return calcError("#VALUE!", `${name} must be a number, not ${describe(value)}`);

@@ -46,7 +46,7 @@ function prepare(points: ReadonlyArray<DeflatorPoint>, id: string, label: string
   const scale = new Int8Array(last - first + 1).fill(-1);
   for (const point of points) {
     const slot = point.startYear - first;
-    if (!Number.isNaN(index[slot])) return calcError("#VALUE!", `${label} gives ${formatFinancialYear(point.startYear)} twice`);
+    if (!Number.isNaN(index[slot])) return calcError("#VALUE!", `${label} gives ${formatFinancialYear(point.startYear)} twice; give each financial year once`);
     index[slot] = point.index;
     forecast[slot] = point.isForecast ? 1 : 0;
     const fast = scaledIntegerOf(point.index);
@@ -146,7 +146,7 @@ export function seriesFromRows(rows: readonly unknown[], id: string, options: Se
     }
     const earlier = rowOfYear.get(year);
     if (earlier !== undefined) {
-      return calcError("#VALUE!", `${label} gives ${formatFinancialYear(year)} twice (${rowWord}s ${earlier} and ${rowNumber})`);
+      return calcError("#VALUE!", `${label} gives ${formatFinancialYear(year)} twice (${rowWord}s ${earlier} and ${rowNumber}); give each financial year once`);
     }
     rowOfYear.set(year, rowNumber);
     points.push({ startYear: year, index, isForecast });

@@ -150,7 +150,11 @@ describe("error classes", () => {
     ["a missing year", () => deflate(1, 2008, null), /to_year is missing/],
     ["an unknown series", () => deflate(1, 2008, 2010, "ONS-1999"), /shipped series \(HMT-2026-03\)/],
     ["a bad range", () => deflate(1, 2008, 2010, [[2008, "x"], [2009, 2]]), /deflators row 1: the index for 2008-09 is "x"/],
-    ["a duplicated year", () => deflate(1, 2008, 2010, [[2008, 1], ["2008-09", 2]]), /gives 2008-09 twice/],
+    ["a duplicated year", () => deflate(1, 2008, 2010, [[2008, 1], ["2008-09", 2]]), /gives 2008-09 twice \(rows 1 and 2\); give each financial year once/],
+    ["thousands separators", () => netGain("1,200,000"), /not the text "1,200,000" \(leave out £ signs, spaces and thousands separators: 1200000\)/],
+    ["a pound sign", () => target("£15,246", 0.03, 3), /\(leave out £ signs, spaces and thousands separators: 15246\)/],
+    ["a typographic minus", () => netGain(100, "\u22125"), /type the minus sign as an ordinary hyphen/],
+    ["a typographic minus with thousands separators", () => netGain("\u22121,200"), /thousands separators and use an ordinary hyphen for the minus sign: -1200\)/],
   ])("#VALUE!: %s", (_name, call, message) => {
     const error = errorOf(call());
     expect(error.kind).toBe("#VALUE!");
