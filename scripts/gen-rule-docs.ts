@@ -80,7 +80,7 @@ export function renderIndex(): string {
     "",
     "## How the workbook is read",
     "",
-    `- Each table is found as an Excel table with its name (any case, \`tbl\` prefix allowed, e.g. \`tblGains\`), then a defined name, then a sheet with its name or a synonym. On a sheet or named range the header row is the first of the first ${HEADER_SEARCH_ROWS} rows that holds at least two recognised column headers, so a title above the table is fine.`,
+    `- Each table is found as an Excel table with its name (any case, \`tbl\` prefix allowed, e.g. \`tblGains\`), then a defined name, then a sheet with its name or a synonym. On a sheet or named range the header row is the first of the first ${HEADER_SEARCH_ROWS} rows that holds at least two recognised column headers, so a title above the table is fine. A defined name whose range holds no such header row (a named total such as \`Baseline\` = one cell) is passed over for a sheet of that name.`,
     "- Headers are matched ignoring case, punctuation, extra spaces and units in brackets: \"Gross gain (£m)\" is the Gross gain column in £m.",
     "- Amounts are in £, £k or £m: the unit comes from the column header, else the Settings Unit (default £). The register's unit is that of its Gross gain column; amounts compared with it are converted, and a different unit is reported (method.mixed-units).",
     "- Blank rows are skipped. A row labelled Total, Totals or Grand total (or an Excel table's totals row) is a total, not a gain; principle (viii) checks it.",

@@ -70,9 +70,15 @@ export function summaryLine(report: ValidationReport): string {
     const percent = (progress * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 });
     parts.push(`target progress ${percent}% (risk-adjusted cashable net gains ${formatAmount(riskAdjustedCashable)} of target ${formatAmount(value)})`);
   } else {
-    parts.push("target progress not known (the workbook does not hold a baseline and target settings)");
+    parts.push("target progress not known (no target could be worked out: the workbook gives no baseline total to apply the target rate to)");
   }
   return `${report.file}: ${parts.join("; ")}`;
+}
+
+/** "2026-10-31" -> "31/10/2026", the way the findings' messages write dates; anything else as it is. */
+function britishDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -82,7 +88,7 @@ function compareFindings(a: Finding, b: Finding): number {
 /** The text report of one file, ending with its summary line and a newline. */
 export function formatTextReport(report: ValidationReport, catalogue: RuleCatalogue, options: TextOptions = {}): string {
   const lines: string[] = [];
-  lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${report.reportingDate})`);
+  lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${britishDate(report.reportingDate)})`);
   const indent = " ".repeat(4 + severityLabel("warning", { ...options, color: false }).length + 1);
   for (const principle of PRINCIPLES) {
     const status = report.summary.principles[principle];

@@ -6,12 +6,12 @@
  */
 import { moneyEqual, netGain, sumExact, target as targetCalc } from "../calc";
 import type { Cell, WorkbookModel } from "../workbook/model";
-import { financialYearOf, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from "./dates";
+import { financialYearOf, financialYearOfCell, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from "./dates";
 import { discoverTables, type DiscoveredTable } from "./discovery";
 import type { TableKey } from "./schema";
 import { readSettings, type Settings, type SettingsRead } from "./settings";
 import type { TargetSummary } from "./types";
-import { cellText, isBlankCell, normaliseLabel, numberOf, readNumber, UNIT_FACTORS, type MoneyUnit, type NumberRead } from "./text";
+import { cellText, isBlankCell, normaliseLabel, normaliseWords, numberOf, readNumber, UNIT_FACTORS, type MoneyUnit, type NumberRead } from "./text";
 
 export interface ValidateOptions {
   /** Shown in the report (a path or file name). */
@@ -153,7 +153,7 @@ const SERVICE_CACHE = new Map<string, boolean>();
 export function isServiceReduction(text: string): boolean {
   let flagged = SERVICE_CACHE.get(text);
   if (flagged === undefined) {
-    const normal = normaliseLabel(text);
+    const normal = normaliseWords(text);
     flagged = normal !== "" && !NEGATED.test(normal) && SERVICE_CUT.test(normal);
     if (SERVICE_CACHE.size < 1000) SERVICE_CACHE.set(text, flagged);
   }
@@ -193,12 +193,12 @@ function resolveReportingDate(options: ValidateOptions, settings: Settings): str
   return todayIso();
 }
 
-function baselineYearFromTable(table: DiscoveredTable | undefined): number | null {
+function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boolean): number | null {
   const yearCol = table?.columns.get("year");
   if (!table || yearCol === undefined) return null;
   let year: number | null = null;
   for (const r of table.rows) {
-    const y = financialYearOf(table.sheet.rows[r]?.[yearCol]?.value ?? null);
+    const y = financialYearOfCell(table.sheet.rows[r]?.[yearCol], date1904);
     if (y === null) continue;
     if (year !== null && y !== year) return null;
     year = y;
@@ -215,7 +215,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
 
   let baselineYearSource: Analysis["baselineYearSource"] = settings.baselineYear !== null ? "settings" : null;
   if (settings.baselineYear === null) {
-    settings.baselineYear = baselineYearFromTable(tables.get("baseline"));
+    settings.baselineYear = baselineYearFromTable(tables.get("baseline"), model.date1904);
     if (settings.baselineYear !== null) baselineYearSource = "baseline";
   }
   let targetYears = settings.targetYears;
@@ -275,7 +275,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
       let priceBase: number | null = null;
       if (pbC >= 0) {
         const pbValue = cells[pbC]?.value;
-        if (typeof pbValue === "number") priceBase = financialYearOf(pbValue);
+        if (typeof pbValue === "number") priceBase = financialYearOfCell(cells[pbC], model.date1904);
         else if (typeof pbValue === "string" && pbValue.trim() !== "") {
           const cached = priceCache.get(pbValue);
           if (cached !== undefined) priceBase = cached;
@@ -387,7 +387,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     for (const r of baseline.rows) {
       const cells = baseline.sheet.rows[r] ?? [];
       if (yearCol !== undefined && settings.baselineYear !== null) {
-        const y = financialYearOf(cells[yearCol]?.value ?? null);
+        const y = financialYearOfCell(cells[yearCol], model.date1904);
         if (y !== null && y !== settings.baselineYear) continue;
       }
       const read = readNumber(cells[amountCol]);

@@ -138,8 +138,29 @@ export function financialYearOf(value: unknown): number | null {
   return parsed.ok ? parsed.startYear : null;
 }
 
+/** A number format that shows a date: d, m or y outside quoted text, escapes and [..] sections. */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return /[dmy]/i.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+}
+
 /**
- * A quarter label: "Q1 2008-09", "2008-09 Q1", "Q1 FY2008/09", "2008/09 Q1", or a date inside the
+ * The financial year a cell states: as financialYearOf, and also a date cell, which Excel makes of a
+ * typed "2007-08" (1 August 2007): the financial year holding that date.
+ */
+export function financialYearOfCell(cell: Cell | undefined, date1904: boolean): number | null {
+  if (!cell || cell.error) return null;
+  const v = cell.value;
+  // A bare year (2008) is a number too; only a date-formatted serial beyond any year number is a date.
+  if (typeof v === "number" && v > 2200 && isDateFormat(cell.numFmt)) {
+    const iso = readDate(cell, date1904);
+    return iso === null ? null : quarterOfDate(iso).startYear;
+  }
+  return financialYearOf(typeof v === "string" ? v.replace(/\s*prices?$/i, "") : v);
+}
+
+/**
+ * A quarter label: "Q1 2008-09", "2008-09 Q1", "Q1 FY2008/09", "2008/09 Q1", "Quarter 1 2008-09", or a date inside the
  * quarter (normally its quarter-end date), as a serial or date text.
  */
 export function parseQuarter(cell: Cell | undefined, date1904: boolean): FinancialQuarter | null {
@@ -151,9 +172,9 @@ export function parseQuarter(cell: Cell | undefined, date1904: boolean): Financi
   }
   if (typeof v !== "string") return null;
   const t = v.trim();
-  let m = /^q\s*([1-4])\s*[,:-]?\s*(.+)$/i.exec(t);
+  let m = /^q(?:uarter)?\s*([1-4])\s*[,:-]?\s*(.+)$/i.exec(t);
   if (!m) {
-    const after = /^(.+?)\s*[,:-]?\s*q\s*([1-4])$/i.exec(t);
+    const after = /^(.+?)\s*[,:-]?\s*q(?:uarter)?\s*([1-4])$/i.exec(t);
     if (after) m = [after[0], after[2], after[1]] as unknown as RegExpExecArray;
   }
   if (m) {

@@ -7,7 +7,7 @@
  */
 import type { Cell, CellRect, Sheet, WorkbookModel } from "../workbook/model";
 import { parseA1Range } from "../workbook/model";
-import { financialYearOf } from "./dates";
+import { financialYearOf, financialYearOfCell } from "./dates";
 import { TABLE_SPECS, type TableKey, type TableSpec } from "./schema";
 import { headerUnit, isBlankCell, normaliseLabel, type MoneyUnit } from "./text";
 
@@ -89,7 +89,23 @@ const EMPTY_MATCH = (): HeaderMatch => ({
   recognised: 0,
 });
 
-function matchHeaderRow(spec: TableSpec, cells: Array<Cell | undefined> | undefined, startCol: number, endCol: number): HeaderMatch {
+/**
+ * A profile year header: "2008-09" and the like, or a date cell that Excel made of a typed "2008-09"
+ * (1 September 2008), read as the financial year holding that date.
+ */
+function profileYear(cell: Cell, date1904: boolean): number | null {
+  const raw = cell.value;
+  if (typeof raw !== "string") return financialYearOfCell(cell, date1904);
+  return financialYearOf(raw.replace(/\([^)]*\)|\[[^\]]*\]/g, "").trim());
+}
+
+function matchHeaderRow(
+  spec: TableSpec,
+  cells: Array<Cell | undefined> | undefined,
+  startCol: number,
+  endCol: number,
+  date1904: boolean,
+): HeaderMatch {
   const result = EMPTY_MATCH();
   if (!cells) return result;
   const map = HEADER_MAPS.get(spec.key)!;
@@ -99,8 +115,7 @@ function matchHeaderRow(spec: TableSpec, cells: Array<Cell | undefined> | undefi
     if (!cell || cell.error) continue;
     const raw = cell.value;
     if (spec.key === "profile") {
-      const yearText = typeof raw === "string" ? raw.replace(/\([^)]*\)|\[[^\]]*\]/g, "").trim() : raw;
-      const year = financialYearOf(yearText);
+      const year = profileYear(cell, date1904);
       if (year !== null && !result.yearColumns.has(year)) {
         result.yearColumns.set(year, c);
         result.yearUnits.set(c, typeof raw === "string" ? headerUnit(raw) : null);
@@ -124,10 +139,11 @@ function findHeaderRow(
   spec: TableSpec,
   sheet: Sheet,
   rect: CellRect,
+  date1904: boolean,
 ): { row: number; match: HeaderMatch } | null {
   const last = Math.min(rect.endRow, rect.startRow + HEADER_SEARCH_ROWS - 1, sheet.rows.length - 1);
   for (let r = rect.startRow; r <= last; r++) {
-    const match = matchHeaderRow(spec, sheet.rows[r], rect.startCol, rect.endCol);
+    const match = matchHeaderRow(spec, sheet.rows[r], rect.startCol, rect.endCol, date1904);
     if (match.recognised >= 2) return { row: r, match };
   }
   return null;
@@ -275,22 +291,25 @@ function discoverOne(spec: TableSpec, model: WorkbookModel): DiscoveredTable | n
     const dataEnd = excelTable.totalsRow ? rect.endRow - 1 : rect.endRow;
     const header =
       excelTable.headerRowCount > 0
-        ? { row: rect.startRow, match: matchHeaderRow(spec, sheet.rows[rect.startRow], rect.startCol, rect.endCol) }
-        : findHeaderRow(spec, sheet, { ...rect, endRow: dataEnd });
+        ? { row: rect.startRow, match: matchHeaderRow(spec, sheet.rows[rect.startRow], rect.startCol, rect.endCol, model.date1904) }
+        : findHeaderRow(spec, sheet, { ...rect, endRow: dataEnd }, model.date1904);
     const found = build(spec, "table", excelTable.name, sheet, rect, header ?? { row: rect.startRow - 1, match: EMPTY_MATCH() });
     fillRows(found, excelTable.totalsRow ? rect.endRow : null);
     return found;
   }
+  // A defined name without a header row (often one cell, such as a named baseline total) is not the
+  // table: a sheet of that name is tried first, and the name is used only when nothing else is found.
+  let headerlessName: DiscoveredTable | null = null;
   for (const name of model.names) {
     if (!names.has(normaliseTableName(name.name))) continue;
     const ref = parseReference(name.formula, model);
     if (!ref) continue;
-    const header = findHeaderRow(spec, ref.sheet, ref.rect);
-    const found = header
-      ? build(spec, "name", name.name, ref.sheet, ref.rect, header)
-      : spec.key === "settings"
-        ? headerlessSettings(spec, ref.sheet, ref.rect)
-        : build(spec, "name", name.name, ref.sheet, ref.rect, { row: ref.rect.startRow - 1, match: EMPTY_MATCH() });
+    const header = findHeaderRow(spec, ref.sheet, ref.rect, model.date1904);
+    if (!header && spec.key !== "settings") {
+      headerlessName ??= build(spec, "name", name.name, ref.sheet, ref.rect, { row: ref.rect.startRow - 1, match: EMPTY_MATCH() });
+      continue;
+    }
+    const found = header ? build(spec, "name", name.name, ref.sheet, ref.rect, header) : headerlessSettings(spec, ref.sheet, ref.rect);
     if (!found) continue;
     fillRows(found, null);
     return found;
@@ -303,7 +322,7 @@ function discoverOne(spec: TableSpec, model: WorkbookModel): DiscoveredTable | n
       startCol: 0,
       endCol: widestColumn(sheet, 0, Math.min(sheet.rows.length - 1, HEADER_SEARCH_ROWS)),
     };
-    const header = findHeaderRow(spec, sheet, whole);
+    const header = findHeaderRow(spec, sheet, whole, model.date1904);
     if (!header) {
       const settings = spec.key === "settings" ? headerlessSettings(spec, sheet, whole) : null;
       if (settings) {
@@ -324,7 +343,8 @@ function discoverOne(spec: TableSpec, model: WorkbookModel): DiscoveredTable | n
     fillRows(found, holder?.totalsRow ? holder.range.endRow : null);
     return found;
   }
-  return null;
+  if (headerlessName) fillRows(headerlessName, null);
+  return headerlessName;
 }
 
 export function discoverTables(model: WorkbookModel): Map<TableKey, DiscoveredTable> {

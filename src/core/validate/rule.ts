@@ -128,7 +128,9 @@ export class RuleContext {
   /** A finding about a table that is not in the workbook (sheet and cell null). */
   missingTable(key: TableKey, why: string): RuleFinding {
     const spec = tableSpec(key);
-    const headers = spec.columns.map((c) => c.label).join(", ");
+    const labels = spec.columns.map((c) => c.label);
+    // A profile's other headers are its financial years.
+    const headers = key === "profile" ? `${labels.join(", ")} and one column per financial year (e.g. 2008-09)` : labels.join(", ");
     const synonyms = spec.sheetSynonyms.length ? ` (or ${spec.sheetSynonyms.map((s) => `"${s}"`).join(", ")})` : "";
     return {
       sheet: null,

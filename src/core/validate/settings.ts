@@ -5,7 +5,7 @@
 import { DEFAULT_RAG_MAPPING, type RagMapping } from "../calc";
 import type { Cell } from "../workbook/model";
 import { a1 } from "../workbook/model";
-import { financialYearOf, readDate } from "./dates";
+import { financialYearOfCell, readDate } from "./dates";
 import type { DiscoveredTable } from "./discovery";
 import { cellText, normaliseLabel, parseNumberText, parseUnit, quote, readNumber, type MoneyUnit } from "./text";
 
@@ -183,15 +183,15 @@ export interface SettingsRead {
 function parseRate(cell: Cell | undefined): number | string {
   const read = readNumber(cell);
   if (read.kind !== "number") return "is not a number";
-  if (read.value < 0) return `${read.value} is negative`;
-  if (read.value >= 1) return `${read.value} looks like a percentage typed as a whole number; write ${read.value}% or ${read.value / 100}`;
+  if (read.value < 0) return `is ${read.value}, which is negative`;
+  if (read.value >= 1) return `is ${read.value}, which looks like ${read.value}% typed as a whole number: write ${read.value}% or ${read.value / 100}`;
   return read.value;
 }
 
 function parseFraction(cell: Cell | undefined): number | string {
   const read = readNumber(cell);
   if (read.kind !== "number") return "is not a number";
-  if (read.value < 0 || read.value > 1) return `${read.value} is not a fraction between 0 and 1 (such as 50% or 0.5)`;
+  if (read.value < 0 || read.value > 1) return `is ${read.value}, which is not a fraction between 0 and 1 (such as 50% or 0.5)`;
   return read.value;
 }
 
@@ -217,6 +217,13 @@ export function parseRagMapping(text: string): RagMapping | string {
   return map;
 }
 
+/** The default a setting falls back to, as the docs state it, without its explanation in brackets. */
+function defaultFor(key: SettingKey | "green" | "amber" | "red"): string {
+  if (key === "green" || key === "amber" || key === "red") return `${key[0].toUpperCase()}${key.slice(1)}=${DEFAULT_RAG_MAPPING.get(key)}`;
+  const doc = SETTING_DOCS.find((d) => d.key === key)!;
+  return doc.defaultText.replace(/\s*\(.*\)$/, "");
+}
+
 export function readSettings(table: DiscoveredTable | undefined, date1904: boolean, overrides?: Partial<Settings>): SettingsRead {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const stated = new Set<SettingKey>();
@@ -237,7 +244,7 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
         const cell = cells?.[valueCol];
         const where = { sheet: table.sheet.name, cell: a1(r, valueCol) };
         const problem = (message: string) =>
-          issues.push({ ...where, message: `Setting ${quote(keyText)} ${message}; the default was used.` });
+          issues.push({ ...where, message: `Setting ${quote(keyText)} ${message}; the default (${defaultFor(key)}) was used instead.` });
         const text = cellText(cell);
         if (text === "" && key !== "reportingDate") continue;
         if (key === "green" || key === "amber" || key === "red") {
@@ -272,7 +279,7 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
           }
           case "baselineYear":
           case "targetYear": {
-            const year = financialYearOf(cell?.value ?? null);
+            const year = financialYearOfCell(cell, date1904);
             if (year === null) problem(`is ${quote(text)}; write a financial year such as 2007-08`);
             else settings[key] = year;
             break;

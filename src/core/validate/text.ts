@@ -22,12 +22,30 @@ export function normaliseLabel(text: string): string {
     .trim();
 }
 
+/**
+ * Lower-case words of free text (a line name, a note, a label), punctuation turned into spaces. Unlike
+ * normaliseLabel it keeps what is in brackets: "Car parks (net of fees income)" still says "income".
+ */
+export function normaliseWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 /** The unit a header states in brackets or as a suffix: "Gross (£k)", "Net gain £m", "Costs (£'000)". */
 export function headerUnit(text: string): MoneyUnit | null {
   const lower = text.toLowerCase();
-  const bracketed = /[([]\s*(£[^)\]]*)[)\]]/.exec(lower);
-  const candidate = bracketed ? bracketed[1] : /(£\s*[a-z0-9']*)\s*$/.exec(lower)?.[1];
-  return candidate === undefined ? null : parseUnit(candidate);
+  // A bracket may hold more than the unit: "(£m, 2010-11 prices)", "(2010-11 prices; £k)".
+  for (const bracket of lower.matchAll(/[([]([^)\]]*)[)\]]/g)) {
+    for (const part of bracket[1].split(/[,;]/)) {
+      const candidate = /^\s*(£[^£]*?)\s*$/.exec(part)?.[1];
+      const unit = candidate === undefined ? null : parseUnit(candidate);
+      if (unit !== null) return unit;
+    }
+  }
+  const suffix = /(£\s*[a-z0-9']*)\s*$/.exec(lower)?.[1];
+  return suffix === undefined ? null : parseUnit(suffix);
 }
 
 /** "£", "£k", "£000", "£'000", "£m", "£ million", "thousands", "millions", "pounds" -> unit. */

@@ -77,7 +77,7 @@ describe("text report", () => {
   it("reports several files one after the other", () => {
     const two = formatText([report(), report({ file: "b.xlsx" })], CATALOGUE);
     expect(two.match(/principles passed/g)).toHaveLength(2);
-    expect(two).toContain("\n\nb.xlsx (reporting date 2026-10-31)");
+    expect(two).toContain("\n\nb.xlsx (reporting date 31/10/2026)");
   });
 });
 

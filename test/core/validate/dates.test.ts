@@ -13,6 +13,8 @@ describe("dates and quarters", () => {
     expect(q("q4 FY2009-10")).toBe("Q4 2009-10");
     expect(q(serial("2009-12-31"))).toBe("Q3 2009-10");
     expect(q("31/03/2010")).toBe("Q4 2009-10");
+    expect(q("Quarter 2 2008-09")).toBe("Q2 2008-09");
+    expect(q("2008/09 quarter 4")).toBe("Q4 2008-09");
     expect(q("Q5 2008-09")).toBeNull();
     expect(q("Q1 2008")).toBeNull();
     expect(q("Second quarter")).toBeNull();

@@ -1,6 +1,6 @@
 import { analyse, discoverTables, normaliseTableName, validateWorkbook } from "../../../src/core/validate";
 import type { WorkbookModel } from "../../../src/core/workbook/model";
-import { buildModel, f, sheet, tableOver } from "../../support/model-builder";
+import { buildModel, date, f, sheet, tableOver } from "../../support/model-builder";
 import { clean, plain } from "./fixtures";
 
 const GAIN_HEADERS = ["ID", "Initiative", "Type", "Gross gain", "Costs", "Net gain", "Deliverability", "Risk-adjusted gain"];
@@ -121,6 +121,33 @@ describe("table discovery", () => {
       [2010, 3],
       [2011, 4],
     ]);
+  });
+
+  it("reads profile years that Excel turned into dates (2008-09 typed in a cell becomes 1 Sep 2008)", () => {
+    const model = buildModel({
+      sheets: [sheet("Profile", [["ID", date("2008-09-01"), date("2009-10-01"), date("2010-11-01"), "2011-12", 39692], ["G1", -80, 200, 420, 420, 1]])],
+    });
+    expect([...only(model).tables.get("profile")!.yearColumns]).toEqual([
+      [2008, 1],
+      [2009, 2],
+      [2010, 3],
+      [2011, 4],
+    ]);
+  });
+
+  it("passes over a defined name that holds no table (a one-cell Baseline total) and finds the sheet", () => {
+    const model = buildModel({
+      sheets: [sheet("Baseline", [["Line", "Amount"], ["Police pay", 1000], ["Custody", 200]]), sheet("Summary", [["Baseline total", 1200]])],
+      names: [{ name: "Baseline", formula: "Summary!$B$1" }],
+    });
+    const baseline = only(model).tables.get("baseline")!;
+    expect({ source: baseline.source, sheet: baseline.sheet.name, rows: baseline.rows }).toEqual({ source: "sheet", sheet: "Baseline", rows: [1, 2] });
+  });
+
+  it("keeps a defined name without recognised headers when nothing else is found, so the missing columns are reported", () => {
+    const model = buildModel({ sheets: [sheet("Data", [["Cost centre", "Budget"], ["CC1", 100]])], names: [{ name: "Gains", formula: "Data!$A$1:$B$2" }] });
+    const gains = only(model).tables.get("gains")!;
+    expect(gains.source).toBe("name");
   });
 
   it("treats __proto__, constructor and toString as ordinary names", () => {

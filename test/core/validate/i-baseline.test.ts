@@ -1,7 +1,7 @@
 import * as rules from "../../../src/core/validate/rules/i-baseline";
 import { clean, cleanWith } from "./fixtures";
 import { ruleTester } from "./rule-tester";
-import { removeSheet, setCells } from "../../support/model-builder";
+import { date, removeSheet, setCells } from "../../support/model-builder";
 
 ruleTester(rules.baselinePresent, {
   valid: [{ name: "clean register", model: clean() }],
@@ -62,7 +62,7 @@ ruleTester(rules.basisStated, {
       model: cleanWith({ "Baseline!D2": null, "Baseline!D3": "Estimate" }),
       errors: [
         { sheet: "Baseline", cell: "D2", severity: "warning" },
-        { sheet: "Baseline", cell: "D3", message: "neither budget nor outturn" },
+        { sheet: "Baseline", cell: "D3", message: "neither Budget nor Outturn" },
       ],
     },
   ],
@@ -102,6 +102,66 @@ ruleTester(rules.gainBaselineLine, {
         { sheet: "Gains", cell: "F2", message: '"Overtime", which is not a line of the Baseline table' },
         { sheet: "Gains", cell: "F3", message: "names no baseline line" },
       ],
+    },
+  ],
+});
+
+ruleTester(rules.noNetting, {
+  valid: [
+    { name: "a note in brackets saying nothing was netted off", model: cleanWith({ "Baseline!A3": "Licensing fees", "Baseline!F3": "(gross: fees not netted off)" }) },
+    { name: "a spend line whose name only contains a bracketed remark", model: cleanWith({ "Baseline!A3": "Custody (PFI contract)", "Baseline!F3": "" }) },
+    { name: "capital receipts netted off a council's capital spend (SR2004)", model: cleanWith({ "Baseline!A3": "Less: capital receipts", "Baseline!C3": -300, "Baseline!F3": "" }) },
+  ],
+  invalid: [
+    {
+      name: "income named only inside brackets",
+      model: cleanWith({ "Baseline!A3": "Car parks (net of fees income)", "Baseline!F3": "" }),
+      errors: [{ sheet: "Baseline", cell: "A3", message: 'Baseline line "Car parks (net of fees income)" looks like income' }],
+    },
+    {
+      name: "benefit and transfer payments",
+      model: cleanWith({ "Baseline!A3": "Housing benefit payments", "Baseline!F3": "", "Baseline!A4": "Transfer payments", "Baseline!F4": null }),
+      errors: [
+        { sheet: "Baseline", cell: "A3", message: "looks like income" },
+        { sheet: "Baseline", cell: "A4", message: "looks like income" },
+      ],
+    },
+    {
+      name: "a negative line is netting whatever its note says",
+      model: cleanWith({ "Baseline!C5": -1200 }),
+      errors: [{ sheet: "Baseline", cell: "C5", message: "is negative (-1,200)" }],
+    },
+  ],
+});
+
+/** A cell as Excel leaves it when "2007-08" is typed without a leading apostrophe: 1 August 2007. */
+const typedYearBecameDate = () => date("2007-08-01");
+
+ruleTester(rules.baselineYear, {
+  valid: [{ name: "years that Excel turned into dates", model: cleanWith({ "Baseline!B2": typedYearBecameDate(), "Baseline!B3": typedYearBecameDate() }) }],
+  invalid: [
+    {
+      name: "a date in another financial year",
+      model: cleanWith({ "Baseline!B2": date("2008-09-01") }),
+      errors: [{ sheet: "Baseline", cell: "B2", message: 'Baseline line "Police officer pay" is for 2008-09 but the Settings baseline year is 2007-08.' }],
+    },
+  ],
+});
+
+ruleTester(rules.priceBaseStated, {
+  valid: [{ name: "a price base that Excel turned into a date", model: cleanWith({ "Baseline!E2": typedYearBecameDate() }) }],
+  invalid: [
+    { name: "a price base that is not a year", model: cleanWith({ "Baseline!E2": "real terms" }), errors: [{ sheet: "Baseline", cell: "E2", message: "cannot be read as a financial year" }] },
+  ],
+});
+
+ruleTester(rules.basisStated, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "the message names the line",
+      model: cleanWith({ "Baseline!D3": null }),
+      errors: [{ sheet: "Baseline", cell: "D3", message: /^Baseline line "[^"]+" does not state its basis \(budget or outturn\)\.$/ }],
     },
   ],
 });

@@ -66,7 +66,7 @@ ruleTester(rules.derivedFormulas, {
       model: setCells(knownGain(), { "Gains!K2": 420, "Gains!K3": 5, "Gains!K5": 7, "Gains!M4": 9 }),
       errors: [
         { sheet: "Gains", cell: "K2:K3", message: "These 2 Net gain cells are typed numbers" },
-        { sheet: "Gains", cell: "M4", message: "This Risk-adjusted gain is a typed number" },
+        { sheet: "Gains", cell: "M4", message: "This Risk-adjusted gain (9) is a typed number, not a formula." },
         { sheet: "Gains", cell: "K5" },
       ],
     },
@@ -83,6 +83,17 @@ ruleTester(rules.noErrorValues, {
         { sheet: "Gains", cell: "K3", message: "#REF!" },
         { sheet: "Profile", cell: "C2", message: "#DIV/0!" },
       ],
+    },
+  ],
+});
+
+ruleTester(rules.derivedFormulas, {
+  valid: [{ name: "a word in a Net gain cell is not a typed figure (iii.net-recomputes reports it)", model: setCells(knownGain(), { "Gains!K2": "tbc" }) }],
+  invalid: [
+    {
+      name: "a net gain typed as text (a number stored as text)",
+      model: setCells(knownGain(), { "Gains!K2": "420" }),
+      errors: [{ sheet: "Gains", cell: "K2", message: "This Net gain (420) is a typed number, not a formula." }],
     },
   ],
 });

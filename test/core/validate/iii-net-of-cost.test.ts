@@ -1,7 +1,7 @@
 import * as rules from "../../../src/core/validate/rules/iii-net-of-cost";
 import { clean, cleanWith, knownGain } from "./fixtures";
 import { ruleTester } from "./rule-tester";
-import { f, setCells } from "../../support/model-builder";
+import { buildModel, f, setCells, sheet } from "../../support/model-builder";
 
 ruleTester(rules.grossPresent, {
   valid: [{ name: "clean register", model: clean() }, { name: "numeric text", model: cleanWith({ "Gains!I2": "£1,200.50" }) }],
@@ -58,6 +58,24 @@ ruleTester(rules.netRecomputes, {
       model: setCells(knownGain(), { "Gains!K2": 421 }),
       options: { settings: { tolerance: 0.5 } },
       errors: [{ sheet: "Gains", cell: "K2" }],
+    },
+  ],
+});
+
+/** A one-gain register whose Costs column is in £m while the rest is in £k. */
+function mixedUnits(net: number) {
+  return buildModel({
+    sheets: [sheet("Gains", [["ID", "Gross gain (£k)", "Costs (£m)", "Net gain (£k)"], ["G1", 500, 0.08, f("B2-C2*1000", net)]])],
+  });
+}
+
+ruleTester(rules.netRecomputes, {
+  valid: [{ name: "costs in £m converted to the register's £k", model: mixedUnits(420) }],
+  invalid: [
+    {
+      name: "mixed units: the message says which unit its figures are in",
+      model: mixedUnits(450),
+      errors: [{ sheet: "Gains", cell: "D2", message: "Net gain 450 does not equal gross 500 - costs 80 (420) (all in £k)." }],
     },
   ],
 });

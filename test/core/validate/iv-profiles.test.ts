@@ -78,3 +78,41 @@ ruleTester(rules.milestones, {
     },
   ],
 });
+
+ruleTester(rules.ongoing, {
+  valid: [
+    {
+      name: "a profile in £m whose small later years are still positive (£4,000)",
+      model: cleanWith({ "Profile!B1": "2008-09 (£m)", "Profile!C1": "2009-10 (£m)", "Profile!D1": "2010-11 (£m)", "Profile!B2": 0.5, "Profile!C2": 0.004, "Profile!D2": 0.004 }),
+    },
+  ],
+  invalid: [
+    {
+      name: "a profile in £m that stops",
+      model: cleanWith({ "Profile!B1": "2008-09 (£m)", "Profile!C1": "2009-10 (£m)", "Profile!B2": 0.5, "Profile!C2": 0 }),
+      errors: [{ sheet: "Profile", cell: "C2", message: "first accrues in 2008-09 (0.5) but is 0 in 2009-10" }],
+    },
+  ],
+});
+
+ruleTester(rules.profilePresent, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "no Profile table: the message says a profile needs year columns",
+      model: removeSheet(clean(), "Profile"),
+      errors: [{ sheet: null, cell: null, message: 'with the headers ID and one column per financial year (e.g. 2008-09).' }],
+    },
+  ],
+});
+
+ruleTester(rules.milestones, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "no Milestones table for one material gain: singular wording",
+      model: setCells(removeSheet(clean(), "Milestones"), { "Gains!I3": 10, "Gains!I4": 10, "Gains!I5": 10, "Gains!I6": 10 }),
+      errors: [{ sheet: null, cell: null, message: "1 gain of £1,000,000 or more needs dated milestones" }],
+    },
+  ],
+});

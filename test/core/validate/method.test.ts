@@ -72,8 +72,8 @@ ruleTester(rules.settingsReadable, {
       name: "a rate typed as a whole number and an unknown method",
       model: cleanWith({ "Settings!B2": 3, "Settings!B3": "linear" }),
       errors: [
-        { sheet: "Settings", cell: "B2", message: "looks like a percentage typed as a whole number" },
-        { sheet: "Settings", cell: "B3", message: "use compound or simple" },
+        { sheet: "Settings", cell: "B2", message: 'Setting "Target rate" is 3, which looks like 3% typed as a whole number: write 3% or 0.03; the default (3%) was used instead.' },
+        { sheet: "Settings", cell: "B3", message: 'Setting "Target method" is "linear"; use compound or simple; the default (compound) was used instead.' },
       ],
     },
   ],
@@ -116,6 +116,28 @@ ruleTester(rules.deflateForecast, {
       name: "a forecast year",
       model: cleanWith({ "Gains!I2": f('VFM.DEFLATE(480,"2024-25","2027-28")', 515.30208) }),
       errors: [{ sheet: "Gains", cell: "I2", severity: "info", message: "rests on a forecast year" }],
+    },
+  ],
+});
+
+ruleTester(rules.serviceReduction, {
+  valid: [{ name: "a denial in brackets", model: cleanWith({ "Gains!P2": "Quality maintained (no service reduction)" }) }],
+  invalid: [
+    {
+      name: "a service reduction stated in brackets",
+      model: cleanWith({ "Gains!P2": "Front counter (service withdrawn)" }),
+      errors: [{ sheet: "Gains", cell: "P2", message: "is flagged as a service reduction" }],
+    },
+  ],
+});
+
+ruleTester(rules.priceBase, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "a gain in the baseline year's prices names the DEFLATE call to use",
+      model: cleanWith({ "Gains!Q2": "2007-08" }),
+      errors: [{ sheet: "Gains", cell: "Q2", message: 'is in 2007-08 prices but the target year is 2010-11: re-express it in 2010-11 prices with =VFM.DEFLATE(amount, "2007-08", "2010-11").' }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { analyse, DEFAULT_SETTINGS, extractVfmData, parseRagMapping, SETTING_DOCS } from "../../../src/core/validate";
 import { buildModel, date, sheet } from "../../support/model-builder";
 import { clean, cleanWith } from "./fixtures";
-import { removeSheet } from "../../support/model-builder";
+import { removeSheet, setCells } from "../../support/model-builder";
 
 function settingsOf(rows: unknown[][], options: { reportingDate?: string; today?: string } = {}) {
   const model = buildModel({ sheets: [sheet("Settings", [["Key", "Value"], ...(rows as never[][])])] });
@@ -101,5 +101,14 @@ describe("Settings", () => {
     const data = extractVfmData(removeSheet(clean(), "Settings"), { file: "t", today: "2009-12-31" });
     expect(data.settings.targetRate).toBe(DEFAULT_SETTINGS.targetRate);
     expect(data.settings.baselineYear).toBe(2007);
+  });
+});
+
+describe("Settings years that Excel turned into dates", () => {
+  it("reads a Baseline year cell showing 01/08/2007 (a typed 2007-08) as 2007-08", () => {
+    const model = setCells(clean(), { "Settings!B5": date("2007-08-01") });
+    const read = analyse(model, { file: "t.xlsx" });
+    expect(read.settingsRead.issues).toEqual([]);
+    expect(read.data.settings.baselineYear).toBe(2007);
   });
 });

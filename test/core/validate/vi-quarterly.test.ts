@@ -26,7 +26,7 @@ ruleTester(rules.quartersPresent, {
     {
       name: "no Quarterly table",
       model: removeSheet(clean(), "Quarterly"),
-      errors: [{ sheet: null, cell: null, message: "7 quarterly update(s) were due by 31/12/2009" }],
+      errors: [{ sheet: null, cell: null, message: "7 quarterly updates were due by 31/12/2009" }],
     },
   ],
 });
@@ -61,6 +61,29 @@ ruleTester(rules.quarterEvidence, {
       name: "a quarter without its risk review",
       model: cleanWith({ "Quarterly!G4": null }),
       errors: [{ sheet: "Quarterly", cell: "G4", message: "Q3 2008-09 cites no risk review" }],
+    },
+  ],
+});
+
+ruleTester(rules.quartersPresent, {
+  valid: [
+    {
+      name: "no update is due after the spending period ends (target year 2010-11), however late the reporting date",
+      model: clean(),
+      options: { reportingDate: "2026-11-23" },
+    },
+  ],
+  invalid: [
+    {
+      name: "missing quarters in a row are reported once, as a run",
+      model: deleteRow(deleteRow(deleteRow(clean(), "Quarterly", 3), "Quarterly", 3), "Quarterly", 3),
+      errors: [{ sheet: "Quarterly", cell: "A1:H1", message: "No updates for Q2 2008-09 to Q4 2008-09 (3 quarters; the last ended 31/03/2009)." }],
+    },
+    {
+      name: "a late reporting date counts the updates due up to the end of the target year",
+      model: removeSheet(clean(), "Quarterly"),
+      options: { reportingDate: "2026-11-23" },
+      errors: [{ sheet: null, cell: null, message: "12 quarterly updates were due by 23/11/2026" }],
     },
   ],
 });

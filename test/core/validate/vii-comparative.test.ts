@@ -13,7 +13,7 @@ ruleTester(rules.measuresPresent, {
 
 ruleTester(rules.kindRecognised, {
   valid: [{ name: "clean register", model: clean() }],
-  invalid: [{ name: "an unknown kind", model: cleanWith({ "Comparatives!B3": "Stuff" }), errors: [{ sheet: "Comparatives", cell: "B3", message: '"Stuff"' }] }],
+  invalid: [{ name: "an unknown kind", model: cleanWith({ "Comparatives!B3": "Stuff" }), errors: [{ sheet: "Comparatives", cell: "B3", message: /^The measure "[^"]+" has the kind "Stuff", which is not HQ cost, Output, Outcome or Unit cost\.$/ }] }],
 });
 
 ruleTester(rules.unitCostRecomputes, {
@@ -25,5 +25,16 @@ ruleTester(rules.unitCostRecomputes, {
       errors: [{ sheet: "Comparatives", cell: "C4", message: "Unit cost 260 does not equal cost 12,000,000 / output 48,000 (250)." }],
     },
     { name: "an output of 0", model: cleanWith({ "Comparatives!G4": 0 }), errors: [{ sheet: "Comparatives", cell: "G4" }] },
+  ],
+});
+
+ruleTester(rules.unitCostRecomputes, {
+  valid: [{ name: "clean register", model: clean() }],
+  invalid: [
+    {
+      name: "pence are shown as money",
+      model: cleanWith({ "Comparatives!C4": 250.5 }),
+      errors: [{ sheet: "Comparatives", cell: "C4", message: "Unit cost 250.50 does not equal cost 12,000,000 / output 48,000 (250)." }],
+    },
   ],
 });

@@ -53,14 +53,14 @@ ruleTester(rules.riskAdjustedRecomputes, {
     {
       name: "336 instead of 500 x 0.8 - 80",
       model: setCells(knownGain(), { "Gains!M2": f("(I2-J2)*L2", 336) }),
-      errors: [{ sheet: "Gains", cell: "M2", message: "Risk-adjusted gain 336 does not equal NETGAIN(gross 500, costs 80, deliverability 0.8) (320)." }],
+      errors: [{ sheet: "Gains", cell: "M2", message: "Risk-adjusted gain 336 does not equal gross 500 x deliverability 0.8 - costs 80 (320)." }],
     },
     {
       name: "the default Amber value where the Settings say Amber = 0.6",
       model: setCells(knownGain(), { "Gains!L2": "Amber", "Gains!M2": 170, "Settings!A10": "RAG mapping", "Settings!B10": "Green=1; Amber=0.6; Red=0" }),
       errors: [{ sheet: "Gains", cell: "M2", message: "deliverability Amber (0.6)" }],
     },
-    { name: "blank risk-adjusted gain", model: setCells(knownGain(), { "Gains!M2": null }), errors: [{ sheet: "Gains", cell: "M2", message: "it should be NETGAIN" }] },
+    { name: "blank risk-adjusted gain", model: setCells(knownGain(), { "Gains!M2": null }), errors: [{ sheet: "Gains", cell: "M2", message: "it should be gross 500 x deliverability 0.8 - costs 80 (320)" }] },
   ],
 });
 
@@ -93,6 +93,33 @@ ruleTester(rules.riskReviewed, {
         { sheet: "Gains", cell: "S4", message: "after the reporting date" },
         { sheet: "Gains", cell: "S5", message: "cannot be read as a date" },
       ],
+    },
+  ],
+});
+
+ruleTester(rules.totalRiskAdjusted, {
+  valid: [{ name: "a summary line giving the target itself", model: withSummary("Target (3% a year)", () => 5) }],
+  invalid: [
+    {
+      name: "a summary total labelled risk-adjusted in brackets that is not",
+      model: withSummary("Total gains (risk-adjusted)", () => 5),
+      errors: [{ sheet: "Summary", cell: "B2", message: "The summary's risk-adjusted total 5 does not equal" }],
+    },
+    {
+      name: "gains reported against the target without the word total",
+      model: withSummary("Net gains against target", (m) => totals(m).net),
+      errors: [{ sheet: "Summary", cell: "B2", message: "is not risk-adjusted" }],
+    },
+  ],
+});
+
+ruleTester(rules.deliverabilityPresent, {
+  valid: [{ name: "a percentage", model: cleanWith({ "Gains!L2": "80%" }) }],
+  invalid: [
+    {
+      name: "80 typed for 80%",
+      model: cleanWith({ "Gains!L2": 80 }),
+      errors: [{ sheet: "Gains", cell: "L2", message: "outside 0 to 1 (0% to 100%): if 80% is meant, write 80% or 0.8." }],
     },
   ],
 });

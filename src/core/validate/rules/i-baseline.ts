@@ -1,12 +1,20 @@
 /** Principle (i): the baseline should be clearly quantified. */
-import { financialYearOf } from "../dates";
+import { financialYearOfCell } from "../dates";
+import type { Cell } from "../../workbook/model";
 import { idKey } from "../analysis";
+import type { DiscoveredTable } from "../discovery";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { formatFinancialYearLabel } from "../dates";
-import { normaliseLabel, quote, readNumber } from "../text";
+import { normaliseWords, quote, readNumber } from "../text";
 import { gainName, num, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (i): "${PRINCIPLE_TITLES.i}."`;
+
+/** 'Baseline line "Custody"', or "The baseline line on row 7" when the line has no name. */
+function lineName(table: DiscoveredTable, row: number): string {
+  const line = textAt(table, row, table.columns.get("line"));
+  return line ? `Baseline line ${quote(line)}` : `The baseline line on row ${row + 1}`;
+}
 
 export const baselinePresent: Rule = {
   id: "i.baseline-present",
@@ -15,7 +23,7 @@ export const baselinePresent: Rule = {
   title: "The baseline is in the workbook, line by line",
   checks: "A Baseline table is found (Excel table, defined name or sheet named Baseline), it has a Line and an Amount column, and it holds at least one line.",
   why: `${WHY} Every gain is measured against the baseline spend; without it no gain or target can be checked.`,
-  fix: "Add a Baseline table (sheet or Excel table named Baseline) with a Line and an Amount column, one row per line of baseline spend.",
+  fix: "Enter each line of baseline spend, with its amount, in the Baseline table. If the workbook has none, add a sheet or Excel table named Baseline with a Line and an Amount column.",
   example: { failing: "No Baseline sheet or table in the workbook.", passing: "Baseline: Line \"Police officer pay\", Year 2007-08, Amount 98,500,000, Basis Budget, Price base 2007-08." },
   check(ctx) {
     const table = ctx.table("baseline");
@@ -80,10 +88,10 @@ export const baselineYear: Rule = {
       const cell = table.sheet.rows[r]?.[yearCol];
       const text = textAt(table, r, yearCol);
       if (text === "") {
-        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, "This baseline line has no year: enter its financial year, e.g. 2007-08."));
+        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, `${lineName(table, r)} has no year: enter its financial year, e.g. 2007-08.`));
         continue;
       }
-      const year = financialYearOf(cell?.value ?? null);
+      const year = financialYearOfCell(cell, ctx.model.date1904);
       if (year === null) {
         out.push(ctx.at(table.sheet.name, r, yearCol, `The year ${quote(text)} cannot be read: write a financial year such as 2007-08 or 2007/08.`));
         continue;
@@ -95,7 +103,7 @@ export const baselineYear: Rule = {
             table.sheet.name,
             r,
             yearCol,
-            `This line is for ${formatFinancialYearLabel(year)} but the Settings baseline year is ${formatFinancialYearLabel(expected)}.`,
+            `${lineName(table, r)} is for ${formatFinancialYearLabel(year)} but the Settings baseline year is ${formatFinancialYearLabel(expected)}.`,
           ),
         );
       }
@@ -115,7 +123,7 @@ function statedColumnRule(
   whyText: string,
   fix: string,
   example: Rule["example"],
-  accept: (text: string) => string | null,
+  accept: (text: string, cell: Cell | undefined, date1904: boolean) => string | null,
 ): Rule {
   return {
     id,
@@ -134,9 +142,9 @@ function statedColumnRule(
       const out: RuleFinding[] = [];
       for (const r of table.rows) {
         const text = textAt(table, r, col);
-        if (text === "") out.push(ctx.at(table.sheet.name, r, col, `This baseline line does not state its ${label}.`));
+        if (text === "") out.push(ctx.at(table.sheet.name, r, col, `${lineName(table, r)} does not state its ${label}.`));
         else {
-          const problem = accept(text);
+          const problem = accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904);
           if (problem) out.push(ctx.at(table.sheet.name, r, col, problem));
         }
       }
@@ -153,7 +161,7 @@ export const basisStated: Rule = {
     "A budget and an outturn for the same year differ; a reader cannot tell what the gains are measured against unless the basis is stated.",
     "Write Budget or Outturn in the Basis column of each Baseline line.",
     { failing: "Line \"Custody\", Basis blank.", passing: "Line \"Custody\", Basis Budget." },
-    (text) => (/\b(budget|outturn|out turn|actual)\b/i.test(text) ? null : `The basis ${quote(text)} is neither budget nor outturn.`),
+    (text) => (/\b(budget|outturn|out turn|actual)\b/i.test(text) ? null : `The basis ${quote(text)} is neither Budget nor Outturn.`),
   ),
   checks: "Each Baseline line's Basis says Budget or Outturn.",
 };
@@ -166,8 +174,8 @@ export const priceBaseStated: Rule = {
     "Amounts in different years' prices are not comparable; the price base says which year's money the baseline is in.",
     "Write the financial year whose prices the line is in (e.g. 2007-08) in the Price base column.",
     { failing: "Line \"Custody\", Price base blank.", passing: "Line \"Custody\", Price base 2007-08." },
-    (text) =>
-      financialYearOf(text.replace(/\s*prices?$/i, "")) !== null || /\b(cash|current|nominal)\b/i.test(text)
+    (text, cell, date1904) =>
+      financialYearOfCell(cell, date1904) !== null || /\b(cash|current|nominal)\b/i.test(text)
         ? null
         : `The price base ${quote(text)} cannot be read as a financial year: write e.g. 2007-08.`,
   ),
@@ -176,6 +184,8 @@ export const priceBaseStated: Rule = {
 
 const INCOME_WORDS =
   /\b(income|fees?|charges?|receipts?|transfer payments?|transfers?|benefits? payments?|housing benefits?|council tax benefits?|rent allowances?|sales)\b/;
+/** SR2004 councils' baseline is "revenue plus capital net of receipts": a capital receipts line may reduce it. */
+const CAPITAL_RECEIPTS = /\bcapital\s+receipts?\b/;
 const NOT_NETTED = /\b(not|never)\s+(been\s+)?(netted|offset|deducted|included)|\bgross of\b|\bexclud(es|ed|ing)\b|\bbefore\s+(income|fees)/;
 
 export const noNetting: Rule = {
@@ -183,7 +193,7 @@ export const noNetting: Rule = {
   principle: "i",
   severity: "error",
   title: "No baseline line nets off income or transfer payments",
-  checks: "No Baseline line is negative, and no line's name marks it as income, fees, charges, receipts or transfer payments (housing or council tax benefit, rent allowances), unless its Notes say nothing was netted off (e.g. \"gross of fees; not netted off\", \"excludes\").",
+  checks: "No Baseline line is negative (whatever its Notes say: a negative line takes income off the baseline), and no line's name marks it as income, fees, charges, receipts or transfer payments (housing or council tax benefit, rent allowances), unless its Notes say nothing was netted off (e.g. \"gross of fees; not netted off\", \"excludes\"). A line of capital receipts may be negative: the SR2004 council baseline is capital net of receipts.",
   why: `${WHY} The baseline is gross of income from fees and charges, and transfer payments (housing and council tax benefit, rent allowances) are not in it at all; netting them off understates the baseline and so the target.`,
   fix: "Remove negative lines and lines of income, fees, charges or transfer payments from the baseline. If a line only looks like one, say in its Notes that nothing was netted off (e.g. \"gross of fees; not netted off\").",
   example: {
@@ -199,14 +209,17 @@ export const noNetting: Rule = {
     const out: RuleFinding[] = [];
     for (const r of table.rows) {
       const line = textAt(table, r, lineCol);
-      const note = normaliseLabel(textAt(table, r, notesCol));
-      if (note !== "" && NOT_NETTED.test(note)) continue;
+      if (line !== "" && CAPITAL_RECEIPTS.test(normaliseWords(line))) continue;
       const amount = amountCol === undefined ? null : readNumber(table.sheet.rows[r]?.[amountCol]);
+      // A negative line takes something off the baseline whatever its note says; a note only clears a
+      // line whose name merely looks like income.
+      const note = normaliseWords(textAt(table, r, notesCol));
+      if (!(amount?.kind === "number" && amount.value < 0) && note !== "" && NOT_NETTED.test(note)) continue;
       if (amount?.kind === "number" && amount.value < 0) {
         out.push(
           ctx.at(table.sheet.name, r, amountCol!, `${line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`} is negative (${num(amount.value)}): the baseline must not net off income or transfer payments.`),
         );
-      } else if (line !== "" && INCOME_WORDS.test(normaliseLabel(line))) {
+      } else if (line !== "" && INCOME_WORDS.test(normaliseWords(line))) {
         out.push(
           ctx.at(table.sheet.name, r, lineCol!, `Baseline line ${quote(line)} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.`),
         );

@@ -1,6 +1,6 @@
 /** Principle (ii): cashable gains identified in budget forecasts and auditable. */
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { isBlankCell, quote } from "../text";
+import { cellText, isBlankCell, numberOf, quote } from "../text";
 import { gainName, runs, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ii): "${PRINCIPLE_TITLES.ii}."`;
@@ -12,7 +12,7 @@ export const registerPresent: Rule = {
   title: "The register of gains is in the workbook",
   checks: "A Gains table is found (Excel table, defined name or a sheet named Gains, Register, Initiatives or Efficiencies) and holds at least one gain.",
   why: `${WHY} The register is where each gain is identified; every other check reads it.`,
-  fix: "Add a Gains table (sheet or Excel table named Gains, Register, Initiatives or Efficiencies) with one row per gain.",
+  fix: "Enter one row per gain in the Gains table. If the workbook has none, add a sheet or Excel table named Gains (or Register, Initiatives or Efficiencies).",
   example: { failing: "No Gains sheet or table.", passing: "A Gains table with a row for each gain: ID, Initiative, Type, Gross gain, Costs, Net gain, ..." },
   check(ctx) {
     const table = ctx.table("gains");
@@ -140,7 +140,7 @@ export const derivedFormulas: Rule = {
   principle: "ii",
   severity: "warning",
   title: "Net and risk-adjusted gains are formulas, not typed numbers",
-  checks: "The Net gain and Risk-adjusted gain cells hold formulas, not typed numbers. Neighbouring typed cells are reported together as one range.",
+  checks: "The Net gain and Risk-adjusted gain cells hold formulas, not typed numbers (a number stored as text counts as typed). Neighbouring typed cells are reported together as one range.",
   why: `${WHY} A derived figure typed over its formula no longer follows its inputs, so the register cannot be audited from its own cells.`,
   fix: "Put a formula in each Net gain cell (e.g. =VFM.NETGAIN(I5, J5) or =I5-J5) and each Risk-adjusted gain cell (e.g. =VFM.NETGAIN(I5, J5, L5)).",
   example: { failing: "Net gain cell holds the typed number 420.", passing: "Net gain cell holds =VFM.NETGAIN(I5, J5), showing 420." },
@@ -157,7 +157,8 @@ export const derivedFormulas: Rule = {
       const typed: number[] = [];
       for (const r of table.rows) {
         const cell = table.sheet.rows[r]?.[col];
-        if (cell && !cell.formula && typeof cell.value === "number") typed.push(r);
+        // A number stored as text ("420") is typed just the same.
+        if (cell && !cell.formula && !cell.error && numberOf(cell) !== null) typed.push(r);
       }
       for (const [start, end] of runs(typed)) {
         const count = end - start + 1;
@@ -165,7 +166,9 @@ export const derivedFormulas: Rule = {
           ctx.atRange(
             table.sheet.name,
             { startRow: start, endRow: end, startCol: col, endCol: col },
-            count === 1 ? `This ${label} is a typed number, not a formula.` : `These ${count} ${label} cells are typed numbers, not formulas.`,
+            count === 1
+              ? `This ${label} (${cellText(table.sheet.rows[start]?.[col])}) is a typed number, not a formula.`
+              : `These ${count} ${label} cells are typed numbers, not formulas.`,
           ),
         );
       }

@@ -1,7 +1,7 @@
 /** Principle (iii): cashable gains should be net of cost. */
 import { moneyClose } from "../analysis";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { describeRead, gainName, num } from "./helpers";
+import { describeRead, gainName, num, unitNote } from "./helpers";
 
 const WHY = `CSR07 principle (iii): "${PRINCIPLE_TITLES.iii}."`;
 
@@ -63,7 +63,7 @@ export const netRecomputes: Rule = {
   title: "Net gain equals gross gain minus costs",
   checks: "Each gain's Net gain equals Gross gain minus Costs, recomputed exactly by VFM.NETGAIN, within the Tolerance. A blank Net gain is reported too.",
   why: `${WHY} A net figure that does not follow from its gross and costs overstates (or understates) what the gain is worth.`,
-  fix: "Make the Net gain cell the gross gain minus the costs, e.g. =VFM.NETGAIN(I5, J5).",
+  fix: "Make the Net gain cell the gross gain minus the costs, e.g. =VFM.NETGAIN(I5, J5) or =I5-J5.",
   settings: ["tolerance"],
   example: { failing: "Gross gain 500, Costs 80, Net gain 450.", passing: "Gross gain 500, Costs 80, Net gain 420." },
   check(ctx) {
@@ -73,11 +73,12 @@ export const netRecomputes: Rule = {
     if (col === undefined) return [ctx.missingColumn(table, "net", "each gain's net value (gross less costs) must be shown")];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
+    const units = unitNote(ctx, ["costs", "net"]);
     for (const gain of ctx.gains) {
       const expected = gain.recomputedNet;
       if (expected === null) continue;
       const read = gain.net !== null ? ({ kind: "number", value: gain.net } as const) : ctx.read(gain, "net");
-      const sum = () => `gross ${num(gain.gross!)} - costs ${num(gain.costs ?? 0)} (${num(expected)})`;
+      const sum = () => `gross ${num(gain.gross!)} - costs ${num(gain.costs ?? 0)} (${num(expected)})${units}`;
       if (read.kind === "number") {
         if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Net gain ${num(read.value)} does not equal ${sum()}.`));
       } else if (read.kind !== "error") {

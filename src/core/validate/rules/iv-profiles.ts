@@ -19,7 +19,7 @@ export const profilePresent: Rule = {
   principle: "iv",
   severity: "error",
   title: "Every gain has a profile by financial year",
-  checks: "A Profile table is found with an ID column and at least one financial-year column (headed 2008-09, 2008/09, FY2008-09, 2008-2009 or 2008), and every gain with an ID has a row in it.",
+  checks: "A Profile table is found with an ID column and at least one financial-year column (headed 2008-09, 2008/09, FY2008-09, 2008-2009 or 2008; a header that Excel turned into a date, such as 01/09/2008 from a typed 2008-09, counts as the financial year holding that date), and every gain with an ID has a row in it.",
   why: `${WHY} A profile shows when each gain is delivered, year by year, so delivery can be tracked against it.`,
   fix: "Add a Profile table with an ID column and one column per financial year (e.g. 2008-09, 2009-10, ...), and a row for each gain holding its net value in each year.",
   example: { failing: "Gain G3 has no row in the Profile table.", passing: "Profile row G3: 2008-09 -50, 2009-10 200, 2010-11 420, 2011-12 420, 2012-13 420." },
@@ -127,7 +127,9 @@ export const ongoing: Rule = {
     const profile = ctx.table("profile");
     if (!profile || profile.yearColumns.size === 0) return [];
     const years = [...profile.yearColumns.entries()].sort((a, b) => a[0] - b[0]);
-    const tolerance = ctx.analysis.tolerance;
+    // A value counts as positive when it is more than the tolerance, in that year column's own unit.
+    const toleranceOf = new Map(years.map(([, col]) => [col, ctx.analysis.tolerance / yearFactor(ctx, profile, col)]));
+    const positive = (read: ReturnType<typeof readNumber>, col: number) => read.kind === "number" && read.value > toleranceOf.get(col)!;
     const idCol = profile.columns.get("id");
     const out: RuleFinding[] = [];
     for (const r of profile.rows) {
@@ -136,7 +138,7 @@ export const ongoing: Rule = {
       let first = -1;
       for (let i = 0; i < years.length; i++) {
         const read = readNumber(cells[years[i][1]]);
-        if (read.kind === "number" && read.value > tolerance) {
+        if (positive(read, years[i][1])) {
           first = i;
           break;
         }
@@ -146,7 +148,7 @@ export const ongoing: Rule = {
       for (const [year, col] of years) {
         if (year <= startYear || year > startYear + 2) continue;
         const read = readNumber(cells[col]);
-        if (read.kind === "number" && read.value > tolerance) continue;
+        if (positive(read, col)) continue;
         if (read.kind === "text" || read.kind === "error") continue;
         const id = textAt(profile, r, idCol);
         const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
@@ -184,7 +186,7 @@ export const milestones: Rule = {
     const material = ctx.gains.filter((g) => g.gross !== null && Math.abs(g.gross) >= threshold && !g.serviceReduction);
     if (material.length === 0) return [];
     const table = ctx.table("milestones");
-    if (!table) return [ctx.missingTable("milestones", `${material.length} gain(s) of £${formatAmount(ctx.settings.materiality)} or more need dated milestones`)];
+    if (!table) return [ctx.missingTable("milestones", `${material.length === 1 ? "1 gain" : `${material.length} gains`} of £${formatAmount(ctx.settings.materiality)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`)];
     const idCol = table.columns.get("id");
     const dueCol = table.columns.get("due");
     if (idCol === undefined) return [ctx.missingColumn(table, "id", "each milestone must name its gain")];

@@ -13,7 +13,7 @@ export const publicationRecord: Rule = {
   title: "Performance is published, with a date",
   checks: "A Publication table is found, records at least one publication, and each publication has a readable date in Published.",
   why: `${WHY} Gains are reported publicly (annual report, autumn performance report, council tax leaflet) so that the public can hold the organisation to them.`,
-  fix: "Add a Publication table with a row for each report in which the gains were published: the report, the date published and a reference or link.",
+  fix: "In the Publication table, record each report in which the gains were published (annual report, autumn performance report, council tax leaflet) with the date it was published and a reference or link. If the workbook has no Publication table, add one.",
   example: { failing: "Publication: Report \"Annual report 2008-09\", Published blank.", passing: "Publication: Report \"Annual report 2008-09\", Published 30/06/2009, Reference www.example.police.uk/annual-report." },
   check(ctx) {
     const table = ctx.table("publication");

@@ -105,7 +105,7 @@ export const priceBase: Rule = {
           table.sheet.name,
           gain.row,
           col,
-          `${gainName(gain)} is in ${formatFinancialYearLabel(gain.priceBase)} prices but the target year is ${formatFinancialYearLabel(targetYear)}: re-express it with VFM.DEFLATE.`,
+          `${gainName(gain)} is in ${formatFinancialYearLabel(gain.priceBase)} prices but the target year is ${formatFinancialYearLabel(targetYear)}: re-express it in ${formatFinancialYearLabel(targetYear)} prices with =VFM.DEFLATE(amount, "${formatFinancialYearLabel(gain.priceBase)}", "${formatFinancialYearLabel(targetYear)}").`,
         ),
       );
     }
@@ -162,9 +162,11 @@ export const mixedUnits: Rule = {
       for (const c of unitColumns(ctx.table("summary"), ["value"])) report(c, "the register", unit);
       const profile = ctx.table("profile");
       if (profile) {
-        for (const [, col] of profile.yearColumns) {
+        for (const [year, col] of profile.yearColumns) {
           const header = profile.sheet.rows[profile.headerRow]?.[col]?.value;
-          report({ table: profile, col, label: String(header ?? ""), stated: profile.yearUnits.get(col) ?? null }, "the register", unit);
+          // A header Excel turned into a date is named by its financial year, not its serial number.
+          const label = typeof header === "string" ? header : formatFinancialYearLabel(year);
+          report({ table: profile, col, label, stated: profile.yearUnits.get(col) ?? null }, "the register", unit);
         }
       }
     }
@@ -335,7 +337,7 @@ export const progress: Rule = {
     return [
       {
         ...progressLocation(ctx),
-        message: `Risk-adjusted cashable net gains of ${num(target.riskAdjustedCashable)} against a target of ${num(target.value)} (${formatPercent(target.progress)}): ${formatPercent(s.targetRate)} a year ${s.targetMethod} over ${ctx.data.targetYears} years on a baseline of ${formatAmount(ctx.data.baselineTotal ?? 0)}${base}${due}, in ${ctx.data.unit}.`,
+        message: `Risk-adjusted cashable net gains of ${num(target.riskAdjustedCashable)} against a target of ${formatAmount(target.value)} (${formatPercent(target.progress)}): ${formatPercent(s.targetRate)} a year ${s.targetMethod} over ${ctx.data.targetYears} years on a baseline of ${formatAmount(ctx.data.baselineTotal ?? 0)}${base}${due}. Amounts in ${ctx.data.unit}.`,
       },
     ];
   },

@@ -2,15 +2,19 @@
 import { formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { readNumber, quote } from "../text";
-import { describeRead, textAt } from "./helpers";
+import { describeRead, runs, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (vi): "${PRINCIPLE_TITLES.vi}."`;
 
-/** Quarter indexes due by the reporting date: from Q1 of the year after the baseline year to the last quarter ended. */
-function dueQuarters(baselineYear: number, reportingDate: string): number[] {
+/**
+ * Quarter indexes due by the reporting date: from Q1 of the year after the baseline year to the last
+ * quarter ended, and no later than Q4 of the target year (the end of the spending period).
+ */
+function dueQuarters(baselineYear: number, targetYear: number | null, reportingDate: string): number[] {
   const first = quarterIndex({ startYear: baselineYear + 1, quarter: 1 });
   let last = quarterIndex(quarterOfDate(reportingDate));
   if (quarterEnd(quarterFromIndex(last)) > reportingDate) last--;
+  if (targetYear !== null && targetYear > baselineYear) last = Math.min(last, quarterIndex({ startYear: targetYear, quarter: 4 }));
   const out: number[] = [];
   for (let q = first; q <= last; q++) out.push(q);
   return out;
@@ -21,18 +25,20 @@ export const quartersPresent: Rule = {
   principle: "vi",
   severity: "error",
   title: "A quarterly update for every quarter ended by the reporting date",
-  checks: "The Quarterly table has a row for every financial-year quarter from Q1 of the year after the baseline year to the last quarter that ended on or before the reporting date, and every Quarter label can be read (\"Q1 2008-09\", \"2008-09 Q1\" or a date in the quarter).",
+  checks: "The Quarterly table has a row for every financial-year quarter from Q1 of the year after the baseline year to the last quarter that ended on or before the reporting date (and no later than Q4 of the target year), and every Quarter label can be read (\"Q1 2008-09\", \"2008-09 Q1\", \"Quarter 1 2008-09\" or a date in the quarter).",
   why: `${WHY} The VfM Board is updated every quarter from the first quarter of the spending period; a missing quarter is a missed update.`,
   fix: "Add a row to the Quarterly table for each quarter that has ended, labelled e.g. \"Q1 2008-09\" (or \"2008-09 Q1\", or the quarter-end date).",
-  settings: ["baselineYear", "reportingDate"],
+  settings: ["baselineYear", "targetYear", "reportingDate"],
+  judgement:
+    "Updates are asked for up to the last quarter of the target year, when the spending period ends; a workbook checked after that is not asked for later quarters. Missing quarters one after another are reported as one finding.",
   example: { failing: "Reporting date 31/12/2009; Quarterly rows Q1 2008-09 to Q2 2009-10 (Q3 2009-10 missing).", passing: "Rows Q1 2008-09 to Q3 2009-10." },
   check(ctx) {
     const baselineYear = ctx.settings.baselineYear;
     if (baselineYear === null) return [];
-    const due = dueQuarters(baselineYear, ctx.reportingDate);
+    const due = dueQuarters(baselineYear, ctx.settings.targetYear, ctx.reportingDate);
     const table = ctx.table("quarterly");
     if (due.length === 0 && !table) return [];
-    if (!table) return [ctx.missingTable("quarterly", `${due.length} quarterly update(s) were due by ${formatDate(ctx.reportingDate)}`)];
+    if (!table) return [ctx.missingTable("quarterly", `${due.length === 1 ? "1 quarterly update was" : `${due.length} quarterly updates were`} due by ${formatDate(ctx.reportingDate)}`)];
     const col = table.columns.get("quarter");
     if (col === undefined) return [ctx.missingColumn(table, "quarter", "each update must say which quarter it is for")];
     const out: RuleFinding[] = [];
@@ -44,10 +50,18 @@ export const quartersPresent: Rule = {
           ctx.at(table.sheet.name, q.row, col, `The quarter ${quote(q.label || "(blank)")} cannot be read: write e.g. Q1 2008-09, 2008-09 Q1 or the quarter-end date.`),
         );
     }
-    for (const index of due) {
-      if (seen.has(index)) continue;
-      const quarter = quarterFromIndex(index);
-      out.push(ctx.atTable(table, `No update for ${quarterLabel(quarter)} (ended ${formatDate(quarterEnd(quarter))}).`));
+    // Quarters missing one after another are one finding, so a register years behind stays readable.
+    for (const [from, to] of runs(due.filter((index) => !seen.has(index)))) {
+      const first = quarterFromIndex(from);
+      const last = quarterFromIndex(to);
+      out.push(
+        ctx.atTable(
+          table,
+          from === to
+            ? `No update for ${quarterLabel(first)} (ended ${formatDate(quarterEnd(first))}).`
+            : `No updates for ${quarterLabel(first)} to ${quarterLabel(last)} (${to - from + 1} quarters; the last ended ${formatDate(quarterEnd(last))}).`,
+        ),
+      );
     }
     return out;
   },

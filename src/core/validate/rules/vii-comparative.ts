@@ -1,7 +1,7 @@
 /** Principle (vii): comparative measurement - HQ costs, output/outcome measures, unit costs. */
 import Decimal from "decimal.js";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
+import { formatAmount, headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
 import { describeRead, num, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (vii): "${PRINCIPLE_TITLES.vii}."`;
@@ -59,10 +59,20 @@ export const kindRecognised: Rule = {
     const col = table?.columns.get("kind");
     if (!table || col === undefined) return [];
     const out: RuleFinding[] = [];
+    const measureCol = table.columns.get("measure");
     for (const r of table.rows) {
       const text = textAt(table, r, col);
-      if (measureKind(text) === null)
-        out.push(ctx.at(table.sheet.name, r, col, text === "" ? "This measure has no kind: write HQ cost, Output, Outcome or Unit cost." : `The kind ${quote(text)} is not HQ cost, Output, Outcome or Unit cost.`));
+      if (measureKind(text) !== null) continue;
+      const measure = textAt(table, r, measureCol);
+      const name = measure ? `The measure ${quote(measure)}` : "This measure";
+      out.push(
+        ctx.at(
+          table.sheet.name,
+          r,
+          col,
+          text === "" ? `${name} has no kind: write HQ cost, Output, Outcome or Unit cost.` : `${name} has the kind ${quote(text)}, which is not HQ cost, Output, Outcome or Unit cost.`,
+        ),
+      );
     }
     return out;
   },
@@ -107,9 +117,9 @@ export const unitCostRecomputes: Rule = {
       if (value.kind === "number") {
         const diffPounds = new Decimal(value.value).minus(expected).abs().times(valueFactor);
         if (diffPounds.greaterThan(ctx.settings.tolerance))
-          out.push(ctx.at(table.sheet.name, r, valueCol, `Unit cost ${num(value.value)} does not equal cost ${num(cost.value)} / output ${num(output.value)} (${num(expected)}).`));
+          out.push(ctx.at(table.sheet.name, r, valueCol, `Unit cost ${formatAmount(value.value)} does not equal cost ${num(cost.value)} / output ${num(output.value)} (${formatAmount(expected)}).`));
       } else if (value.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, r, valueCol, `This unit cost's value is ${describeRead(value)}; it should be cost ${num(cost.value)} / output ${num(output.value)} (${num(expected)}).`));
+        out.push(ctx.at(table.sheet.name, r, valueCol, `This unit cost's value is ${describeRead(value)}; it should be cost ${num(cost.value)} / output ${num(output.value)} (${formatAmount(expected)}).`));
       }
     }
     return out;

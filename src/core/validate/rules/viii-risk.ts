@@ -3,8 +3,8 @@ import { sumExact } from "../../calc";
 import { moneyClose } from "../analysis";
 import { formatDate, minusMonths, readDate } from "../dates";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
-import { describeRead, gainName, num, textAt } from "./helpers";
+import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
+import { describeRead, gainName, num, textAt, unitNote } from "./helpers";
 
 const WHY = `CSR07 principle (viii): performance is "underpinned by a dynamic risk management strategy that discounts on the basis of deliverability" ("${PRINCIPLE_TITLES.viii}").`;
 
@@ -36,7 +36,11 @@ export const deliverabilityPresent: Rule = {
       if (read.kind === "error") continue;
       let message: string;
       if (read.kind === "blank") message = `${gainName(gain)} has no deliverability.`;
-      else if (read.kind === "number") message = `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%).`;
+      else if (read.kind === "number")
+        message =
+          read.value > 1 && read.value <= 100
+            ? `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%): if ${num(read.value)}% is meant, write ${num(read.value)}% or ${num(read.value / 100)}.`
+            : `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%).`;
       else message = `${gainName(gain)} has the deliverability ${quote(ctx.gainText(gain, "deliverability"))}: use a fraction, a percentage, or one of ${ragWords(ctx.settings.ragMapping)}.`;
       out.push(ctx.at(table.sheet.name, gain.row, col, message));
     }
@@ -51,7 +55,7 @@ export const riskAdjustedRecomputes: Rule = {
   title: "Risk-adjusted gain equals NETGAIN(gross, costs, deliverability)",
   checks: "Each gain's Risk-adjusted gain equals VFM.NETGAIN(gross, costs, deliverability) = gross x deliverability - costs, recomputed exactly, within the Tolerance.",
   why: `${WHY} The risk-adjusted gain is what the discount leaves: the gross gain times its deliverability, less the costs.`,
-  fix: "Make the Risk-adjusted gain cell =VFM.NETGAIN(gross, costs, deliverability), e.g. =VFM.NETGAIN(I5, J5, L5).",
+  fix: "Make the Risk-adjusted gain cell the gross gain times its deliverability, less the costs: =VFM.NETGAIN(gross, costs, deliverability), e.g. =VFM.NETGAIN(I5, J5, L5), or =I5*L5-J5.",
   judgement:
     "Deliverability discounts the gross gain, not the costs, because costs are incurred whether or not the gain materialises (our judgement, in line with the Green Book's optimism bias, which never pushes costs down).",
   settings: ["tolerance", "ragMapping"],
@@ -63,6 +67,7 @@ export const riskAdjustedRecomputes: Rule = {
     if (col === undefined) return [ctx.missingColumn(table, "riskAdjusted", "each gain's risk-adjusted value must be shown")];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
+    const units = unitNote(ctx, ["costs", "riskAdjusted"]);
     for (const gain of ctx.gains) {
       const expected = gain.recomputedRiskAdjusted;
       if (expected === null) continue;
@@ -70,7 +75,7 @@ export const riskAdjustedRecomputes: Rule = {
       const call = () => {
         const text = ctx.read(gain, "deliverability").kind === "text" ? ctx.gainText(gain, "deliverability") : "";
         const d = text ? `${text} (${num(gain.deliverability!)})` : num(gain.deliverability!);
-        return `NETGAIN(gross ${num(gain.gross!)}, costs ${num(gain.costs ?? 0)}, deliverability ${d}) (${num(expected)})`;
+        return `gross ${num(gain.gross!)} x deliverability ${d} - costs ${num(gain.costs ?? 0)} (${num(expected)})${units}`;
       };
       if (read.kind === "number") {
         if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Risk-adjusted gain ${num(read.value)} does not equal ${call()}.`));
@@ -83,13 +88,16 @@ export const riskAdjustedRecomputes: Rule = {
 };
 
 const RISK_WORDS = /\b(risk|weighted|adjusted|discounted)\b/;
+const GAINS_WORD = /\b(gains?|savings?)\b/;
+/** A summary line that reports a total: "Total gains", "Grand total", "Net gains against target". */
+const REPORTED_TOTAL = /\btotals?\b|\b(gains?|savings?)\b.*\b(against|towards|to)\s+(the\s+)?target\b/;
 
 export const totalRiskAdjusted: Rule = {
   id: "viii.total-risk-adjusted",
   principle: "viii",
   severity: "error",
   title: "A total reported against the target is risk-adjusted",
-  checks: "Where the register has a total row (labelled Total, Totals or Grand total, or an Excel totals row), its Risk-adjusted gain total is present and equals the sum of the column. Where a Summary table (sheet Summary, Progress or Dashboard with Measure and Value) reports a total, it is the risk-adjusted one, not the gross or net total. A workbook with no total at all is not reported.",
+  checks: "Where the register has a total row (labelled Total, Totals or Grand total, or an Excel totals row), its Risk-adjusted gain total is present and equals the sum of the column. Where a Summary table (sheet Summary, Progress or Dashboard with Measure and Value) reports a total (a line labelled as a total, or gains against the target), it is the risk-adjusted one, not the gross or net total, and a line labelled risk-adjusted equals the register's risk-adjusted total. A workbook with no total at all is not reported.",
   why: `${WHY} A total set against the target that is not discounted for deliverability overstates progress.`,
   fix: "Report the total of the Risk-adjusted gain column against the target: give the register's total row a risk-adjusted total equal to the sum of that column, and in a Summary table use the risk-adjusted total.",
   settings: ["tolerance"],
@@ -129,8 +137,8 @@ export const totalRiskAdjusted: Rule = {
       const unadjusted = [totals.gross, totals.net, totals.cashableNet];
       // A summary's lines are often labelled "Total ...", so discovery's total rows are read too.
       for (const r of [...summary.rows, ...summary.totalRows].sort((a, b) => a - b)) {
-        const label = normaliseLabel(textAt(summary, r, measureCol));
-        if (!/\btotal\b/.test(label) || (/\btarget\b/.test(label) && !/\bgains?\b/.test(label))) continue;
+        const label = normaliseWords(textAt(summary, r, measureCol));
+        if (!REPORTED_TOTAL.test(label) || (/\btarget\b/.test(label) && !GAINS_WORD.test(label))) continue;
         const read = readNumber(summary.sheet.rows[r]?.[valueCol]);
         if (read.kind !== "number") continue;
         const value = read.value * factor;
