@@ -24,8 +24,16 @@ export function formatIsoDate(iso: string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
+const countFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/** "6,002": a whole count grouped in thousands. */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+/** "1 error", "6,002 errors": counts grouped in thousands, as a finance team reads them. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${countFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
 /** Short axis labels: "£38.3m", "£950k", "£250" (with "£k"/"£m" units scaled to pounds first). */

@@ -1,10 +1,9 @@
 /**
  * Entry of the Excel task pane (dist/taskpane.html). Office.js is loaded by the page from Microsoft's
- * CDN; the app renders once Office says the host is ready.
+ * CDN; the app renders once Office says the host is ready (see start-excel.tsx). The custom functions
+ * (functions.js) share this page and start on their own; nothing here may stop them.
  */
-import { createRoot } from "react-dom/client";
-import { App } from "./components/App";
-import { createExcelSource } from "./excel-source";
+import { startExcelPane } from "./start-excel";
 
 const INTRO = (
   <p style={{ margin: 0 }}>
@@ -13,7 +12,6 @@ const INTRO = (
   </p>
 );
 
-Office.onReady(() => {
-  const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App source={createExcelSource()} intro={INTRO} />);
-});
+const container = document.getElementById("root");
+// `Office` is a global from office.js; typeof keeps a failed CDN load from being a ReferenceError.
+if (container) void startExcelPane(container, typeof Office === "undefined" ? undefined : Office, INTRO);

@@ -5,6 +5,7 @@
  * elsewhere the test is skipped with a message.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -101,6 +102,15 @@ suite("the standalone page", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("summary");
     // The target panel and its lazily loaded chart.
     await chartLoaded(page);
+    // Actual is painted after (over) Planned, so where the two run together the actual line still shows.
+    const strokes = await page
+      .getByTestId("target-panel")
+      .locator("svg path[stroke]")
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute("stroke") ?? ""));
+    const lastPlanned = strokes.map((s) => s.includes("colorBrandForeground1")).lastIndexOf(true);
+    const firstActual = strokes.findIndex((s) => s.includes("colorPaletteDarkOrangeForeground1"));
+    expect(lastPlanned).toBeGreaterThanOrEqual(0);
+    expect(firstActual).toBeGreaterThan(lastPlanned);
   });
 
   test("a keyboard-only path reaches Go to cell and shows the cell with its neighbours", async () => {
@@ -129,13 +139,7 @@ suite("the standalone page", () => {
     await page.goto(`${server.url}index.html?example=northmoor-police`);
     await page.getByTestId("summary").waitFor({ timeout: 60_000 });
     await chartLoaded(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterFocusBumper(violation.id, node.html)) }))
-      .filter((violation) => violation.nodes.length > 0)
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("opens the seeded workbook through Open workbook and shows each seeded defect", async () => {
@@ -158,6 +162,8 @@ suite("the standalone page", () => {
       console.warn("dist/docs/rules/ is missing: the findings' documentation links will not resolve until the build copies docs/rules/*.md there.");
     }
     await chartLoaded(page);
+    // Errors and warnings as well as notes: every severity's label must be readable (contrast included).
+    expect(await seriousViolations(page)).toEqual([]);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "standalone.png"), fullPage: true });
   });
@@ -174,6 +180,23 @@ suite("the standalone page", () => {
       await page.screenshot({ path: path.join(ARTIFACTS, "standalone-320.png"), fullPage: true });
     } finally {
       await page.setViewportSize({ width: 1100, height: 900 });
+    }
+  });
+
+  test("a long file name wraps at 320 pixels instead of widening the pane", async () => {
+    // Real returns have names such as PF_Round_1_Cross_Table_Validation_Failures.xlsx: one long word.
+    const longName = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vfm-e2e-")), "PF_Round_1_Cross_Table_Validation_Failures_Northmoor.xlsx");
+    fs.copyFileSync(SEEDED, longName);
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      await page.goto(`${server.url}index.html`);
+      await openFile(longName);
+      expect(await waitForOutcome()).toBe("results");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 900 });
+      fs.rmSync(path.dirname(longName), { recursive: true, force: true });
     }
   });
 
@@ -207,6 +230,16 @@ suite("the standalone page", () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** axe's serious and critical violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterFocusBumper(violation.id, node.html)) }))
+    .filter((violation) => violation.nodes.length > 0)
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
 
 /**
  * Fluent UI's focus manager (tabster) puts empty <i data-tabster-dummy aria-hidden tabindex=0>

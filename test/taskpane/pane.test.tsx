@@ -115,6 +115,22 @@ describe("the pane after a check", () => {
   });
 });
 
+describe("a workbook with thousands of findings", () => {
+  const many = Array.from({ length: 1234 }, (_, i) => finding("ii.budget-line", "error", "Gains", `G${i + 2}`));
+
+  test("counts are grouped in thousands and findings come a page at a time", async () => {
+    const user = await checkWith(fakeSource({ outcome: { status: "done", result: result(many) } }));
+    expect(screen.getByTestId("summary")).toHaveTextContent("1,234 errors");
+    expect(screen.getByRole("button", { name: "Errors (1,234)" })).toBeInTheDocument();
+    const shown = () => document.querySelectorAll('[data-rule="ii.budget-line"]').length;
+    expect(shown()).toBe(50);
+    expect(screen.getByText("Showing 50 of 1,234.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show 200 more findings for (ii)" }));
+    expect(shown()).toBe(250);
+    expect(screen.getByText("Showing 250 of 1,234.")).toBeInTheDocument();
+  });
+});
+
 describe("checking", () => {
   test("shows progress and Cancel aborts the source's check", async () => {
     let seen: CheckRequest | null = null;
@@ -181,6 +197,24 @@ describe("workbook states", () => {
     await checkWith(fakeSource({ outcome: { status: "done", result: result([], { hasVfmTables: false }) } }));
     expect(screen.getByTestId("state-no-tables")).toHaveTextContent("No VfM tables found");
     expect(screen.getByTestId("state-no-tables")).toHaveTextContent("Gains");
+  });
+
+  test("without any VfM table, principles with no findings read Not checked, never Pass", async () => {
+    const absent = [finding("i.baseline-present", "error", null, null)];
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(absent, { hasVfmTables: false }) } }));
+    expect(screen.getByRole("heading", { level: 2, name: "No VfM tables found in this workbook" })).toBeInTheDocument();
+    const tile = (key: string) => document.querySelector(`[data-principle="${key}"]`) as HTMLElement;
+    expect(tile("i")).toHaveTextContent("Fails");
+    for (const key of ["ii", "iii", "viii", "method"]) {
+      expect(tile(key)).toHaveTextContent("Not checked");
+      expect(tile(key)).not.toHaveTextContent("Pass");
+    }
+  });
+
+  test("an empty workbook's summary says it is empty rather than passing", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result([], { isEmpty: true, hasVfmTables: false }) } }));
+    expect(screen.getByRole("heading", { level: 2, name: "This workbook is empty" })).toBeInTheDocument();
+    expect(screen.getAllByText("Not checked")).toHaveLength(10);
   });
 
   test("a protected sheet is named, and a refused write says why", async () => {

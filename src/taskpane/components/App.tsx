@@ -11,6 +11,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  makeStaticStyles,
   makeStyles,
   tokens,
   Text,
@@ -42,6 +43,9 @@ function loadResults(): Promise<ResultsModule | null> {
   );
 }
 
+// The pane fills its frame edge to edge (browsers give <body> an 8 px margin, a white frame round the pane).
+const usePageStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
   provider: { backgroundColor: tokens.colorNeutralBackground2, minHeight: "100vh" },
   main: {
@@ -53,6 +57,8 @@ const useStyles = makeStyles({
     maxWidth: "960px",
     margin: "0 auto",
     minWidth: 0,
+    // A long file name or sheet name breaks rather than pushing the pane wider than a 320 px frame.
+    overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
@@ -111,6 +117,7 @@ export function App(props: AppProps) {
 }
 
 function PaneContent({ source, toolbar, autoCheckToken = 0, intro, templateHint }: AppProps) {
+  usePageStyles();
   const styles = useStyles();
   const [running, setRunning] = React.useState(false);
   const [progress, setProgress] = React.useState<CheckProgress | null>(null);

@@ -1,13 +1,14 @@
 /** Findings grouped by principle, filterable by severity, each with why, how to fix and "Go to cell". */
 import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens, Text, ToggleButton } from "@fluentui/react-components";
-import { ErrorCircle16Filled, Info16Filled, LocationRipple16Regular, Warning16Filled } from "@fluentui/react-icons";
+import { CheckboxChecked16Regular, CheckboxUnchecked16Regular, ErrorCircle16Filled, Info16Filled, LocationRipple16Regular, Warning16Filled } from "@fluentui/react-icons";
 import { PRINCIPLES } from "../../core/validate/types";
 import type { Finding, PrincipleKey, Severity } from "../../core/validate/types";
 import type { CellPreview, GoToOutcome, RuleCatalogue } from "../source";
 import { ruleDocUrl } from "../rule-docs";
 import { CellView } from "./CellView";
 import { principleHeading, principleLabel } from "./Summary";
+import { formatCount, plural } from "../format";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,22 +28,30 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   severity: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
+  // Colour on the icon only: marigold text on white fails the 4.5:1 contrast a label needs, and the
+  // word beside the icon already says the severity.
+  error: { color: tokens.colorPaletteRedForeground1, display: "inline-flex" },
+  warning: { color: tokens.colorPaletteMarigoldForeground1, display: "inline-flex" },
+  info: { color: tokens.colorBrandForeground1, display: "inline-flex" },
   message: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, fontSize: tokens.fontSizeBase200 },
   label: { fontWeight: tokens.fontWeightSemibold },
   location: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXXS },
   empty: { color: tokens.colorNeutralForeground2 },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 export const SEVERITY_TEXT: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 const FILTER_TEXT: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-/** Findings shown per principle before "Show all": a real-world workbook can carry thousands. */
+/** Findings shown per principle at first: a real-world workbook can carry thousands. */
 const FIRST_PAGE = 50;
+/**
+ * Findings added by each "Show more". Rendering thousands at once froze the page for seconds
+ * (2,500 findings took over 2 s in chromium), so they come a few hundred at a time.
+ */
+export const MORE_PAGE = 200;
 
 function SeverityIcon({ severity }: { severity: Severity }) {
   if (severity === "error") return <ErrorCircle16Filled aria-hidden />;
@@ -91,8 +100,10 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
 
   return (
     <li data-rule={finding.rule} data-severity={finding.severity} className={styles.finding}>
-      <span className={`${styles.severity} ${styles[finding.severity]}`}>
-        <SeverityIcon severity={finding.severity} />
+      <span className={styles.severity}>
+        <span className={styles[finding.severity]}>
+          <SeverityIcon severity={finding.severity} />
+        </span>
         {SEVERITY_TEXT[finding.severity]}
         {location && <span className={styles.location}>{` · ${location}`}</span>}
       </span>
@@ -153,23 +164,27 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
 
 function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; catalogue: RuleCatalogue; onGoToCell: FindingItemProps["onGoToCell"] }) {
   const styles = useStyles();
-  const [showAll, setShowAll] = React.useState(false);
-  const shown = showAll ? props.findings : props.findings.slice(0, FIRST_PAGE);
+  const [limit, setLimit] = React.useState(FIRST_PAGE);
+  const shown = props.findings.slice(0, limit);
+  const hidden = props.findings.length - shown.length;
   const headingId = `vfm-findings-${props.principle}`;
   return (
     <section className={styles.group} aria-labelledby={headingId} data-findings-principle={props.principle}>
       <h3 id={headingId} className={styles.groupHeading}>
-        {`${principleHeading(props.principle, props.catalogue.principleTitle(props.principle))} (${props.findings.length})`}
+        {`${principleHeading(props.principle, props.catalogue.principleTitle(props.principle))} (${formatCount(props.findings.length)})`}
       </h3>
       <ul className={styles.list}>
         {shown.map((finding, index) => (
           <FindingItem key={`${finding.rule}|${finding.sheet}|${finding.cell}|${index}`} finding={finding} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
         ))}
       </ul>
-      {shown.length < props.findings.length && (
-        <Button appearance="secondary" size="small" onClick={() => setShowAll(true)}>
-          {`Show all ${props.findings.length} findings for ${principleLabel(props.principle)}`}
-        </Button>
+      {hidden > 0 && (
+        <div className={styles.more}>
+          <Text size={200}>{`Showing ${formatCount(shown.length)} of ${formatCount(props.findings.length)}.`}</Text>
+          <Button appearance="secondary" size="small" onClick={() => setLimit((current) => current + MORE_PAGE)}>
+            {`Show ${plural(Math.min(MORE_PAGE, hidden), "more finding", "more findings")} for ${principleLabel(props.principle)}`}
+          </Button>
+        </div>
       )}
     </section>
   );
@@ -211,10 +226,11 @@ export function Findings({ findings, catalogue, onGoToCell }: FindingsProps) {
             key={severity}
             size="small"
             checked={shown[severity]}
-            icon={<SeverityIcon severity={severity} />}
+            // A tick box as well as the pressed shading, so whether a severity is shown is never told by colour alone.
+            icon={shown[severity] ? <CheckboxChecked16Regular aria-hidden /> : <CheckboxUnchecked16Regular aria-hidden />}
             onClick={() => setShown((current) => ({ ...current, [severity]: !current[severity] }))}
           >
-            {`${FILTER_TEXT[severity]} (${counts[severity]})`}
+            {`${FILTER_TEXT[severity]} (${formatCount(counts[severity])})`}
           </ToggleButton>
         ))}
       </div>

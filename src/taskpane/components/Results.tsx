@@ -38,7 +38,13 @@ export default function Results(props: ResultsProps) {
   }, [props.focusSummaryToken]);
   return (
     <>
-      <Summary ref={summaryRef} report={result.report} catalogue={result.catalogue} label={source.label} />
+      <Summary
+        ref={summaryRef}
+        report={result.report}
+        catalogue={result.catalogue}
+        label={source.label}
+        nothingToCheck={result.data.isEmpty ? "empty" : result.data.hasVfmTables ? undefined : "no-tables"}
+      />
       <WorkbookStates data={result.data} readerNotes={result.readerNotes} onCreateTemplate={props.onCreateTemplate} templateHint={props.templateHint} busy={props.busy} />
       <TargetPanel data={result.data} />
       <Findings findings={result.report.findings} catalogue={result.catalogue} onGoToCell={(sheet, cell) => source.goToCell(sheet, cell)} />

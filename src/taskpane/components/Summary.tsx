@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { makeStyles, tokens, Text } from "@fluentui/react-components";
-import { CheckmarkCircle20Filled, ErrorCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
+import { CheckmarkCircle20Filled, ErrorCircle20Filled, SubtractCircle20Regular, Warning20Filled } from "@fluentui/react-icons";
 import { PRINCIPLES } from "../../core/validate/types";
 import type { PrincipleKey, PrincipleStatus, ValidationReport } from "../../core/validate/types";
 import type { RuleCatalogue } from "../source";
@@ -40,15 +40,26 @@ const useStyles = makeStyles({
   pass: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
   warn: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   fail: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  unchecked: { borderLeftColor: tokens.colorNeutralStroke1, borderLeftStyle: "dashed" },
   principle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "break-word", hyphens: "auto" },
   status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   passIcon: { color: tokens.colorPaletteGreenForeground1 },
   warnIcon: { color: tokens.colorPaletteMarigoldForeground1 },
   failIcon: { color: tokens.colorPaletteRedForeground1 },
+  uncheckedIcon: { color: tokens.colorNeutralForeground3 },
   counts: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-export const STATUS_TEXT: Record<PrincipleStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails" };
+/**
+ * What a tile shows. "unchecked": the validator found nothing wrong because the workbook holds no VfM
+ * table to check, which must not read as a pass to someone signing the workbook off.
+ */
+type TileStatus = PrincipleStatus | "unchecked";
+
+export const STATUS_TEXT: Record<TileStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails", unchecked: "Not checked" };
+
+/** Why the check had nothing to look at, when it had nothing. */
+export type NothingToCheck = "empty" | "no-tables";
 
 export function principleLabel(key: PrincipleKey): string {
   return key === "method" ? "Method" : `(${key})`;
@@ -60,14 +71,17 @@ export function principleHeading(key: PrincipleKey, title: string): string {
   return /method/i.test(title) ? title : `Method: ${title}`;
 }
 
-function headline(errors: number, warnings: number): string {
+function headline(errors: number, warnings: number, nothingToCheck: NothingToCheck | undefined): string {
+  if (nothingToCheck === "empty") return "This workbook is empty";
+  if (nothingToCheck === "no-tables") return "No VfM tables found in this workbook";
   if (errors > 0) return "There is a problem with this workbook";
   if (warnings > 0) return "Some evidence is missing or weak";
   return "No problems found";
 }
 
-function StatusIcon({ status }: { status: PrincipleStatus }) {
+function StatusIcon({ status }: { status: TileStatus }) {
   const styles = useStyles();
+  if (status === "unchecked") return <SubtractCircle20Regular aria-hidden className={styles.uncheckedIcon} />;
   if (status === "pass") return <CheckmarkCircle20Filled aria-hidden className={styles.passIcon} />;
   if (status === "warn") return <Warning20Filled aria-hidden className={styles.warnIcon} />;
   return <ErrorCircle20Filled aria-hidden className={styles.failIcon} />;
@@ -85,9 +99,11 @@ export interface SummaryProps {
   report: ValidationReport;
   catalogue: RuleCatalogue;
   label: string;
+  /** Set when the workbook is empty or has no VfM table: principles without findings were not checked, not passed. */
+  nothingToCheck?: NothingToCheck;
 }
 
-export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label }, ref) {
+export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label, nothingToCheck }, ref) {
   const styles = useStyles();
   const counts = React.useMemo(() => {
     const byPrinciple = new Map<PrincipleKey, { error: number; warning: number; info: number }>();
@@ -102,7 +118,7 @@ export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summ
   return (
     <section ref={ref} tabIndex={-1} aria-labelledby="vfm-summary-heading" className={styles.region} data-testid="summary">
       <h2 id="vfm-summary-heading" className={styles.heading}>
-        {headline(errors, warnings)}
+        {headline(errors, warnings, nothingToCheck)}
       </h2>
       <Text as="p" className={styles.totals}>
         {`${label}, checked against a reporting date of ${formatIsoDate(report.reportingDate)}: `}
@@ -110,7 +126,8 @@ export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summ
       </Text>
       <ul className={styles.grid} aria-label="Principles">
         {PRINCIPLES.map((key) => {
-          const status = report.summary.principles[key] ?? "pass";
+          const reported = report.summary.principles[key] ?? "pass";
+          const status: TileStatus = reported === "pass" && nothingToCheck ? "unchecked" : reported;
           return (
             <li key={key} data-principle={key} className={`${styles.tile} ${styles[status]}`}>
               <span className={styles.principle}>{principleHeading(key, catalogue.principleTitle(key))}</span>

@@ -32,8 +32,17 @@ export default function TrajectoryChart({ quarters, target, unit }: TrajectoryCh
   const series = (values: Array<{ x: Date | number; y: number | null }>) =>
     values.filter((p): p is { x: Date | number; y: number } => p.y !== null && Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y }));
 
-  // Drawn in this order, so the actual line stays visible where it runs along the plan.
-  const lines: LineChartPoints[] = [];
+  // The chart paints its series in reverse order (the first one last, on top), so Actual comes first:
+  // where actual runs along the plan it stays visible instead of hiding under the planned line.
+  const lines: LineChartPoints[] = [
+    {
+      legend: "Actual",
+      color: tokens.colorPaletteDarkOrangeForeground1,
+      lineOptions: { strokeDasharray: "6 3" },
+      data: series(points.map((p) => ({ x: p.x, y: p.quarter.actual }))),
+    },
+    { legend: "Planned", color: tokens.colorBrandForeground1, data: series(points.map((p) => ({ x: p.x, y: p.quarter.trajectory }))) },
+  ];
   if (target !== null && points.length > 0) {
     lines.push({
       legend: "Target",
@@ -46,21 +55,13 @@ export default function TrajectoryChart({ quarters, target, unit }: TrajectoryCh
       ],
     });
   }
-  lines.push(
-    { legend: "Planned", color: tokens.colorBrandForeground1, data: series(points.map((p) => ({ x: p.x, y: p.quarter.trajectory }))) },
-    {
-      legend: "Actual",
-      color: tokens.colorPaletteDarkOrangeForeground1,
-      lineOptions: { strokeDasharray: "6 3" },
-      data: series(points.map((p) => ({ x: p.x, y: p.quarter.actual }))),
-    },
-  );
   const title = `Quarterly trajectory${unit ? ` (${unit})` : ""}: planned against actual, with the target`;
   return (
     <LineChart
       data={{ chartTitle: title, lineChartData: lines.filter((line) => line.data.length > 0) }}
       height={240}
-      margins={{ left: 56, right: 16, top: 16, bottom: 36 }}
+      // The last quarter's label is centred on the chart's right edge: room for half of "Q4 2026-27".
+      margins={{ left: 56, right: 36, top: 16, bottom: 36 }}
       legendProps={{ allowFocusOnLegends: true }}
       yAxisTickFormat={(value: number) => formatCompactMoney(value, unit)}
       customDateTimeFormatter={byDate ? (date: Date) => labelByTime.get(date.getTime()) ?? date.toISOString().slice(0, 10) : undefined}
