@@ -33,6 +33,15 @@ describe("vfm validate on the shared corpus", () => {
     }
   });
 
+  it("says in text that a real workbook without VfM tables was not checked, rather than passed", () => {
+    const file = xlsxIn("mhclg-returns")[0];
+    const run = vfm(["validate", "--reporting-date", "2009-12-31", file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("(iii) Cashable gains should be net of cost: - not checked (no VfM tables found)");
+    expect(run.stdout).not.toMatch(/: (✔|ok) pass/);
+    expect(run.stdout).toMatch(/no VfM tables found, so \d+ of 10 principles could not be checked/);
+  });
+
   const broken = xlsxIn("broken").filter((file) => path.basename(file) !== "proto-names.xlsx");
   for (const file of broken) {
     it(`refuses broken/${path.basename(file)} with one line and exit status 2`, () => {

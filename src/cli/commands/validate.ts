@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readXlsx } from "../../adapters/xlsx/read/index";
 import { formatJson, formatText, toSarif, type RuleCatalogue, type UnreadableFile } from "../../core/report/index";
-import { PRINCIPLE_TITLES, RULES, ruleDocPath, validateWorkbook } from "../../core/validate/index";
+import { PRINCIPLE_TITLES, RULES, ruleDocPath, validateWorkbookWithContext } from "../../core/validate/index";
 import type { ValidationReport } from "../../core/validate/types";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 import { readWorkbookFile } from "../read-file";
@@ -206,6 +206,7 @@ export async function runValidate(args: string[], io: CliIO): Promise<number> {
   }
 
   const reports: ValidationReport[] = [];
+  const noVfmTables = new Set<string>();
   const unreadable: UnreadableFile[] = [];
   const progress = new Progress(io, parsed.progress || io.stderrIsTTY);
   const several = parsed.files.length > 1;
@@ -235,7 +236,9 @@ export async function runValidate(args: string[], io: CliIO): Promise<number> {
     }
     if (several || large) progress.show(`${counter}checking ${file}`);
     for (const warning of workbook.warnings) fileProblem(file, `note: ${warning}`);
-    reports.push(validateWorkbook(workbook.model, { file, reportingDate: parsed.reportingDate }));
+    const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: parsed.reportingDate });
+    reports.push(checked.report);
+    if (!checked.vfmTablesFound) noVfmTables.add(file);
   }
   progress.clear();
 
@@ -258,6 +261,7 @@ export async function runValidate(args: string[], io: CliIO): Promise<number> {
         color: useColour(process.env),
         verbose: parsed.verbose,
         quiet: parsed.quiet,
+        noVfmTables,
       }),
     );
   }

@@ -15,6 +15,11 @@ export interface TextOptions {
   verbose?: boolean;
   /** Print error findings only (the summary line still counts everything). */
   quiet?: boolean;
+  /**
+   * Files in which no VfM table was found: there a principle without findings is shown as "not
+   * checked", not "pass", and the summary line says so.
+   */
+  noVfmTables?: ReadonlySet<string>;
 }
 
 const SYMBOLS = {
@@ -41,8 +46,9 @@ export function severityLabel(severity: Severity, options: TextOptions = {}): st
   return paint(label, SEVERITY_COLOUR[severity], options);
 }
 
-function statusLabel(status: PrincipleStatus, options: TextOptions): string {
+function statusLabel(status: PrincipleStatus, options: TextOptions, unchecked = false): string {
   const sym = symbols(options);
+  if (status === "pass" && unchecked) return "- not checked (no VfM tables found)";
   if (status === "pass") return paint(`${sym.pass} pass`, ANSI.green, options);
   if (status === "warn") return paint(`${sym.warning} ${STATUS_WORD.warn}`, ANSI.yellow, options);
   return paint(`${sym.error} ${STATUS_WORD.fail}`, ANSI.red, options);
@@ -57,13 +63,15 @@ function formatAmount(value: number): string {
 }
 
 /** The closing line of a file's report, e.g. "f.xlsx: 1 error, 2 warnings, 0 info; 8 of 10 principles passed; ...". */
-export function summaryLine(report: ValidationReport): string {
+export function summaryLine(report: ValidationReport, noVfmTables = false): string {
   const { summary } = report;
   const statuses = PRINCIPLES.map((p) => summary.principles[p]);
   const passed = statuses.filter((s) => s === "pass").length;
   const parts = [
     `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info`,
-    `${passed} of ${PRINCIPLES.length} principles passed`,
+    noVfmTables
+      ? `no VfM tables found, so ${passed} of ${PRINCIPLES.length} principles could not be checked`
+      : `${passed} of ${PRINCIPLES.length} principles passed`,
   ];
   if (summary.target) {
     const { value, riskAdjustedCashable, progress } = summary.target;
@@ -90,6 +98,7 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
   const lines: string[] = [];
   lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${britishDate(report.reportingDate)})`);
   const indent = " ".repeat(4 + severityLabel("warning", { ...options, color: false }).length + 1);
+  const noVfmTables = options.noVfmTables?.has(report.file) ?? false;
   for (const principle of PRINCIPLES) {
     const status = report.summary.principles[principle];
     const findings = report.findings
@@ -97,7 +106,7 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
       .filter((f) => !options.quiet || f.severity === "error")
       .sort(compareFindings);
     if (options.quiet && findings.length === 0) continue;
-    lines.push(`  ${principleLabel(principle)} ${catalogue.principleTitles[principle]}: ${statusLabel(status, options)}`);
+    lines.push(`  ${principleLabel(principle)} ${catalogue.principleTitles[principle]}: ${statusLabel(status, options, noVfmTables)}`);
     for (const finding of findings) {
       const where = formatCellRef(finding.sheet, finding.cell) || "whole workbook";
       lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${finding.message}  [${finding.rule}]`);
@@ -112,7 +121,7 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
       }
     }
   }
-  lines.push(summaryLine(report));
+  lines.push(summaryLine(report, noVfmTables));
   return lines.join("\n") + "\n";
 }
 

@@ -106,6 +106,16 @@ export function validateWorkbook(model: WorkbookModel, options: ValidateOptions)
   return summarise(runRules(analysis), analysis.data, options.file);
 }
 
+/**
+ * The report and whether any VfM table was found at all. Without one, a principle with no finding had
+ * nothing to check: surfaces say "not checked" there rather than "pass" (the JSON keeps workbook.md's
+ * pass/warn/fail, and the missing tables are findings in it).
+ */
+export function validateWorkbookWithContext(model: WorkbookModel, options: ValidateOptions): { report: ValidationReport; vfmTablesFound: boolean } {
+  const analysis = analyse(model, options);
+  return { report: summarise(runRules(analysis), analysis.data, options.file), vfmTablesFound: analysis.tables.size > 0 };
+}
+
 /** The parsed VfM data (after discovery) for the pane's target panel; nothing is computed twice. */
 export function extractVfmData(model: WorkbookModel, options: ValidateOptions): VfmData {
   return analyse(model, options).data;

@@ -1,5 +1,5 @@
 /** The validator's public API: check a workbook model against the CSR07 principles. */
-export { validateWorkbook, extractVfmData, getRule, ruleDocPath, runRules, summarise, INTERNAL_ERROR_RULE } from "./engine";
+export { validateWorkbook, validateWorkbookWithContext, extractVfmData, getRule, ruleDocPath, runRules, summarise, INTERNAL_ERROR_RULE } from "./engine";
 export { RULES } from "./rules";
 export { PRINCIPLE_TITLES, RuleContext } from "./rule";
 export type { Rule, RuleFinding, RuleExample } from "./rule";

@@ -74,6 +74,16 @@ describe("text report", () => {
     expect(unknown).toContain("target progress not known");
   });
 
+  it("says 'not checked', not 'pass', for a file without any VfM table", () => {
+    const noTables = formatText([report(), report({ file: "b.xlsx" })], CATALOGUE, { noVfmTables: new Set(["b.xlsx"]) });
+    const [first, second] = noTables.split("\n\n");
+    expect(first).toContain("(i) Principle i title: ✔ pass");
+    expect(first).not.toContain("not checked");
+    expect(second).toContain("(i) Principle i title: - not checked (no VfM tables found)");
+    expect(second).toContain("(iii) Principle iii title: ✖ fail");
+    expect(second).toContain("b.xlsx: 1 error, 1 warning, 1 info; no VfM tables found, so 8 of 10 principles could not be checked;");
+  });
+
   it("reports several files one after the other", () => {
     const two = formatText([report(), report({ file: "b.xlsx" })], CATALOGUE);
     expect(two.match(/principles passed/g)).toHaveLength(2);
