@@ -176,6 +176,18 @@ suite("the standalone page", () => {
       await chartLoaded(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Each figure of the target panel on one line: "£38,203,524" must not break after a comma.
+      const figureLines = await page.getByTestId("target-panel").locator("dd").evaluateAll((cells) =>
+        cells.map((cell) => {
+          // The text's own line boxes (the cell itself stretches to the height of its wrapped term).
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return { text: cell.textContent, lines: tops.size };
+        }),
+      );
+      expect(figureLines.length).toBe(3);
+      for (const figure of figureLines) expect(figure).toEqual({ text: figure.text, lines: 1 });
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, "standalone-320.png"), fullPage: true });
     } finally {

@@ -12,9 +12,10 @@ const useStyles = makeStyles({
     ...panelStyle,
   },
   heading: panelHeadingStyle,
-  figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  // The terms wrap and the figures never do: at 320 px "£38,203,524" must not break after the comma.
+  figures: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right" },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right", whiteSpace: "nowrap" },
   progressText: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   chart: { minHeight: "240px", width: "100%" },
   tableWrap: { overflowX: "auto" },
