@@ -78,6 +78,8 @@ export interface MockWorkbookSpec {
   tables?: readonly MockTableSpec[];
   names?: readonly MockNameSpec[];
   structureProtected?: boolean;
+  /** The workbook uses the 1904 date system (Excel's DATE answers in it). Default false. */
+  date1904?: boolean;
   /** Largest response a round trip may carry; default 5,000,000 bytes (Excel on the web). */
   payloadLimitBytes?: number;
 }
@@ -336,7 +338,15 @@ export class MockWorkbook {
       },
     });
     const names = new MockCollection<AnyMock>(this, "names", () => this.workbookNameMocks);
-    const workbook = { worksheets, tables, names, protection: this.protectionMock };
+    const date1904 = spec.date1904 ?? false;
+    const functions = {
+      // Excel's DATE in the workbook's date system; only what the adapter's probe needs.
+      date: (year: number, month: number, day: number) => {
+        const serial = (Date.UTC(year, month - 1, day) - Date.UTC(date1904 ? 1904 : 1899, date1904 ? 0 : 11, date1904 ? 1 : 30)) / 86_400_000;
+        return this.mock(`functions.date(${year},${month},${day})`, { value: serial });
+      },
+    };
+    const workbook = { worksheets, tables, names, protection: this.protectionMock, functions };
     this.context = { workbook, sync: () => this.sync() } as unknown as Excel.RequestContext;
   }
 
@@ -682,7 +692,7 @@ export function expectedModel(spec: MockWorkbookSpec): WorkbookModel {
     return name;
   };
   const names: DefinedName[] = [...(spec.names ?? []).map((n) => toName(n, null)), ...spec.sheets.flatMap((s) => (s.names ?? []).map((n) => toName(n, s.name)))];
-  return { sheets, tables, names, date1904: false };
+  return { sheets, tables, names, date1904: spec.date1904 ?? false };
 }
 
 /** A VfM-like workbook: `sheetCount` sheets of `rows` rows x `columns` columns (IDs, text, money, formulas). */

@@ -50,7 +50,11 @@ export const LOADED_PROPERTIES = {
   protection: "protected",
   tableRange: "address",
   cells: "values,formulas,numberFormat,valueTypes",
+  dateProbe: "value",
 } as const;
+
+/** DATE(2000,1,1) in the 1904 date system (36526 in the usual 1900 system). */
+const SERIAL_2000_IN_1904_SYSTEM = 35064;
 
 /** One sheet's used range, as the data round trips see it. */
 interface SheetPlan {
@@ -116,6 +120,9 @@ async function readWorkbook(context: Excel.RequestContext, options: OfficeReadOp
   const worksheets = context.workbook.worksheets.load(LOADED_PROPERTIES.worksheets);
   const tables = context.workbook.tables.load(LOADED_PROPERTIES.tables);
   const workbookNames = context.workbook.names.load(LOADED_PROPERTIES.names);
+  // Office.js does not expose the workbook's date system (File > Options "Use 1904 date system"), but
+  // Excel's own DATE function answers in it, evaluated without touching any cell.
+  const dateProbe = context.workbook.functions.date(2000, 1, 1).load(LOADED_PROPERTIES.dateProbe);
   await sync();
   report(0.02);
 
@@ -193,7 +200,12 @@ async function readWorkbook(context: Excel.RequestContext, options: OfficeReadOp
   }
   report(1);
 
-  return { sheets, tables: tableDefs, names, date1904: false };
+  return { sheets, tables: tableDefs, names, date1904: usesDate1904(dateProbe) };
+}
+
+/** True only when Excel's DATE answered as the 1904 system does; anything else is the usual 1900 system. */
+function usesDate1904(probe: Excel.FunctionResult<number>): boolean {
+  return probe.value === SERIAL_2000_IN_1904_SYSTEM;
 }
 
 function blockSize(requested: number | undefined): number {

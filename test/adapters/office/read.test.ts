@@ -1,4 +1,5 @@
 import { readOpenWorkbook, isAbortError, DEFAULT_MAX_CELLS_PER_REQUEST, LOADED_PROPERTIES, toCell } from "../../../src/adapters/office/read";
+import { validateWorkbook } from "../../../src/core/validate";
 import { createMockWorkbook, expectedModel, registerLikeWorkbook, type MockWorkbookSpec } from "../../support/office-mock";
 
 const ODD_SHEET = "My 'odd' sheet";
@@ -100,6 +101,23 @@ describe("readOpenWorkbook", () => {
     expect(excel.loads.some((entry) => entry.endsWith(`: ${LOADED_PROPERTIES.cells}`))).toBe(true);
     expect(excel.writes).toEqual([]);
     expect(excel.calls).toEqual([]); // no activate, no select, nothing added
+  });
+
+  test("tells a workbook in the 1904 date system by asking Excel's DATE, within the same round trips", async () => {
+    const usual = await readOpenWorkbook(createMockWorkbook(SMALL).context);
+    expect(usual.date1904).toBe(false);
+    // A reporting date typed as 31/12/2009 is serial 40178 in the 1900 system and 38716 in the 1904 system.
+    const spec: MockWorkbookSpec = {
+      date1904: true,
+      sheets: [{ name: "Settings", cells: [["Key", "Value"], ["Reporting date", { value: 38716, numFmt: "dd/mm/yyyy" }]] }],
+    };
+    const excel = createMockWorkbook(spec);
+    const model = await readOpenWorkbook(excel.context);
+    expect(excel.syncCount).toBe(3);
+    expect(model.date1904).toBe(true);
+    expect(excel.loads).toContain(`functions.date(2000,1,1): ${LOADED_PROPERTIES.dateProbe}`);
+    expect(validateWorkbook(model, { file: "mac.xlsx" }).reportingDate).toBe("2009-12-31");
+    expect(validateWorkbook({ ...model, date1904: false }, { file: "mac.xlsx" }).reportingDate).toBe("2005-12-30");
   });
 
   test("a workbook of many sheets still takes three round trips (no sync per sheet)", async () => {
