@@ -80,7 +80,7 @@ export async function writeFindingsReport(report: ValidationReport, catalogue: R
 /** The pane's settings as Settings-table rows, with the Keys the validator reads. */
 export function settingsEntries(choice: SettingsChoice): Array<[string, SettingValue]> {
   const entries: Array<[string, SettingValue]> = [];
-  if (choice.reportingDate !== undefined) entries.push(["Reporting date", choice.reportingDate]);
+  if (choice.reportingDate !== undefined) entries.push(["Reporting date", { date: choice.reportingDate }]);
   if (choice.tolerance !== undefined) entries.push(["Tolerance", choice.tolerance]);
   if (choice.ragMapping !== undefined) {
     entries.push(["RAG mapping", choice.ragMapping.map(([word, fraction]) => `${word.charAt(0).toUpperCase()}${word.slice(1)}=${fraction}`).join("; ")]);

@@ -126,7 +126,7 @@ describe("the file source on files it cannot check", () => {
 describe("settings written to Excel's Settings table", () => {
   test("use the Keys the validator reads", () => {
     expect(settingsEntries({ reportingDate: "2009-12-31", tolerance: 0.01, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]], minimumCashableShare: 0.5 })).toEqual([
-      ["Reporting date", "2009-12-31"],
+      ["Reporting date", { date: "2009-12-31" }],
       ["Tolerance", 0.01],
       ["RAG mapping", "Green=1; Amber=0.5; Red=0"],
       ["Minimum cashable share", 0.5],

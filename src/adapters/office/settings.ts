@@ -13,7 +13,15 @@ import { sameName } from "./address";
 import { describeOfficeError } from "./errors";
 import { literalText } from "./text";
 
-export type SettingValue = string | number;
+/** A date setting, as an ISO date ("2010-03-31"): written as a real Excel date shown dd/mm/yyyy. */
+export interface SettingDate {
+  date: string;
+}
+
+export type SettingValue = string | number | SettingDate;
+
+/** How a date setting is shown: the same format the template's Settings table uses. */
+export const SETTING_DATE_FORMAT = "dd/mm/yyyy";
 
 export type ReadSettingsResult =
   | { ok: true; table: string; sheet: string; entries: Array<[key: string, value: CellValue]> }
@@ -65,17 +73,37 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
   if (problem) return { ok: false, reason: problem };
   let tableName = "Settings";
   try {
+    // Excel's own DATE gives each date's serial number in the workbook's date system (1900 or 1904);
+    // the requests ride on the table lookup's first round trip.
+    const serials = new Map<string, Excel.FunctionResult<number>>();
+    for (const [, value] of entries) {
+      if (!isSettingDate(value) || serials.has(value.date)) continue;
+      const [year, month, day] = value.date.split("-").map(Number);
+      serials.set(value.date, context.workbook.functions.date(year, month, day).load("value"));
+    }
     const found = await locateSettingsTable(context);
     if (!found) return { ok: false, reason: NO_SETTINGS_TABLE };
     tableName = found.table.name;
+    const worksheet = found.table.worksheet;
     if (found.protectedSheet) {
       return { ok: false, reason: `The sheet "${found.sheet}" is protected, so the settings cannot be saved. Unprotect it (Review, then Unprotect Sheet) and try again.` };
     }
     // The last value given for a key wins.
     const wanted = new Map<string, { key: string; value: SettingValue }>();
     for (const [key, value] of entries) wanted.set(normaliseKey(key), { key: key.trim(), value });
+    const cellInput = (value: SettingValue): string | number => {
+      if (!isSettingDate(value)) return typeof value === "number" ? value : literalText(value);
+      const serial = serials.get(value.date)?.value;
+      if (typeof serial !== "number" || !Number.isFinite(serial)) throw new SettingProblem(`Excel could not turn ${value.date} into a date`);
+      return serial;
+    };
+    /** Sets a Value cell, and shows a date as a date whatever the cell's format was. */
+    const writeValue = (row: number, value: SettingValue): void => {
+      const cell = worksheet.getRangeByIndexes(found.bodyTop + row, found.bodyLeft + found.valueColumn, 1, 1);
+      cell.values = [[cellInput(value)]];
+      if (isSettingDate(value)) cell.numberFormat = [[SETTING_DATE_FORMAT]];
+    };
 
-    const worksheet = found.table.worksheet;
     const updated: string[] = [];
     const blankRows: number[] = [];
     const seen = new Set<string>();
@@ -88,7 +116,7 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
       }
       const entry = wanted.get(normaliseKey(text));
       if (!entry) return;
-      worksheet.getRangeByIndexes(found.bodyTop + r, found.bodyLeft + found.valueColumn, 1, 1).values = [[cellInput(entry.value)]];
+      writeValue(r, entry.value);
       if (!seen.has(normaliseKey(text))) updated.push(entry.key);
       seen.add(normaliseKey(text));
     });
@@ -100,7 +128,7 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
       const entry = missing.shift()!;
       const r = blankRows.shift()!;
       worksheet.getRangeByIndexes(found.bodyTop + r, found.bodyLeft + found.keyColumn, 1, 1).values = [[literalText(entry.key)]];
-      worksheet.getRangeByIndexes(found.bodyTop + r, found.bodyLeft + found.valueColumn, 1, 1).values = [[cellInput(entry.value)]];
+      writeValue(r, entry.value);
     }
     if (missing.length > 0) {
       const rows = missing.map((entry) => {
@@ -110,11 +138,17 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
         return row;
       });
       found.table.rows.add(undefined, rows);
+      // The new rows take the column's format; a date is shown as a date whatever that is.
+      missing.forEach((entry, i) => {
+        if (!isSettingDate(entry.value)) return;
+        worksheet.getRangeByIndexes(found.bodyTop + found.body.length + i, found.bodyLeft + found.valueColumn, 1, 1).numberFormat = [[SETTING_DATE_FORMAT]];
+      });
     }
     await context.sync();
     return { ok: true, table: tableName, updated, added };
   } catch (error) {
-    return { ok: false, reason: `Excel could not save the settings in "${tableName}": ${describeOfficeError(error)}.` };
+    const why = error instanceof SettingProblem ? error.message : describeOfficeError(error);
+    return { ok: false, reason: `Excel could not save the settings in "${tableName}": ${why}.` };
   }
 }
 
@@ -160,14 +194,29 @@ function entriesProblem(entries: ReadonlyArray<readonly [string, SettingValue]>)
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || entry[0].trim() === "") return "Every setting needs a name.";
     const value = entry[1];
     if (typeof value === "number" && !Number.isFinite(value)) return `The setting "${entry[0]}" must be a number Excel can hold.`;
-    if (typeof value !== "number" && typeof value !== "string") return `The setting "${entry[0]}" must be a number or text.`;
+    if (isSettingDate(value)) {
+      if (!isIsoDate(value.date)) return `The setting "${entry[0]}" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "${value.date}".`;
+      continue;
+    }
+    if (typeof value !== "number" && typeof value !== "string") return `The setting "${entry[0]}" must be a number, a date or text.`;
   }
   return null;
 }
 
-/** Numbers as numbers; text kept as exactly that text (never a formula, date or number). */
-function cellInput(value: SettingValue): string | number {
-  return typeof value === "number" ? value : literalText(value);
+/** A problem with a value, described for the user. */
+class SettingProblem extends Error {}
+
+function isSettingDate(value: unknown): value is SettingDate {
+  return typeof value === "object" && value !== null && typeof (value as SettingDate).date === "string";
+}
+
+/** "2010-03-31" and a real calendar date (not 2010-02-30). */
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1904 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function toCellValue(value: unknown): CellValue {

@@ -1,4 +1,6 @@
 import { readSettings, writeSettings, NO_SETTINGS_TABLE } from "../../../src/adapters/office/settings";
+import { readOpenWorkbook } from "../../../src/adapters/office/read";
+import { validateWorkbook } from "../../../src/core/validate";
 import { insertTemplate } from "../../../src/adapters/office/template";
 import { VFM_TEMPLATE } from "../../../src/core/template/spec";
 import { createMockWorkbook, type MockWorkbookSpec } from "../../support/office-mock";
@@ -116,6 +118,42 @@ describe("writeSettings", () => {
     const excel = createMockWorkbook(SPEC);
     expect(await writeSettings(excel.context, [["Tolerance", Number.NaN]])).toMatchObject({ ok: false });
     expect(await writeSettings(excel.context, [["", 1]])).toMatchObject({ ok: false });
+    expect(excel.syncCount).toBe(0);
+  });
+});
+
+describe("writeSettings with a date", () => {
+  test("writes a real Excel date, shown dd/mm/yyyy, in the same three round trips", async () => {
+    const excel = createMockWorkbook(SPEC);
+    const result = await excel.run((context) => writeSettings(context, [["Reporting date", { date: "2010-03-31" }]]));
+    expect(result).toEqual({ ok: true, table: "tblSettings", updated: ["Reporting date"], added: [] });
+    expect(excel.syncCount).toBe(3);
+    expect(excel.cell("Settings", "C4")).toMatchObject({ value: 40268, numFmt: "dd/mm/yyyy" }); // DATE(2010,3,31)
+    const model = await readOpenWorkbook(excel.context);
+    expect(validateWorkbook(model, { file: "x.xlsx" }).reportingDate).toBe("2010-03-31");
+  });
+
+  test("uses the workbook's own date system", async () => {
+    const excel = createMockWorkbook({ ...SPEC, date1904: true });
+    await writeSettings(excel.context, [["Reporting date", { date: "2010-03-31" }]]);
+    expect(excel.cell("Settings", "C4")).toMatchObject({ value: 38806, numFmt: "dd/mm/yyyy" });
+    const model = await readOpenWorkbook(excel.context);
+    expect(validateWorkbook(model, { file: "mac.xlsx" }).reportingDate).toBe("2010-03-31");
+  });
+
+  test("a date for a key the table lacks goes in a new row, formatted as a date", async () => {
+    const excel = createMockWorkbook({ ...SPEC, sheets: SPEC.sheets.map((sheet) => (sheet.name === "Settings" ? { ...sheet, cells: sheet.cells!.filter((row) => row[0] !== "Reporting date") } : sheet)), tables: [{ name: "tblGains", sheet: "Gains", address: "A1:A2" }, { name: "tblSettings", sheet: "Settings", address: "B2:D4" }] });
+    const result = await writeSettings(excel.context, [["Reporting date", { date: "2009-12-31" }]]);
+    expect(result).toEqual({ ok: true, table: "tblSettings", updated: [], added: ["Reporting date"] });
+    expect(excel.cell("Settings", "B5")).toMatchObject({ value: "Reporting date" });
+    expect(excel.cell("Settings", "C5")).toMatchObject({ value: 40178, numFmt: "dd/mm/yyyy" });
+  });
+
+  test("refuses a date that is not a calendar date, writing nothing", async () => {
+    const excel = createMockWorkbook(SPEC);
+    const result = await writeSettings(excel.context, [["Reporting date", { date: "2010-02-30" }]]);
+    expect(result).toEqual({ ok: false, reason: 'The setting "Reporting date" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "2010-02-30".' });
+    expect(excel.writes).toEqual([]);
     expect(excel.syncCount).toBe(0);
   });
 });
