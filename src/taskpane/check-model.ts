@@ -6,7 +6,7 @@
  */
 import { analyse, getRule, PRINCIPLE_TITLES, ruleDocPath, runRules, summarise } from "../core/validate";
 import type { PrincipleKey, Settings, VfmData } from "../core/validate";
-import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES } from "../core/calc";
+import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES, target as targetCalc } from "../core/calc";
 import type { DeflatorSeries } from "../core/calc";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { CheckResult, RuleCatalogue, SettingsChoice } from "./source";
@@ -79,16 +79,38 @@ function forecastNotes(data: VfmData): string[] {
   return notes;
 }
 
+/**
+ * The target due by the end of each year of the spending period, keyed by the year's start year:
+ * the year-by-year path to the final target (CSR07: 3%, 6.09%, 9.27%), from the same core call.
+ */
+function yearEndTargets(data: VfmData): Map<number, number> {
+  const targets = new Map<number, number>();
+  const { baselineYear, targetRate, targetMethod } = data.settings;
+  if (data.target === null || data.baselineTotal === null || baselineYear === null) return targets;
+  for (let year = 1; year <= data.targetYears; year++) {
+    const due = targetCalc(data.baselineTotal, targetRate, year, targetMethod);
+    if (due.ok) targets.set(baselineYear + year, due.value);
+  }
+  return targets;
+}
+
 export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {
   const analysis = analyse(model, { file: options.file, reportingDate: options.settings?.reportingDate, settings: settingsOverrides(options.settings) });
   const report = summarise(runRules(analysis), analysis.data, options.file);
   const vfm = analysis.data;
   const targetYear = targetYearOf(vfm);
+  const dueByYearEnd = yearEndTargets(vfm);
   const data: PaneVfmData = {
     unit: vfm.unit,
     targetYear: targetYear !== null ? formatFinancialYear(targetYear) : null,
     target: report.summary.target,
-    quarters: vfm.quarterly.map((row) => ({ label: row.label, quarterEnd: row.quarterEnd, trajectory: row.trajectory, actual: row.actual })),
+    quarters: vfm.quarterly.map((row) => ({
+      label: row.label,
+      quarterEnd: row.quarterEnd,
+      trajectory: row.trajectory,
+      actual: row.actual,
+      targetByYearEnd: row.quarter ? (dueByYearEnd.get(row.quarter.startYear) ?? null) : null,
+    })),
     settings: {
       reportingDate: report.reportingDate,
       tolerance: vfm.settings.tolerance,

@@ -10,6 +10,12 @@ export interface QuarterPoint {
   /** Planned cumulative gain at the quarter's end. */
   trajectory: number | null;
   actual: number | null;
+  /**
+   * The cumulative target due by the end of the financial year this quarter falls in (VFM.TARGET
+   * for that year of the spending period: 3%, 6.09%, 9.27% of the baseline for CSR07); null outside
+   * the spending period or when the target or the quarter's year is not known.
+   */
+  targetByYearEnd: number | null;
 }
 
 export interface PaneVfmData {

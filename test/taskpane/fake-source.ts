@@ -49,8 +49,8 @@ export function vfmData(overrides: Partial<PaneVfmData> = {}): PaneVfmData {
     targetYear: "2010-11",
     target: { value: 1413.715842, riskAdjustedCashable: 1102.4, progress: 0.7798 },
     quarters: [
-      { label: "Q1 2008-09", quarterEnd: "2008-06-30", trajectory: 100, actual: 90 },
-      { label: "Q2 2008-09", quarterEnd: "2008-09-30", trajectory: 200, actual: 210 },
+      { label: "Q1 2008-09", quarterEnd: "2008-06-30", trajectory: 100, actual: 90, targetByYearEnd: 457.38 },
+      { label: "Q2 2008-09", quarterEnd: "2008-09-30", trajectory: 200, actual: 210, targetByYearEnd: 457.38 },
     ],
     settings: { reportingDate: "2009-12-31", tolerance: 0.005, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]], minimumCashableShare: 0.5 },
     forecastNotes: [],

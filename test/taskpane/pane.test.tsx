@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import type { CheckOutcome, CheckRequest } from "../../src/taskpane/source";
-import { fakeSource, finding, result } from "./fake-source";
+import { fakeSource, finding, result, vfmData } from "./fake-source";
 
 // The real chart needs a layout engine; its lazy loading is covered by the end-to-end test.
 jest.mock("../../src/taskpane/components/TrajectoryChart", () => ({
@@ -274,7 +274,16 @@ describe("target panel and settings", () => {
     expect(panel).toHaveTextContent("78%");
     const table = within(panel).getByRole("table");
     expect(within(table).getAllByRole("row")).toHaveLength(3);
+    expect(within(table).getByRole("columnheader", { name: "Target by year end" })).toBeInTheDocument();
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent("457.38");
     expect(await within(panel).findByTestId("chart")).toBeInTheDocument();
+  });
+
+  test("leaves out the year-end target column when no quarter's year is known", async () => {
+    const quarters = vfmData().quarters.map((quarter) => ({ ...quarter, targetByYearEnd: null }));
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { quarters }) } }));
+    const table = within(screen.getByTestId("target-panel")).getByRole("table");
+    expect(within(table).queryByRole("columnheader", { name: "Target by year end" })).toBeNull();
   });
 
   test("settings chosen on the standalone page apply to the next check only, and say so", async () => {

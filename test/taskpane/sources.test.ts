@@ -37,6 +37,11 @@ withExamples("the file source on the example workbooks", () => {
     expect(result.data.isEmpty).toBe(false);
     expect(result.data.target).not.toBeNull();
     expect(result.data.quarters.length).toBeGreaterThan(0);
+    // Baseline £412m at 3% compound: 3% is due by the end of 2026-27, the first year after the baseline.
+    expect(result.data.quarters.map((q) => [q.label, q.targetByYearEnd])).toEqual([
+      ["Q1 2026-27", 12_360_000],
+      ["Q2 2026-27", 12_360_000],
+    ]);
     expect(progress[0].phase).toBe("reading");
     expect(progress[progress.length - 1].phase).toBe("checking");
 

@@ -43,6 +43,7 @@ class ChartBoundary extends React.Component<{ children: React.ReactNode }, { fai
 export function TargetPanel({ data }: { data: PaneVfmData }) {
   const styles = useStyles();
   const { target, unit, quarters } = data;
+  const hasYearEndTargets = quarters.some((quarter) => quarter.targetByYearEnd !== null);
   return (
     <section className={styles.section} aria-labelledby="vfm-target-heading" data-testid="target-panel">
       <h2 id="vfm-target-heading" className={styles.heading}>
@@ -99,6 +100,9 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
                   <th scope="col" className={styles.th}>Quarter</th>
                   <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Planned</th>
                   <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Actual</th>
+                  {hasYearEndTargets && (
+                    <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Target by year end</th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -107,6 +111,7 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
                     <th scope="row" className={styles.td} style={{ fontWeight: "normal", textAlign: "left" }}>{quarter.label}</th>
                     <td className={styles.num}>{money(quarter.trajectory, null)}</td>
                     <td className={styles.num}>{money(quarter.actual, null)}</td>
+                    {hasYearEndTargets && <td className={styles.num}>{money(quarter.targetByYearEnd, null)}</td>}
                   </tr>
                 ))}
               </tbody>

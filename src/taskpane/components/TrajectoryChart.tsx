@@ -1,5 +1,6 @@
 /**
- * The quarterly trajectory as a line chart: planned against actual, with the target as a level line.
+ * The quarterly trajectory as a line chart: planned against actual, with the target due by the end of
+ * each quarter's financial year (or, when the years are not known, the final target as a level line).
  * Loaded with React.lazy so the chart library stays out of the pane's first download.
  */
 import { LineChart } from "@fluentui/react-charts";
@@ -43,7 +44,18 @@ export default function TrajectoryChart({ quarters, target, unit }: TrajectoryCh
     },
     { legend: "Planned", color: tokens.colorBrandForeground1, data: series(points.map((p) => ({ x: p.x, y: p.quarter.trajectory }))) },
   ];
-  if (target !== null && points.length > 0) {
+  const yearEndPath = series(points.map((p) => ({ x: p.x, y: p.quarter.targetByYearEnd })));
+  if (yearEndPath.length > 0) {
+    // The target due by each year's end (CSR07: 3%, 6.09%, 9.27%), not only the final one: the plan
+    // is judged against what is due in the year it reports, and stays readable beside it.
+    lines.push({
+      legend: "Target by year end",
+      color: tokens.colorNeutralForeground3,
+      lineOptions: { strokeDasharray: "2 3" },
+      hideNonActiveDots: true,
+      data: yearEndPath,
+    });
+  } else if (target !== null && points.length > 0) {
     lines.push({
       legend: "Target",
       color: tokens.colorNeutralForeground3,
