@@ -36,9 +36,9 @@ export function plural(count: number, one: string, many: string): string {
   return `${countFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
-/** Short axis labels: "£38.3m", "£950k", "£250" (with "£k"/"£m" units scaled to pounds first). */
+/** Short axis labels: "£38.3m", "£950k", "£250" (with "£k", "£m" and "£bn" units scaled to pounds first). */
 export function formatCompactMoney(value: number, unit?: string | null): string {
-  const scale = unit === "£m" ? 1e6 : unit === "£k" ? 1e3 : 1;
+  const scale = unit === "£bn" ? 1e9 : unit === "£m" ? 1e6 : unit === "£k" ? 1e3 : 1;
   const pounds = value * scale;
   const size = Math.abs(pounds);
   const sign = pounds < 0 ? "-" : "";

@@ -1,7 +1,7 @@
 import { buildCellPreview, cellText } from "../../src/taskpane/cell-preview";
 import { parseRagMapping, parseSettingsForm, settingsToForm } from "../../src/taskpane/settings-form";
 import { ruleDocUrl } from "../../src/taskpane/rule-docs";
-import { formatMoney, formatPercent } from "../../src/taskpane/format";
+import { formatCompactMoney, formatMoney, formatPercent } from "../../src/taskpane/format";
 import type { Cell, WorkbookModel } from "../../src/core/workbook/model";
 
 function grid(rows: Array<Array<Cell["value"]>>): WorkbookModel {
@@ -93,5 +93,14 @@ describe("links and figures", () => {
     expect(formatMoney(-250, "£")).toBe("-£250");
     expect(formatMoney(6450, null)).toBe("6,450");
     expect(formatPercent(0.7798)).toBe("78%");
+    expect(formatMoney(6.45, "£bn")).toBe("£6.45bn");
+  });
+
+  test("chart axis labels are short, in pounds whatever the register's unit", () => {
+    expect(formatCompactMoney(38_203_524, "£")).toBe("£38.2m");
+    expect(formatCompactMoney(950, "£k")).toBe("£950k");
+    expect(formatCompactMoney(1413.72, "£m")).toBe("£1.4bn");
+    expect(formatCompactMoney(6.45, "£bn")).toBe("£6.5bn");
+    expect(formatCompactMoney(-250, null)).toBe("-£250");
   });
 });

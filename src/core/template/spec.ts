@@ -278,7 +278,7 @@ export function settingsTable(values: VfmSettingsValues): TemplateTable {
     ["Tolerance", values.tolerance, "Largest difference, in the unit below, accepted when a figure is recomputed (0.005 is half a penny in £)."],
     ["Materiality", values.materiality, "A gain of at least this gross amount must have a dated milestone.", FORMATS.money],
     ["Minimum cashable share", values.minimumCashableShare, "Cashable gains as a share of all gains, at least (SR2004: half).", FORMATS.percent],
-    ["Unit", values.unit, "Unit of the money columns: £, £k or £m."],
+    ["Unit", values.unit, "Unit of the money columns: £, £k, £m or £bn."],
   ];
   const cellFormats: TemplateCellFormat[] = [];
   rows.forEach((row, index) => {

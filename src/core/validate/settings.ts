@@ -144,7 +144,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
     name: "Unit",
     aliases: ["Units", "Amounts in"],
     defaultText: "£",
-    why: "The unit of amounts whose column header does not state one (£, £k or £m).",
+    why: "The unit of amounts whose column header does not state one (£, £k, £m or £bn).",
   },
 ];
 
@@ -315,7 +315,7 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
           }
           case "unit": {
             const unit = parseUnit(text);
-            if (unit === null) problem(`is ${quote(text)}; use £, £k or £m`);
+            if (unit === null) problem(`is ${quote(text)}; use £, £k, £m or £bn`);
             else settings.unit = unit;
             break;
           }

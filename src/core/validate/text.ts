@@ -5,9 +5,9 @@
  */
 import type { Cell } from "../workbook/model";
 
-export type MoneyUnit = "£" | "£k" | "£m";
+export type MoneyUnit = "£" | "£k" | "£m" | "£bn";
 
-export const UNIT_FACTORS: Readonly<Record<MoneyUnit, number>> = { "£": 1, "£k": 1000, "£m": 1_000_000 };
+export const UNIT_FACTORS: Readonly<Record<MoneyUnit, number>> = { "£": 1, "£k": 1000, "£m": 1_000_000, "£bn": 1_000_000_000 };
 
 /**
  * Lower-case, drop bracketed parts ("(£m)", "[note]"), turn punctuation into spaces and collapse
@@ -17,7 +17,7 @@ export function normaliseLabel(text: string): string {
   return text
     .toLowerCase()
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
-    .replace(/£\s*(?:millions?|thousands?|000s?|'000s?|mn|m|k)?(?![a-z])/g, " ")
+    .replace(/£\s*(?:millions?|thousands?|billions?|000s?|'000s?|mn|bn|m|k|b)?(?![a-z])/g, " ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
@@ -48,13 +48,15 @@ export function headerUnit(text: string): MoneyUnit | null {
   return suffix === undefined ? null : parseUnit(suffix);
 }
 
-/** "£", "£k", "£000", "£'000", "£m", "£ million", "thousands", "millions", "pounds" -> unit. */
+/** "£", "£k", "£000", "£'000", "£m", "£ million", "£bn", "thousands", "millions", "billions", "pounds" -> unit. */
 export function parseUnit(text: string): MoneyUnit | null {
   const t = text.toLowerCase().replace(/[\s']/g, "");
   if (t === "£" || t === "pounds" || t === "gbp" || t === "£s") return "£";
   if (t === "£k" || t === "£000" || t === "£000s" || t === "k" || t === "thousands" || t === "£thousands" || t === "£thousand")
     return "£k";
   if (t === "£m" || t === "£million" || t === "£millions" || t === "m" || t === "millions" || t === "£mn") return "£m";
+  // Departmental returns (HM Treasury, the Home Office group) are often in £bn.
+  if (t === "£bn" || t === "£billion" || t === "£billions" || t === "bn" || t === "billions" || t === "£b") return "£bn";
   return null;
 }
 

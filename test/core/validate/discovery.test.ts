@@ -112,6 +112,23 @@ describe("table discovery", () => {
     );
   });
 
+  it("reads £bn headers: a departmental baseline in £bn against a register in £m", () => {
+    const headers = ["ID", "Type", "Gross gain (£m)", "Costs (£m)", "Net gain (£m)", "Deliverability", "Risk-adjusted gain (£m)"];
+    const model = buildModel({
+      sheets: [
+        sheet("Settings", [["Key", "Value"], ["Baseline year", "2007-08"], ["Target rate", 0.03]]),
+        sheet("Baseline", [["Line", "Amount (£ billion)"], ["Home Office group", 15.246]]),
+        sheet("Gains", [headers, ["G1", "Cashable", 500, 80, 420, 0.8, 320]]),
+      ],
+    });
+    const data = only(model).data;
+    expect(data.unit).toBe("£m");
+    expect(data.baselineTotal).toBe(15246);
+    expect(data.target!.value).toBeCloseTo(1413.715842, 6);
+    const bnRegister = buildModel({ sheets: [sheet("Gains", [["ID", "Gross gain £bn", "Costs (£bn)"], ["G1", 1.2, 0.1]])] });
+    expect(only(bnRegister).data.unit).toBe("£bn");
+  });
+
   it("reads profile years written 2008/09, FY2009-10, 2010-2011 and a bare 2011", () => {
     const model = buildModel({ sheets: [sheet("Phasing", [["ID", "2008/09", "FY2009-10", "2010-2011 (£)", 2011], ["G1", -80, 200, 420, 420]])] });
     const profile = only(model).tables.get("profile")!;

@@ -138,7 +138,7 @@ export const mixedUnits: Rule = {
   title: "Amounts compared with each other are in the same unit",
   checks: "The money columns compared with each other state the same unit: the Gains Costs, Net gain and Risk-adjusted gain against its Gross gain; the Baseline, Reinvestment and Summary amounts and the Profile years against the register; a quarter's Actual against its Trajectory. A header with no unit is taken in the Settings Unit.",
   why: `${WHY_METHOD} A figure in £k set against one in £m is out by a factor of a thousand; every comparison (net against gross and costs, profile against register, baseline against target, re-investment against gains) needs one unit.`,
-  fix: "State the same unit (£, £k or £m) in the headers of the columns that are compared, e.g. \"Gross gain (£k)\" and \"Costs (£k)\", or set Unit in the Settings table for headers that state none.",
+  fix: "State the same unit (£, £k, £m or £bn) in the headers of the columns that are compared, e.g. \"Gross gain (£k)\" and \"Costs (£k)\", or set Unit in the Settings table for headers that state none.",
   settings: ["unit"],
   example: { failing: "Headers \"Gross gain (£k)\" and \"Costs (£m)\".", passing: "Headers \"Gross gain (£k)\" and \"Costs (£k)\"." },
   check(ctx) {
