@@ -38,6 +38,8 @@ export function plural(count: number, one: string, many: string): string {
 
 /** Short axis labels: "£38.3m", "£950k", "£250" (with "£k", "£m" and "£bn" units scaled to pounds first). */
 export function formatCompactMoney(value: number, unit?: string | null): string {
+  // The same factors as the core's UNIT_FACTORS, written out: importing that module adds 1 KB gzip to
+  // the pane's first download, for four numbers.
   const scale = unit === "£bn" ? 1e9 : unit === "£m" ? 1e6 : unit === "£k" ? 1e3 : 1;
   const pounds = value * scale;
   const size = Math.abs(pounds);

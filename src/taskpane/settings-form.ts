@@ -1,4 +1,5 @@
 /** The settings form's text fields <-> the settings a check uses. Pure, so the rules are easy to test. */
+import { isCalendarIsoDate } from "../core/workbook/iso-date";
 import type { SettingsChoice } from "./source";
 
 export interface SettingsForm {
@@ -25,13 +26,6 @@ export function settingsToForm(settings: SettingsChoice): SettingsForm {
     ragMapping: formatRagMapping(settings.ragMapping),
     minimumCashableShare: settings.minimumCashableShare === undefined ? "" : numberText.format(settings.minimumCashableShare * 100),
   };
-}
-
-function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
 function parseNumber(text: string): number | null {
@@ -61,7 +55,7 @@ export function parseSettingsForm(form: SettingsForm): { ok: true; choice: Setti
   const choice: SettingsChoice = {};
   const date = form.reportingDate.trim();
   if (date) {
-    if (isRealDate(date)) choice.reportingDate = date;
+    if (isCalendarIsoDate(date)) choice.reportingDate = date;
     else errors.reportingDate = "Enter a real date, for example 31/12/2009.";
   }
   const tolerance = form.tolerance.trim();

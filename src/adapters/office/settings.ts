@@ -8,6 +8,7 @@
  * a Settings table nothing is written and the answer says so; the pane then offers "Create VfM
  * workbook".
  */
+import { isCalendarIsoDate } from "../../core/workbook/iso-date";
 import type { CellValue } from "../../core/workbook/model";
 import { sameName } from "./address";
 import { describeOfficeError } from "./errors";
@@ -195,7 +196,7 @@ function entriesProblem(entries: ReadonlyArray<readonly [string, SettingValue]>)
     const value = entry[1];
     if (typeof value === "number" && !Number.isFinite(value)) return `The setting "${entry[0]}" must be a number Excel can hold.`;
     if (isSettingDate(value)) {
-      if (!isIsoDate(value.date)) return `The setting "${entry[0]}" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "${value.date}".`;
+      if (!isCalendarIsoDate(value.date)) return `The setting "${entry[0]}" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "${value.date}".`;
       continue;
     }
     if (typeof value !== "number" && typeof value !== "string") return `The setting "${entry[0]}" must be a number, a date or text.`;
@@ -208,15 +209,6 @@ class SettingProblem extends Error {}
 
 function isSettingDate(value: unknown): value is SettingDate {
   return typeof value === "object" && value !== null && typeof (value as SettingDate).date === "string";
-}
-
-/** "2010-03-31" and a real calendar date (not 2010-02-30). */
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1904 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function toCellValue(value: unknown): CellValue {

@@ -3,6 +3,7 @@
  * symbol (never colour alone), every finding pinned to sheet!cell, and a closing summary line per file.
  */
 import { PRINCIPLES, type Finding, type PrincipleStatus, type Severity, type ValidationReport } from "../validate/types";
+import { formatDate } from "../validate/dates";
 import { formatCellRef } from "./location";
 import { principleLabel, ruleById, type RuleCatalogue } from "./rule-info";
 
@@ -83,12 +84,6 @@ export function summaryLine(report: ValidationReport, noVfmTables = false): stri
   return `${report.file}: ${parts.join("; ")}`;
 }
 
-/** "2026-10-31" -> "31/10/2026", the way the findings' messages write dates; anything else as it is. */
-function britishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
@@ -96,7 +91,7 @@ function compareFindings(a: Finding, b: Finding): number {
 /** The text report of one file, ending with its summary line and a newline. */
 export function formatTextReport(report: ValidationReport, catalogue: RuleCatalogue, options: TextOptions = {}): string {
   const lines: string[] = [];
-  lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${britishDate(report.reportingDate)})`);
+  lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${formatDate(report.reportingDate)})`);
   const indent = " ".repeat(4 + severityLabel("warning", { ...options, color: false }).length + 1);
   const noVfmTables = options.noVfmTables?.has(report.file) ?? false;
   for (const principle of PRINCIPLES) {

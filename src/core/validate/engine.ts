@@ -102,8 +102,7 @@ export function summarise(findings: readonly Finding[], data: VfmData, file: str
 
 /** Checks a workbook against the nine CSR07 measurement principles and the method rules. */
 export function validateWorkbook(model: WorkbookModel, options: ValidateOptions): ValidationReport {
-  const analysis = analyse(model, options);
-  return summarise(runRules(analysis), analysis.data, options.file);
+  return validateWorkbookWithContext(model, options).report;
 }
 
 /**
