@@ -85,8 +85,3 @@ export function parseExcelArgument(text: string): ParsedArgument {
   }
   return parseScalar(trimmed);
 }
-
-/** True for an option such as --json, as opposed to a negative number such as -5. */
-export function isOption(text: string): boolean {
-  return text.startsWith("--") || (text.startsWith("-") && text.length > 1 && !/^-[\d.]/.test(text));
-}

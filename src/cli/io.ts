@@ -1,9 +1,16 @@
-/** What a command may touch of the outside world; tests pass their own. */
+/**
+ * What a command may touch of the outside world; tests pass their own. Commands read the environment
+ * and ask whether a stream is a terminal only through this object, never through `process`.
+ */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when stdout is a terminal (colour is added only then). */
+  stdoutIsTTY: boolean;
   /** True when stderr is a terminal (progress indicators are drawn only then, or with --progress). */
   stderrIsTTY: boolean;
+  /** The environment variables (NO_COLOR, LANG, LC_ALL, LC_CTYPE, TERM are the ones read). */
+  env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
 
@@ -33,7 +40,9 @@ export function processIO(): CliIO {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
     cwd: process.cwd(),
   };
 }

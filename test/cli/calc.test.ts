@@ -4,19 +4,11 @@ import * as os from "os";
 import * as path from "path";
 import { parseExcelArgument } from "../../src/cli/args";
 import { calcHelp, runCalc } from "../../src/cli/commands/calc";
-import type { CliIO } from "../../src/cli/io";
 import { FUNCTION_DOCS } from "../../src/core/calc";
+import { memoryIO, type MemoryIO } from "./io-support";
 
-function fakeIO(cwd = process.cwd()): CliIO & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    stderrIsTTY: false,
-    cwd,
-  };
-  return io;
+function fakeIO(cwd = process.cwd()): MemoryIO {
+  return memoryIO({ cwd });
 }
 
 async function run(name: "target" | "netgain" | "deflate", args: string[], cwd?: string) {

@@ -1,22 +1,8 @@
 import { main } from "../../src/cli/main";
 import { FUNCTION_DOCS } from "../../src/core/calc";
-import type { CliIO } from "../../src/cli/io";
+import { memoryIO } from "./io-support";
 
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stderrIsTTY: false,
-    cwd: process.cwd(),
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
+const fakeIO = () => memoryIO();
 
 describe("vfm (the dispatcher)", () => {
   test("--help lists every command, the functions with the descriptions Excel shows", async () => {

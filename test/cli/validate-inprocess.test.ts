@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 function capture(stderrIsTTY: boolean): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY, cwd: ROOT };
+  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdoutIsTTY: false, stderrIsTTY, env: {}, cwd: ROOT };
 }
 
 describe("runValidate in process", () => {

@@ -18,7 +18,9 @@ import {
   seriesFromRows,
   target,
 } from "../../core/calc";
-import { ExcelArgument, isOption, parseExcelArgument } from "../args";
+import { ExcelArgument, parseExcelArgument } from "../args";
+import { defineCommand, type CliCommand } from "../command";
+import { flag, valueOption } from "../options";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 
 export type CalcName = "target" | "netgain" | "deflate";
@@ -29,12 +31,6 @@ const DOC_OF: Record<CalcName, FunctionDoc> = {
   deflate: FUNCTION_DOCS.DEFLATE,
 };
 
-function usageLine(name: CalcName): string {
-  const args = DOC_OF[name].parameters.map((p) => (p.optional ? `[${p.name.toUpperCase()}]` : p.name.toUpperCase())).join(" ");
-  const series = name === "deflate" ? " [--series FILE.csv]" : "";
-  return `vfm ${name} ${args}${series} [--json]`;
-}
-
 const ARGUMENT_FORMS = [
   "Each argument is written as in an Excel formula: a number (1200000, -5, 0.9), a percentage (3%),",
   'text in double quotes ("2008-09", "simple"; the shell removes quotes unless you escape them, so',
@@ -42,46 +38,53 @@ const ARGUMENT_FORMS = [
   '{100;200} for a column), or "" to leave out an optional argument.',
 ];
 
-/** The help for `vfm FUNCTION --help`: the descriptions Excel shows, from the same source. */
-export function calcHelp(name: string): string {
-  const key = name.toLowerCase() as CalcName;
-  const doc = DOC_OF[key];
-  if (!doc) return `vfm: no function called '${name}'; the functions are target, netgain and deflate\n`;
+const JSON_OPTION = flag('print {"value": ..., "usesForecast": true|false, "series": ...}');
+
+const SERIES_OPTION = valueOption<string>({
+  placeholder: "FILE.csv",
+  needs: "a file name",
+  once: true,
+  help: [
+    "use your own deflators: a CSV file with a header row and columns for the",
+    "financial year and the index, and optionally is_forecast (true/false)",
+  ],
+  parse: (text) => ({ ok: true, value: text }),
+});
+
+/** The command line of `vfm NAME`: the arguments and help are the descriptions Excel shows, from the same source. */
+function calcCommandLine(name: CalcName) {
+  const doc = DOC_OF[name];
   const width = Math.max(...doc.parameters.map((p) => p.name.length)) + 4;
-  const lines = [
-    `Usage: ${usageLine(key)}`,
-    "",
+  const description = [
     `VFM.${doc.id}: ${doc.description}`,
     "",
     "Arguments:",
     ...doc.parameters.map((p) => `  ${(p.optional ? `[${p.name}]` : p.name).padEnd(width)}${p.description}`),
     "",
     ...ARGUMENT_FORMS,
-    "",
-    "Options:",
-    '  --json              print {"value": ..., "usesForecast": true|false, "series": ...}',
-  ];
-  if (key === "deflate") {
-    lines.push(
-      "  --series FILE.csv   use your own deflators: a CSV file with a header row and columns for the",
-      "                      financial year and the index, and optionally is_forecast (true/false)",
-    );
-  }
-  lines.push(
-    "  --help              show this help",
-    "",
+  ].join("\n");
+  const footer = [
     "Examples:",
     ...doc.examples.map((example) => `  ${example.command}\n      ${example.result}    (${example.note})`),
     "",
     "Exit status: 0 a result; 1 the function returned an Excel error (#VALUE!, #NUM! or #N/A, with its",
     "message, on stderr); 2 the command was used wrongly or the --series file could not be used.",
-  );
-  return lines.join("\n") + "\n";
+  ].join("\n");
+  return {
+    name,
+    operands: doc.parameters.map((p) => (p.optional ? `[${p.name.toUpperCase()}]` : p.name.toUpperCase())).join(" "),
+    description,
+    footer,
+    helpTopic: "the arguments",
+  };
 }
 
-function usageError(name: CalcName, io: CliIO, problem: string): number {
-  io.stderr(`vfm ${name}: ${problem}\nUsage: ${usageLine(name)}\nRun \`vfm ${name} --help\` for the arguments.\n`);
-  return EXIT_USAGE_OR_UNREADABLE;
+/** The help for `vfm FUNCTION --help`. */
+export function calcHelp(name: string): string {
+  const key = name.toLowerCase() as CalcName;
+  const command = CALC_COMMANDS.find((c) => c.name === key);
+  if (!command) return `vfm: no function called '${name}'; the functions are target, netgain and deflate\n`;
+  return command.help();
 }
 
 /** Splits one CSV line into cells (quoted cells may hold commas and doubled quotes). */
@@ -145,66 +148,42 @@ export function readSeriesCsv(text: string, fileName: string): DeflatorSeries | 
   return { ...series, title: `${id} (your file)` };
 }
 
-interface ParsedCommand {
-  json: boolean;
-  help: boolean;
-  seriesFile: string | null;
-  values: ExcelArgument[];
-}
-
-function parseCommand(name: CalcName, args: string[]): ParsedCommand | string {
-  const parsed: ParsedCommand = { json: false, help: false, seriesFile: null, values: [] };
-  let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!optionsEnded && isOption(arg)) {
-      if (arg === "--") optionsEnded = true;
-      else if (arg === "--json") parsed.json = true;
-      else if (arg === "--help" || arg === "-h") parsed.help = true;
-      else if (name === "deflate" && (arg === "--series" || arg.startsWith("--series="))) {
-        const file = arg === "--series" ? args[++i] : arg.slice("--series=".length);
-        if (file === undefined || file === "") return "--series needs a file name";
-        if (parsed.seriesFile !== null) return "--series is given twice";
-        parsed.seriesFile = file;
-      } else return `unknown option ${arg}`;
-      continue;
-    }
-    const value = parseExcelArgument(arg);
-    if (!value.ok) return `argument ${parsed.values.length + 1}: ${value.message}`;
-    parsed.values.push(value.value);
-  }
-  return parsed;
+interface CalcRequest {
+  name: CalcName;
+  values: { json: boolean; series?: string };
+  operands: string[];
+  io: CliIO;
+  usage(problem: string): number;
 }
 
 /** Runs `vfm target|netgain|deflate`; returns the exit status. */
-export async function runCalc(name: CalcName, args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand(name, args);
-  if (typeof parsed === "string") return usageError(name, io, parsed);
-  if (parsed.help) {
-    io.stdout(calcHelp(name));
-    return EXIT_OK;
+async function runCalculation({ name, values, operands, io, usage }: CalcRequest): Promise<number> {
+  const given: ExcelArgument[] = [];
+  for (const operand of operands) {
+    const value = parseExcelArgument(operand);
+    if (!value.ok) return usage(`argument ${given.length + 1}: ${value.message}`);
+    given.push(value.value);
   }
   const doc = DOC_OF[name];
   const required = doc.parameters.filter((p) => !p.optional).length;
   const allowed = doc.parameters.length;
-  const given = parsed.values;
   if (given.length < required || given.length > allowed) {
     const expected = required === allowed ? `${required}` : `${required} to ${allowed}`;
-    return usageError(name, io, `expected ${expected} arguments, got ${given.length}`);
+    return usage(`expected ${expected} arguments, got ${given.length}`);
   }
 
   let deflators: unknown = given[3] ?? null;
-  if (parsed.seriesFile !== null) {
-    if (given.length > 3 && given[3] !== null) return usageError(name, io, "give the deflators either as the fourth argument or with --series, not both");
+  if (values.series !== undefined) {
+    if (given.length > 3 && given[3] !== null) return usage("give the deflators either as the fourth argument or with --series, not both");
     let text: string;
     try {
-      text = fs.readFileSync(path.resolve(io.cwd, parsed.seriesFile), "utf8");
+      text = fs.readFileSync(path.resolve(io.cwd, values.series), "utf8");
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      io.stderr(`vfm deflate: cannot read ${parsed.seriesFile}: ${reason}\n`);
+      io.stderr(`vfm deflate: cannot read ${values.series}: ${reason}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }
-    const series = readSeriesCsv(text, parsed.seriesFile);
+    const series = readSeriesCsv(text, values.series);
     if (typeof series === "string") {
       io.stderr(`vfm deflate: ${series}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
@@ -221,7 +200,7 @@ export async function runCalc(name: CalcName, args: string[], io: CliIO): Promis
     io.stderr(`${result.kind} ${result.message}\n`);
     return EXIT_FINDINGS_OR_FUNCTION_ERROR;
   }
-  if (parsed.json) {
+  if (values.json) {
     io.stdout(`${JSON.stringify({ value: result.value, usesForecast: result.usesForecast, series: result.series })}\n`);
   } else {
     io.stdout(`${formatPlainDecimal(result.value)}\n`);
@@ -230,4 +209,29 @@ export async function runCalc(name: CalcName, args: string[], io: CliIO): Promis
     }
   }
   return EXIT_OK;
+}
+
+function summary(name: CalcName): string {
+  const doc = DOC_OF[name];
+  return `VFM.${doc.id}: ${doc.description}`;
+}
+
+/** `vfm target`, `vfm netgain` and `vfm deflate`: the calculations are described exactly as Excel describes them. */
+export const CALC_COMMANDS: readonly CliCommand[] = [
+  ...(["target", "netgain"] as const).map((name) =>
+    defineCommand({ ...calcCommandLine(name), summary: summary(name), options: { json: JSON_OPTION }, run: (input) => runCalculation({ name, ...input }) }),
+  ),
+  defineCommand({
+    ...calcCommandLine("deflate"),
+    summary: summary("deflate"),
+    options: { series: SERIES_OPTION, json: JSON_OPTION },
+    run: (input) => runCalculation({ name: "deflate", ...input }),
+  }),
+];
+
+/** Runs `vfm target|netgain|deflate` with ARGS; returns the exit status. */
+export function runCalc(name: CalcName, args: string[], io: CliIO): Promise<number> {
+  const command = CALC_COMMANDS.find((c) => c.name === name);
+  if (!command) throw new Error(`no calculation '${name}'`);
+  return command.run(args, io);
 }

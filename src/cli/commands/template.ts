@@ -5,22 +5,9 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { buildVfmTemplate, defaultSettingsValues, financialYearLabel, spendingPeriodYears } from "../../core/template/spec";
+import { defineCommand, type CommandInput } from "../command";
 import { CliIO, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
-
-export const TEMPLATE_USAGE = "vfm template OUT.xlsx [--force] [--baseline-year YYYY-YY] [--years N]";
-
-const HELP = `Usage: ${TEMPLATE_USAGE}
-
-Writes a complete, empty value-for-money workbook: an Instructions sheet, and Baseline, Gains,
-Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication and Settings sheets, each an
-Excel table with its headings, formulas for Net gain and Risk-adjusted gain, drop-down lists and
-£ and date formats.
-
-Options:
-  --force                    overwrite OUT.xlsx if it exists
-  --baseline-year YYYY-YY    baseline financial year (default 2025-26)
-  --years N                  years in the spending period (default 3: 2026-27 to 2028-29)
-`;
+import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
 
 interface TemplateArgs {
   out: string;
@@ -42,52 +29,55 @@ function parseBaselineYear(text: string): number | null {
   return start >= 1990 && start <= 2100 ? start : null;
 }
 
+const TEMPLATE = {
+  name: "template",
+  operands: "OUT.xlsx",
+  description: `Writes a complete, empty value-for-money workbook: an Instructions sheet, and Baseline, Gains,
+Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication and Settings sheets, each an
+Excel table with its headings, formulas for Net gain and Risk-adjusted gain, drop-down lists and
+£ and date formats.`,
+  options: {
+    force: flag("overwrite OUT.xlsx if it exists", "f"),
+    baselineYear: valueOption<number>({
+      placeholder: "YYYY-YY",
+      needs: "a financial year such as 2025-26",
+      help: "baseline financial year (default 2025-26)",
+      parse: (text) => {
+        const year = parseBaselineYear(text);
+        return year === null ? { ok: false, message: "needs a financial year such as 2025-26" } : { ok: true, value: year };
+      },
+    }),
+    years: valueOption<number>({
+      placeholder: "N",
+      needs: "a whole number of years from 1 to 10",
+      help: "years in the spending period (default 3: 2026-27 to 2028-29)",
+      parse: (text) => {
+        const years = Number(text);
+        return Number.isInteger(years) && years >= 1 && years <= 10 ? { ok: true, value: years } : { ok: false, message: "needs a whole number of years from 1 to 10" };
+      },
+    }),
+  },
+};
+
+/** The output file and options, "help", or a one-line usage problem. */
 export function parseTemplateArgs(args: readonly string[]): TemplateArgs | "help" | string {
-  let out: string | undefined;
-  let force = false;
-  let baselineYear: number | undefined;
-  let targetYears: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq >= 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string | null => (eq >= 0 && arg.startsWith("--") ? arg.slice(eq + 1) : i + 1 < args.length ? args[++i] : null);
-    if (name === "--help" || name === "-h") return "help";
-    if (name === "--force" || name === "-f") {
-      force = true;
-    } else if (name === "--baseline-year") {
-      const value = takeValue();
-      const year = value === null ? null : parseBaselineYear(value);
-      if (year === null) return `--baseline-year needs a financial year such as 2025-26`;
-      baselineYear = year;
-    } else if (name === "--years") {
-      const value = takeValue();
-      const years = value === null ? NaN : Number(value);
-      if (!Number.isInteger(years) || years < 1 || years > 10) return "--years needs a whole number of years from 1 to 10";
-      targetYears = years;
-    } else if (arg.startsWith("-") && arg !== "-") {
-      return `unknown option '${arg}'`;
-    } else if (out === undefined) {
-      out = arg;
-    } else {
-      return `give one output file, not '${out}' and '${arg}'`;
-    }
-  }
-  if (out === undefined) return "give the file to write, e.g. vfm template my-plan.xlsx";
-  if (!/\.xlsx$/i.test(out)) return `'${out}' must end in .xlsx`;
-  return { out, force, baselineYear, targetYears };
+  const parsed = parseCommandLine(TEMPLATE, args);
+  if ("error" in parsed) return parsed.error;
+  if (parsed.help) return "help";
+  return templateArgs(parsed.values, parsed.operands);
 }
 
-export async function runTemplate(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseTemplateArgs(args);
-  if (parsed === "help") {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
-  if (typeof parsed === "string") {
-    io.stderr(`vfm template: ${parsed}\nUsage: ${TEMPLATE_USAGE}\nRun \`vfm template --help\` for the options.\n`);
-    return EXIT_USAGE_OR_UNREADABLE;
-  }
+function templateArgs(values: OptionValues<typeof TEMPLATE.options>, operands: readonly string[]): TemplateArgs | string {
+  const [out, second] = operands;
+  if (out === undefined) return "give the file to write, e.g. vfm template my-plan.xlsx";
+  if (second !== undefined) return `give one output file, not '${out}' and '${second}'`;
+  if (!/\.xlsx$/i.test(out)) return `'${out}' must end in .xlsx`;
+  return { out, force: values.force, baselineYear: values.baselineYear, targetYears: values.years };
+}
+
+async function writeTemplate({ values, operands, io, usage }: CommandInput<typeof TEMPLATE.options>): Promise<number> {
+  const parsed = templateArgs(values, operands);
+  if (typeof parsed === "string") return usage(parsed);
   const target = path.resolve(io.cwd, parsed.out);
   const options = { baselineYear: parsed.baselineYear, targetYears: parsed.targetYears };
   const settings = defaultSettingsValues(options);
@@ -122,3 +112,7 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
   );
   return EXIT_OK;
 }
+
+export const TEMPLATE_COMMAND = defineCommand({ ...TEMPLATE, summary: "write a complete, empty VfM workbook", run: writeTemplate });
+
+export const runTemplate = (args: string[], io: CliIO): Promise<number> => TEMPLATE_COMMAND.run(args, io);

@@ -9,43 +9,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readXlsx } from "../../adapters/xlsx/read/index";
-import { formatJson, formatText, toSarif, type RuleCatalogue, type UnreadableFile } from "../../core/report/index";
+import type { RuleCatalogue } from "../../core/report/index";
 import { PRINCIPLE_TITLES, RULES, ruleDocPath, validateWorkbookWithContext } from "../../core/validate/index";
-import type { ValidationReport } from "../../core/validate/types";
+import { defineCommand, type CommandInput } from "../command";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
+import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
 import { readWorkbookFile } from "../read-file";
-
-export const VALIDATE_USAGE =
-  "vfm validate FILE... [--format text|json|sarif] [--reporting-date YYYY-MM-DD] [--verbose] [--quiet] [--progress]";
-
-const HELP = `Usage: ${VALIDATE_USAGE}
-
-Checks each .xlsx workbook against the 9 measurement principles of the Home Office CSR07
-Value for Money Delivery Agreement and reports every problem at its sheet and cell.
-
-Options:
-  --format text|json|sarif   text (default) for people; json (one object for one file, an array for
-                             several); sarif (SARIF 2.1.0) for code-scanning tools in CI
-  --reporting-date YYYY-MM-DD
-                             check as at this date (default: the workbook's Settings, else today)
-  --verbose                  text: also say why each rule matters and where its documentation is
-  --quiet                    text: show error findings only (the summary still counts everything)
-  --progress                 show progress on stderr even when it is not a terminal
-
-Exit status: 0 no errors found; 1 a workbook has an error finding; 2 a file could not be read
-(the others are still reported) or the arguments are wrong.
-`;
-
-type Format = "text" | "json" | "sarif";
-
-interface ValidateArgs {
-  files: string[];
-  format: Format;
-  reportingDate?: string;
-  verbose: boolean;
-  quiet: boolean;
-  progress: boolean;
-}
+import { terminalIsUnicode, useColour } from "../terminal";
+import { VALIDATE_FORMATS, type FileOutcome } from "./validate-formats";
 
 /** A file this big gets a progress indicator even on its own. */
 const LARGE_FILE_BYTES = 2 * 1024 * 1024;
@@ -58,65 +29,48 @@ function isRealIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+const VALIDATE = {
+  name: "validate",
+  operands: "FILE...",
+  description: `Checks each .xlsx workbook against the 9 measurement principles of the Home Office CSR07
+Value for Money Delivery Agreement and reports every problem at its sheet and cell.`,
+  footer: `Exit status: 0 no errors found; 1 a workbook has an error finding; 2 a file could not be read
+(the others are still reported) or the arguments are wrong.`,
+  options: {
+    format: VALIDATE_FORMATS.option(),
+    reportingDate: valueOption<string>({
+      placeholder: "YYYY-MM-DD",
+      needs: "a date written YYYY-MM-DD, e.g. 2026-09-30",
+      help: "check as at this date (default: the workbook's Settings, else today)",
+      parse: (text) => (isRealIsoDate(text) ? { ok: true, value: text } : { ok: false, message: `'${text}' is not a date written YYYY-MM-DD, e.g. 2026-09-30` }),
+    }),
+    verbose: flag("text: also say why each rule matters and where its documentation is", "v"),
+    quiet: flag("text: show error findings only (the summary still counts everything)", "q"),
+    progress: flag("show progress on stderr even when it is not a terminal"),
+  },
+};
+
+interface ValidateArgs {
+  files: string[];
+  format: string;
+  reportingDate?: string;
+  verbose: boolean;
+  quiet: boolean;
+  progress: boolean;
+}
+
+function validateArgs(values: OptionValues<typeof VALIDATE.options>, files: string[]): ValidateArgs | string {
+  if (files.length === 0) return "give at least one .xlsx file";
+  const { format = VALIDATE_FORMATS.names()[0], reportingDate, verbose, quiet, progress } = values;
+  return { files, format, reportingDate, verbose, quiet, progress };
+}
+
 /** Parsed arguments, "help", or a one-line usage error. */
 export function parseValidateArgs(args: readonly string[]): ValidateArgs | "help" | string {
-  const parsed: ValidateArgs = { files: [], format: "text", verbose: false, quiet: false, progress: false };
-  let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (optionsEnded || !arg.startsWith("-") || arg === "-") {
-      parsed.files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inlineValue = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const takeValue = (): string | null => {
-      if (inlineValue !== undefined) return inlineValue;
-      if (i + 1 >= args.length) return null;
-      i++;
-      return args[i];
-    };
-    switch (name) {
-      case "--":
-        optionsEnded = true;
-        break;
-      case "--help":
-      case "-h":
-        return "help";
-      case "--format":
-      case "-f": {
-        const value = takeValue();
-        if (value === null) return "--format needs a value: text, json or sarif";
-        const format = value.toLowerCase();
-        if (format !== "text" && format !== "json" && format !== "sarif") return `--format '${value}' is not one of text, json, sarif`;
-        parsed.format = format;
-        break;
-      }
-      case "--reporting-date": {
-        const value = takeValue();
-        if (value === null) return "--reporting-date needs a date written YYYY-MM-DD, e.g. 2026-09-30";
-        if (!isRealIsoDate(value)) return `--reporting-date '${value}' is not a date written YYYY-MM-DD, e.g. 2026-09-30`;
-        parsed.reportingDate = value;
-        break;
-      }
-      case "--verbose":
-      case "-v":
-        parsed.verbose = true;
-        break;
-      case "--quiet":
-      case "-q":
-        parsed.quiet = true;
-        break;
-      case "--progress":
-        parsed.progress = true;
-        break;
-      default:
-        return `unknown option '${arg}'`;
-    }
-  }
-  if (parsed.files.length === 0) return "give at least one .xlsx file";
-  return parsed;
+  const parsed = parseCommandLine(VALIDATE, args);
+  if ("error" in parsed) return parsed.error;
+  if (parsed.help) return "help";
+  return validateArgs(parsed.values, parsed.operands);
 }
 
 /**
@@ -155,18 +109,6 @@ function packageInfo(): PackageInfo {
   return { root, version, informationUri, docBaseUri };
 }
 
-/** ✖ ⚠ ℹ unless the locale says the terminal is not UTF-8. */
-function terminalIsUnicode(env: NodeJS.ProcessEnv): boolean {
-  if (env.TERM === "dumb") return false;
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
-  if (!locale) return true;
-  return /utf-?8/i.test(locale);
-}
-
-function useColour(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(process.stdout.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === "");
-}
-
 class Progress {
   private drawn = false;
   private last = "";
@@ -194,20 +136,11 @@ class Progress {
   }
 }
 
-export async function runValidate(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseValidateArgs(args);
-  if (parsed === "help") {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
-  if (typeof parsed === "string") {
-    io.stderr(`vfm validate: ${parsed}\nUsage: ${VALIDATE_USAGE}\nRun \`vfm validate --help\` for the options.\n`);
-    return EXIT_USAGE_OR_UNREADABLE;
-  }
+async function validateFiles({ values, operands, io, usage }: CommandInput<typeof VALIDATE.options>): Promise<number> {
+  const parsed = validateArgs(values, operands);
+  if (typeof parsed === "string") return usage(parsed);
 
-  const reports: ValidationReport[] = [];
-  const noVfmTables = new Set<string>();
-  const unreadable: UnreadableFile[] = [];
+  const outcomes: FileOutcome[] = [];
   const progress = new Progress(io, parsed.progress || io.stderrIsTTY);
   const several = parsed.files.length > 1;
   const fileProblem = (file: string, reason: string) => {
@@ -221,7 +154,7 @@ export async function runValidate(args: string[], io: CliIO): Promise<number> {
     const read = await readWorkbookFile(file, io.cwd);
     if (!read.ok) {
       fileProblem(file, read.reason);
-      unreadable.push({ file, reason: read.reason });
+      outcomes.push({ file, status: "unreadable", reason: read.reason });
       continue;
     }
     const large = read.size >= LARGE_FILE_BYTES;
@@ -231,41 +164,31 @@ export async function runValidate(args: string[], io: CliIO): Promise<number> {
     });
     if (!workbook.ok) {
       fileProblem(file, workbook.reason);
-      unreadable.push({ file, reason: workbook.reason });
+      outcomes.push({ file, status: "unreadable", reason: workbook.reason });
       continue;
     }
     if (several || large) progress.show(`${counter}checking ${file}`);
     for (const warning of workbook.warnings) fileProblem(file, `note: ${warning}`);
     const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: parsed.reportingDate });
-    reports.push(checked.report);
-    if (!checked.vfmTablesFound) noVfmTables.add(file);
+    outcomes.push({ file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound });
   }
   progress.clear();
 
   const info = packageInfo();
-  const catalogue = ruleCatalogue(parsed.format === "text" ? info.root : undefined);
-  if (parsed.format === "json") {
-    if (reports.length > 0 || several) io.stdout(formatJson(reports, several));
-  } else if (parsed.format === "sarif") {
-    const log = toSarif(
-      reports,
-      catalogue,
-      { name: "vfm", version: info.version, informationUri: info.informationUri, docBaseUri: info.docBaseUri },
-      { srcRoot: pathToFileURL(io.cwd + path.sep).href, unreadable },
-    );
-    io.stdout(JSON.stringify(log, null, 2) + "\n");
-  } else if (reports.length > 0) {
-    io.stdout(
-      formatText(reports, catalogue, {
-        unicode: terminalIsUnicode(process.env),
-        color: useColour(process.env),
-        verbose: parsed.verbose,
-        quiet: parsed.quiet,
-        noVfmTables,
-      }),
-    );
-  }
+  const output = VALIDATE_FORMATS.get(parsed.format).format({
+    outcomes,
+    several,
+    catalogue: ruleCatalogue(parsed.format === "text" ? info.root : undefined),
+    tool: { name: "vfm", version: info.version, informationUri: info.informationUri, docBaseUri: info.docBaseUri },
+    srcRoot: pathToFileURL(io.cwd + path.sep).href,
+    text: { unicode: terminalIsUnicode(io.env), color: useColour(io), verbose: parsed.verbose, quiet: parsed.quiet },
+  });
+  if (output !== "") io.stdout(output);
 
-  if (unreadable.length > 0) return EXIT_USAGE_OR_UNREADABLE;
-  return reports.some((r) => r.summary.errors > 0) ? EXIT_FINDINGS_OR_FUNCTION_ERROR : EXIT_OK;
+  if (outcomes.some((o) => o.status === "unreadable")) return EXIT_USAGE_OR_UNREADABLE;
+  return outcomes.some((o) => o.status === "checked" && o.report.summary.errors > 0) ? EXIT_FINDINGS_OR_FUNCTION_ERROR : EXIT_OK;
 }
+
+export const VALIDATE_COMMAND = defineCommand({ ...VALIDATE, summary: "check .xlsx workbooks against the 9 CSR07 measurement principles", run: validateFiles });
+
+export const runValidate = (args: string[], io: CliIO): Promise<number> => VALIDATE_COMMAND.run(args, io);
