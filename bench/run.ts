@@ -82,14 +82,10 @@ function bundleFigures(): { taskpaneGzipKB: number; standaloneReaderGzipKB: numb
   };
 }
 
+/** The real-world corpus kept in the repository (test/corpus). */
 function corpusFolder(): string | null {
-  let dir = ROOT;
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, "shared", "corpus");
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return null;
+  const folder = path.join(ROOT, "test", "corpus");
+  return fs.existsSync(folder) ? folder : null;
 }
 
 function listXlsx(dir: string): string[] {
@@ -102,7 +98,7 @@ function listXlsx(dir: string): string[] {
 
 async function corpusFigures(): Promise<{ files: number; totalMs: number; medianMs: number; maxMs: number; mode: string }> {
   const folder = corpusFolder();
-  if (!folder) throw new Error("shared/corpus not found beside the project");
+  if (!folder) throw new Error("test/corpus not found in the project");
   const files = listXlsx(folder).sort();
   const times: number[] = [];
   // Warm the JIT on one file so the first timed file is not charged for compilation.

@@ -1,5 +1,5 @@
 /**
- * `vfm validate` over every workbook of the shared real-world corpus: the real ones (not VfM
+ * `vfm validate` over every workbook of the real-world corpus (test/corpus): the real ones (not VfM
  * workbooks) are read and checked, so missing tables are findings, never a crash or an internal error;
  * each broken one is refused alone with a one-line reason and exit status 2; proto-names.xlsx is
  * read normally.
@@ -15,7 +15,7 @@ const xlsxIn = (folder: string) =>
     .filter((name) => name.toLowerCase().endsWith(".xlsx"))
     .map((name) => path.join(CORPUS, folder, name));
 
-describe("vfm validate on the shared corpus", () => {
+describe("vfm validate on the real-world corpus", () => {
   beforeAll(() => ensureCliBuilt());
 
   it("checks every real workbook: findings about the missing VfM tables, no crash and no internal error", () => {

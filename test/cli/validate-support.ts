@@ -2,9 +2,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { corpusDir } from "../support/corpus";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+export const CORPUS = corpusDir();
 export const EXAMPLES = path.join(ROOT, "examples");
 
 function newestSource(dir: string): number {

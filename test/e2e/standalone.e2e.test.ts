@@ -10,6 +10,7 @@ import * as path from "path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { corpusFile } from "../support/corpus";
 import { startStaticServer } from "../support/static-server";
 import type { StaticServer } from "../support/static-server";
 
@@ -20,7 +21,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const SEEDED = path.join(ROOT, "examples", "northmoor-police-seeded.xlsx");
 const SEEDED_DEFECTS = path.join(ROOT, "examples", "seeded-defects.json");
-const BROKEN = path.resolve(ROOT, "..", "shared", "corpus", "broken");
+const BROKEN = corpusFile("broken");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
 const missing = [
@@ -213,7 +214,7 @@ suite("the standalone page", () => {
   });
 
   const brokenFiles = fs.existsSync(BROKEN) ? fs.readdirSync(BROKEN).filter((name) => name.endsWith(".xlsx")) : [];
-  test("finds the broken workbooks of the shared corpus", () => {
+  test("finds the broken workbooks of the corpus (test/corpus/broken)", () => {
     expect(brokenFiles.length).toBeGreaterThan(0);
   });
 

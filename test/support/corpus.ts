@@ -1,36 +1,16 @@
 /**
- * Locates the shared real-world corpus (`shared/corpus`), which lives beside the repository: in
- * this workspace /work/shared next to /work/main, and in CI the clone's parent holds shared/.
- * Walks up from this file and returns the first `shared/corpus` folder found, or null.
+ * The real-world corpus kept in the repository (test/corpus, see its README for sources and
+ * licences), so that a clone passes its tests with nothing beside it.
  */
 import * as fs from "fs";
 import * as path from "path";
 
-let cached: string | null | undefined;
+const CORPUS_DIR = path.resolve(__dirname, "..", "corpus");
 
-export function findCorpusDir(start: string = __dirname): string | null {
-  if (start === __dirname && cached !== undefined) return cached;
-  let dir = path.resolve(start);
-  let found: string | null = null;
-  for (;;) {
-    const candidate = path.join(dir, "shared", "corpus");
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory()) {
-      found = candidate;
-      break;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  if (start === __dirname) cached = found;
-  return found;
-}
-
-/** The corpus folder, or a thrown error saying where it was looked for (tests should not pass silently without it). */
+/** The corpus folder, or a thrown error naming where it should be (tests must not pass silently without it). */
 export function corpusDir(): string {
-  const dir = findCorpusDir();
-  if (!dir) throw new Error(`No shared/corpus folder found above ${__dirname}; check out the shared folder beside the repository.`);
-  return dir;
+  if (!fs.existsSync(path.join(CORPUS_DIR, "README.md"))) throw new Error(`The test corpus is missing: expected ${CORPUS_DIR} (test/corpus in the repository).`);
+  return CORPUS_DIR;
 }
 
 /** Absolute path of a corpus file, e.g. corpusFile("broken", "empty.xlsx"). */

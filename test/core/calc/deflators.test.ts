@@ -22,11 +22,6 @@ test("the cross-checked values of the March 2026 vintage", () => {
   expect(HMT_2026_03.vintage).toBe("March 2026");
 });
 
-test("the copy in the product is the shared data file", () => {
-  const shared = path.join(__dirname, "../../../../shared/data/hmt-gdp-deflators-2026-03.csv");
-  if (fs.existsSync(shared)) expect(fs.readFileSync(csvPath, "utf8")).toBe(fs.readFileSync(shared, "utf8"));
-});
-
 test("a series object can be passed directly", () => {
   const custom = { id: "MINE", title: "my index", vintage: "today", points: [{ startYear: 2008, index: 2, isForecast: false }, { startYear: 2009, index: 3, isForecast: false }] };
   expect(deflate(10, 2008, 2009, custom)).toEqual({ ok: true, value: 15, usesForecast: false, series: "MINE" });
