@@ -29,12 +29,15 @@ const DEFAULT_INPUT_ROWS = 200;
 const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
 const TABLE_STYLE = "TableStyleMedium2";
 
-/** "=[@[Gross gain]]-[@Costs]" as stored in a file: "tblGains[[#This Row],[Gross gain]]-tblGains[[#This Row],[Costs]]". */
+/**
+ * "=[@[Gross gain]]-[@Costs]" as stored in a file: "tblGains[[#This Row],[Gross gain]]-tblGains[[#This Row],[Costs]]".
+ * A column name's apostrophes are escaped with an apostrophe, as Excel writes them
+ * ("Saving (£'000)" is [Saving (£''000)]): unescaped, Excel and LibreOffice read the reference as #NAME?.
+ */
 export function toFileFormula(formula: string, tableName: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
-  return body
-    .replace(/\[@\[([^\]]+)\]\]/g, (_m, column: string) => `${tableName}[[#This Row],[${column}]]`)
-    .replace(/\[@([^[\]]+)\]/g, (_m, column: string) => `${tableName}[[#This Row],[${column}]]`);
+  const ref = (column: string): string => `${tableName}[[#This Row],[${column.replace(/'/g, "''")}]]`;
+  return body.replace(/\[@\[([^\]]+)\]\]/g, (_m, column: string) => ref(column)).replace(/\[@([^[\]]+)\]/g, (_m, column: string) => ref(column));
 }
 
 /** The value Excel would calculate for a derived column of one row; null when it would show an error. */

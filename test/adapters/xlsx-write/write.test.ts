@@ -27,6 +27,10 @@ describe("toFileFormula", () => {
       "tblGains[[#This Row],[Gross gain]]*tblGains[[#This Row],[Deliverability]]-tblGains[[#This Row],[Costs]]",
     );
   });
+
+  it("escapes an apostrophe in a column name as Excel does (LibreOffice reads the unescaped form as #NAME?)", () => {
+    expect(toFileFormula("=[@[Gross (£'000)]]-[@Costs]", "tblSavings")).toBe("tblSavings[[#This Row],[Gross (£''000)]]-tblSavings[[#This Row],[Costs]]");
+  });
 });
 
 describe("derivedValue", () => {
