@@ -5,7 +5,8 @@
  */
 import type { WorkbookModel } from "../core/workbook/model";
 import type { CheckOutcome, CheckRequest, GoToOutcome, WorkbookSource } from "../taskpane/source";
-import { isAbort, oneLine } from "../taskpane/source";
+import { errorLine } from "../taskpane/source";
+import { isAbortError } from "../core/text/errors";
 import { buildCellPreview } from "../taskpane/cell-preview";
 
 export interface FileSourceOptions {
@@ -51,8 +52,8 @@ export function createFileSource({ fileName, load }: FileSourceOptions): Workboo
       lastModel = read.model;
       return { status: "done", result };
     } catch (error) {
-      if (signal.aborted || isAbort(error)) return { status: "cancelled" };
-      return { status: "refused", reason: oneLine(error) };
+      if (signal.aborted || isAbortError(error)) return { status: "cancelled" };
+      return { status: "refused", reason: errorLine(error) };
     }
   };
 

@@ -5,6 +5,7 @@
 import { a1, columnLetters, findSheet, getCell, parseA1Range } from "../core/workbook/model";
 import type { Cell, WorkbookModel } from "../core/workbook/model";
 import type { CellPreview } from "./source";
+import { serialToIso } from "../core/workbook/iso-date";
 
 /** Rows and columns shown either side of the address. */
 const MARGIN = 2;
@@ -21,13 +22,10 @@ function looksLikeDateFormat(numFmt: string | undefined): boolean {
   return /(d{1,4}|y{2,4}|m{3,5})/i.test(withoutLiterals) && !/[#0?]/.test(withoutLiterals);
 }
 
-function serialToIso(serial: number, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null;
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const date = new Date(epoch + Math.floor(serial) * 86400000);
-  const dd = String(date.getUTCDate()).padStart(2, "0");
-  const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
-  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+/** A date serial as dd/mm/yyyy, as a UK user reads it; null when it is not one of Excel's dates. */
+function serialToUkDate(serial: number, date1904: boolean): string | null {
+  const iso = serialToIso(serial, date1904);
+  return iso === null ? null : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 export function cellText(cell: Cell | undefined, date1904: boolean): string {
@@ -37,7 +35,7 @@ export function cellText(cell: Cell | undefined, date1904: boolean): string {
   let text: string;
   if (value === null) text = "";
   else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
-  else if (typeof value === "number") text = (looksLikeDateFormat(cell.numFmt) && serialToIso(value, date1904)) || numberText.format(value);
+  else if (typeof value === "number") text = (looksLikeDateFormat(cell.numFmt) && serialToUkDate(value, date1904)) || numberText.format(value);
   else text = value;
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }

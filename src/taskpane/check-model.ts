@@ -4,8 +4,9 @@
  * the findings and the target panel's figures come from the same analysis. Loaded on demand, so the
  * validator is not part of the pane's first download.
  */
-import { analyse, getRule, PRINCIPLE_TITLES, ruleDocPath, runRules, summarise } from "../core/validate";
-import type { PrincipleKey, Settings, VfmData } from "../core/validate";
+import { analyse, PRINCIPLE_TITLES, RULES, ruleDocPath, runRules, summarise } from "../core/validate";
+import type { Settings, VfmData } from "../core/validate";
+import { createRuleCatalogue } from "../core/report/rule-info";
 import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES, target as targetCalc } from "../core/calc";
 import type { DeflatorSeries } from "../core/calc";
 import type { WorkbookModel } from "../core/workbook/model";
@@ -19,14 +20,7 @@ export interface CheckModelOptions {
   readerNotes?: readonly string[];
 }
 
-export const CATALOGUE: RuleCatalogue = {
-  principleTitle: (key: PrincipleKey) => PRINCIPLE_TITLES[key],
-  rule(id: string) {
-    const rule = getRule(id);
-    if (!rule) return undefined;
-    return { id: rule.id, title: rule.title, why: rule.why, fix: rule.fix, judgement: rule.judgement, docPath: ruleDocPath(rule.id) };
-  },
-};
+export const CATALOGUE: RuleCatalogue = createRuleCatalogue(RULES, PRINCIPLE_TITLES, ruleDocPath);
 
 /** The pane's settings choice in the validator's terms. */
 export function settingsOverrides(choice: SettingsChoice | undefined): Partial<Settings> | undefined {

@@ -8,7 +8,9 @@ import { insertTemplate } from "../adapters/office/template";
 import { writeReport } from "../adapters/office/report";
 import { writeSettings } from "../adapters/office/settings";
 import type { SettingValue } from "../adapters/office/settings";
-import { describeOfficeError, isAbortError } from "../adapters/office/errors";
+import { describeOfficeError } from "../adapters/office/errors";
+import { isAbortError } from "../core/text/errors";
+import { ragMappingText } from "../core/text/rag";
 import { VFM_TEMPLATE } from "../core/template/spec";
 import type { ValidationReport } from "../core/validate/types";
 import { checkModel } from "./check-model";
@@ -83,7 +85,7 @@ export function settingsEntries(choice: SettingsChoice): Array<[string, SettingV
   if (choice.reportingDate !== undefined) entries.push(["Reporting date", { date: choice.reportingDate }]);
   if (choice.tolerance !== undefined) entries.push(["Tolerance", choice.tolerance]);
   if (choice.ragMapping !== undefined) {
-    entries.push(["RAG mapping", choice.ragMapping.map(([word, fraction]) => `${word.charAt(0).toUpperCase()}${word.slice(1)}=${fraction}`).join("; ")]);
+    entries.push(["RAG mapping", ragMappingText(choice.ragMapping)]);
   }
   if (choice.minimumCashableShare !== undefined) entries.push(["Minimum cashable share", choice.minimumCashableShare]);
   return entries;

@@ -1,6 +1,7 @@
 /** The settings form's text fields <-> the settings a check uses. Pure, so the rules are easy to test. */
 import { isCalendarIsoDate } from "../core/workbook/iso-date";
 import type { SettingsChoice } from "./source";
+import { ragMappingText } from "../core/text/rag";
 
 export interface SettingsForm {
   reportingDate: string;
@@ -16,7 +17,7 @@ const numberText = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6, us
 
 export function formatRagMapping(mapping: ReadonlyArray<readonly [string, number]> | undefined): string {
   if (!mapping || mapping.length === 0) return "";
-  return mapping.map(([word, fraction]) => `${word.charAt(0).toUpperCase()}${word.slice(1)} ${numberText.format(fraction)}`).join(", ");
+  return ragMappingText(mapping, { between: " ", separator: ", ", maxFractionDigits: 6 });
 }
 
 export function settingsToForm(settings: SettingsChoice): SettingsForm {

@@ -6,6 +6,7 @@
 import type { PrincipleKey, ValidationReport } from "../core/validate/types";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { PaneVfmData } from "./vfm-data";
+import { errorText, oneLine } from "../core/text";
 
 export type SourceKind = "excel" | "file";
 
@@ -15,23 +16,9 @@ export interface CheckProgress {
   fraction: number | null;
 }
 
-/** What a rule's documentation says, as the pane shows it beside each finding. */
-export interface RuleText {
-  id: string;
-  title: string;
-  why: string;
-  fix: string;
-  /** Set when the rule is our judgement rather than a quotation of a regime. */
-  judgement?: string;
-  /** Path of the rule's page inside the repository, e.g. "docs/rules/iii.net-recomputes.md". */
-  docPath: string;
-}
-
 /** Principle titles and rule texts, shipped with the check so the pane's first load stays small. */
-export interface RuleCatalogue {
-  principleTitle(key: PrincipleKey): string;
-  rule(id: string): RuleText | undefined;
-}
+export type { RuleCatalogue, RuleText } from "../core/report/rule-info";
+import type { RuleCatalogue } from "../core/report/rule-info";
 
 /** Settings the user changed in the pane. Absent fields keep the workbook's own value. */
 export interface SettingsChoice {
@@ -107,14 +94,7 @@ export interface WorkbookSource {
   saveSettings?(settings: SettingsChoice): Promise<WriteOutcome>;
 }
 
-/** True for the DOMException (or look-alike) that fetch, the reader and Office throw on abort. */
-export function isAbort(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
-}
-
-/** One line for the user from anything thrown. */
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  const firstLine = text.split(/\r?\n/)[0].trim();
-  return firstLine || "Something went wrong that the pane could not describe.";
+/** One line for the user from anything thrown: its message's first line, terminal safe. */
+export function errorLine(error: unknown): string {
+  return oneLine(errorText(error).split(/\r?\n/)[0]) || "Something went wrong that the pane could not describe.";
 }

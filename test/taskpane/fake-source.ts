@@ -6,9 +6,13 @@ import type { CheckOutcome, CheckRequest, CheckResult, GoToOutcome, RuleCatalogu
 import type { PaneVfmData } from "../../src/taskpane/vfm-data";
 
 export const TEST_CATALOGUE: RuleCatalogue = {
+  rules: [],
+  docPath: (id: string) => `docs/rules/${id}.md`,
   principleTitle: (key: PrincipleKey) => (key === "method" ? "Method checks" : `Principle ${key} title`),
   rule: (id: string) => ({
     id,
+    principle: id.split(".")[0] as PrincipleKey,
+    severity: "warning",
     title: `Title of ${id}`,
     why: `Why ${id} matters.`,
     fix: `How to fix ${id}.`,

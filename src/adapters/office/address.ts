@@ -45,11 +45,8 @@ export function parseSheetAddress(address: string): SheetAddress | null {
   return rect ? { sheet, rect } : null;
 }
 
-/** Sheet name as it must appear in a formula or address: quoted unless it is a plain word. */
-export function quoteSheetName(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
+/** Sheet name as it must appear in a formula or address (the one rule the whole product uses). */
+export { quoteSheetName } from "../../core/text/sheet-name";
 
 const FORBIDDEN_SHEET_CHARACTERS = /[:\\/?*[\]]/;
 

@@ -3,6 +3,8 @@
  * failed one with `isAbortError`, and shows `describeOfficeError` as a one-line reason.
  */
 
+import { isAbortError, oneLine } from "../../core/text";
+
 /** Thrown by the reader when the caller's AbortSignal fires; checked before every round trip. */
 export class OfficeReadAbortedError extends Error {
   override name = "AbortError";
@@ -11,11 +13,8 @@ export class OfficeReadAbortedError extends Error {
   }
 }
 
-/** True for our cancellation error and for any other AbortError (e.g. a DOMException from fetch). */
-export function isAbortError(error: unknown): boolean {
-  if (error instanceof OfficeReadAbortedError) return true;
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
-}
+/** True for our cancellation error (named AbortError) and any other AbortError, e.g. a DOMException from fetch. */
+export { isAbortError };
 
 /**
  * Excel on the web refuses a request or response larger than 5 MB with one of these codes. The
@@ -52,5 +51,5 @@ export function describeOfficeError(error: unknown): string {
 }
 
 function firstLine(text: string): string {
-  return text.trim().split(/\r?\n/)[0].replace(/\.$/, "");
+  return oneLine(text.trim().split(/\r?\n/)[0]).replace(/\.$/, "");
 }

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readXlsx } from "../../adapters/xlsx/read/index";
-import type { RuleCatalogue } from "../../core/report/index";
+import { createRuleCatalogue, type RuleCatalogue } from "../../core/report/index";
 import { PRINCIPLE_TITLES, RULES, ruleDocPath, validateWorkbookWithContext } from "../../core/validate/index";
 import { defineCommand, type CommandInput } from "../command";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
@@ -79,7 +79,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateArgs | "help
  */
 export function ruleCatalogue(docRoot?: string): RuleCatalogue {
   const docPath = docRoot ? (id: string) => path.join(docRoot, ruleDocPath(id)) : ruleDocPath;
-  return { rules: RULES, principleTitles: PRINCIPLE_TITLES, docPath };
+  return createRuleCatalogue(RULES, PRINCIPLE_TITLES, docPath);
 }
 
 interface PackageInfo {

@@ -8,6 +8,8 @@
  */
 import { describe, excelErrorCode, unwrapSingleCell } from "./coerce";
 import { CalcError, calcError } from "./types";
+import { financialYearLabel } from "../text/financial-year";
+import { serialToIso } from "../workbook/iso-date";
 
 export const FIRST_BARE_YEAR = 1900;
 /** Numbers above this are Excel date serial numbers, not years. */
@@ -15,18 +17,15 @@ export const LAST_BARE_YEAR = 3000;
 const LAST_EXCEL_SERIAL = 2958465;
 const ACCEPTED_FORMS = `"2008-09", "2008/09", "2008-2009", 2008 or a date`;
 
-/** 2008 -> "2008-09". */
-export function formatFinancialYear(startYear: number): string {
-  return `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
-}
+/** 2008 -> "2008-09" (the one label helper, under the calculation core's name). */
+export const formatFinancialYear = financialYearLabel;
 
 /** The financial year containing an Excel date serial number. */
 function financialYearOfSerial(serial: number, date1904: boolean): number {
-  // Day 25569 of the 1900 system is 1 January 1970; the 1904 system starts 1462 days later.
-  const daysSince1970 = Math.floor(serial) + (date1904 ? 1462 : 0) - 25569;
-  const date = new Date(daysSince1970 * 86400000);
-  const year = date.getUTCFullYear();
-  return date.getUTCMonth() >= 3 ? year : year - 1;
+  // The phantom 29 February 1900 (serial 60) falls in 1899-00, as the days either side of it do.
+  const iso = serialToIso(serial, date1904) ?? "1900-02-28";
+  const year = Number(iso.slice(0, 4));
+  return Number(iso.slice(5, 7)) >= 4 ? year : year - 1;
 }
 
 function digit(text: string, i: number): number {

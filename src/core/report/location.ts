@@ -1,20 +1,6 @@
 /** Cell references written the way Excel writes them. */
 
-const CELL_LIKE = /^[A-Za-z]{1,3}\d+$/;
-const R1C1_LIKE = /^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/;
-
-/** True when Excel would put the sheet name in single quotes in a reference. */
-export function sheetNeedsQuotes(sheet: string): boolean {
-  if (!/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet)) return true;
-  return CELL_LIKE.test(sheet) || R1C1_LIKE.test(sheet) || /^(true|false)$/i.test(sheet);
-}
-
-/** "Gains!K7", "'My sheet'!B4", "'Bob''s'!A1"; the sheet alone when there is no cell; "" for neither. */
-export function formatCellRef(sheet: string | null, cell: string | null): string {
-  if (sheet === null) return "";
-  const name = sheetNeedsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
-  return cell === null ? name : `${name}!${cell}`;
-}
+export { formatCellRef, sheetNeedsQuotes } from "../text/sheet-name";
 
 /** 1-based row and column numbers of an A1 cell or range, for locations that count lines. */
 export function cellRegion(cell: string): { startRow: number; startColumn: number; endRow: number; endColumn: number } | null {

@@ -70,7 +70,7 @@ function fingerprint(text: string): string {
 function sarifRule(rule: RuleInfo, catalogue: RuleCatalogue, tool: SarifTool) {
   const docPath = catalogue.docPath(rule.id);
   const helpUri = tool.docBaseUri ? new URL(docPath, tool.docBaseUri).href : undefined;
-  const principle = `${principleLabel(rule.principle)} ${catalogue.principleTitles[rule.principle]}`;
+  const principle = `${principleLabel(rule.principle)} ${catalogue.principleTitle(rule.principle)}`;
   const markdown = [
     `**How to fix:** ${rule.fix}`,
     "",
@@ -90,7 +90,7 @@ function sarifRule(rule: RuleInfo, catalogue: RuleCatalogue, tool: SarifTool) {
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       principle: rule.principle,
-      principleTitle: catalogue.principleTitles[rule.principle],
+      principleTitle: catalogue.principleTitle(rule.principle),
       tags: ["vfm", `principle-${rule.principle}`],
       ...(rule.judgement ? { judgement: rule.judgement } : {}),
     },

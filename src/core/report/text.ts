@@ -5,7 +5,8 @@
 import { PRINCIPLES, type Finding, type PrincipleStatus, type Severity, type ValidationReport } from "../validate/types";
 import { formatDate } from "../validate/dates";
 import { formatCellRef } from "./location";
-import { principleLabel, ruleById, type RuleCatalogue } from "./rule-info";
+import { terminalSafe } from "../text/terminal";
+import { principleLabel, type RuleCatalogue } from "./rule-info";
 
 export interface TextOptions {
   /** Use ✖ ⚠ ℹ ✔; otherwise x ! i ok (for terminals that are not UTF-8). Default true. */
@@ -81,7 +82,7 @@ export function summaryLine(report: ValidationReport, noVfmTables = false): stri
   } else {
     parts.push("target progress not known (no target could be worked out: the workbook gives no baseline total to apply the target rate to)");
   }
-  return `${report.file}: ${parts.join("; ")}`;
+  return `${terminalSafe(report.file)}: ${parts.join("; ")}`;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -91,7 +92,8 @@ function compareFindings(a: Finding, b: Finding): number {
 /** The text report of one file, ending with its summary line and a newline. */
 export function formatTextReport(report: ValidationReport, catalogue: RuleCatalogue, options: TextOptions = {}): string {
   const lines: string[] = [];
-  lines.push(paint(`${report.file}`, ANSI.bold, options) + ` (reporting date ${formatDate(report.reportingDate)})`);
+  // Everything from a workbook or a file name is made terminal safe: a sheet name cannot forge a line.
+  lines.push(paint(terminalSafe(report.file), ANSI.bold, options) + ` (reporting date ${formatDate(report.reportingDate)})`);
   const indent = " ".repeat(4 + severityLabel("warning", { ...options, color: false }).length + 1);
   const noVfmTables = options.noVfmTables?.has(report.file) ?? false;
   for (const principle of PRINCIPLES) {
@@ -101,17 +103,17 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
       .filter((f) => !options.quiet || f.severity === "error")
       .sort(compareFindings);
     if (options.quiet && findings.length === 0) continue;
-    lines.push(`  ${principleLabel(principle)} ${catalogue.principleTitles[principle]}: ${statusLabel(status, options, noVfmTables)}`);
+    lines.push(`  ${principleLabel(principle)} ${catalogue.principleTitle(principle)}: ${statusLabel(status, options, noVfmTables)}`);
     for (const finding of findings) {
-      const where = formatCellRef(finding.sheet, finding.cell) || "whole workbook";
-      lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${finding.message}  [${finding.rule}]`);
-      const rule = ruleById(catalogue, finding.rule);
+      const where = terminalSafe(formatCellRef(finding.sheet, finding.cell)) || "whole workbook";
+      lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${terminalSafe(finding.message)}  [${finding.rule}]`);
+      const rule = catalogue.rule(finding.rule);
       if (rule) {
         lines.push(`${indent}How to fix: ${rule.fix}`);
         if (options.verbose) {
           lines.push(`${indent}Why it matters: ${rule.why}`);
           if (rule.judgement) lines.push(`${indent}Our judgement: ${rule.judgement}`);
-          lines.push(`${indent}More: ${catalogue.docPath(rule.id)}`);
+          lines.push(`${indent}More: ${rule.docPath}`);
         }
       }
     }

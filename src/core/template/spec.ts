@@ -6,9 +6,14 @@
  * three resource-budget years 2026-27 to 2028-29, measured from a 2025-26 baseline. CSR07 (baseline
  * 2007-08, period 2008-09 to 2010-11) is `buildVfmTemplate({ baselineYear: 2007 })`.
  */
-import { SHIPPED_SERIES, type RagMapping } from "../calc";
+import { SHIPPED_SERIES } from "../calc";
 import { DEFAULT_SETTINGS } from "../validate/settings";
 import type { CellValue } from "../workbook/model";
+import { isoToSerial } from "../workbook/iso-date";
+import { financialYearLabel } from "../text/financial-year";
+import { ragMappingText } from "../text/rag";
+
+export { financialYearLabel, ragMappingText };
 import type { TemplateCellFormat, TemplateColumn, TemplateSheet, TemplateSpec, TemplateTable } from "./types";
 
 export interface VfmTemplateOptions {
@@ -40,12 +45,6 @@ export const KIND_VALUES = ["HQ cost", "Output", "Outcome", "Unit cost"] as cons
 export const BASIS_VALUES = ["Budget", "Outturn"] as const;
 export const MILESTONE_STATUS_VALUES = ["Not started", "On track", "At risk", "Late", "Complete"] as const;
 export const SERVICE_IMPACT_VALUES = ["No reduction", "Improved", "Service reduction"] as const;
-
-/** "2025-26" for 2025. */
-export function financialYearLabel(startYear: number): string {
-  const next = (startYear + 1) % 100;
-  return `${startYear}-${next < 10 ? "0" : ""}${next}`;
-}
 
 /** Financial-year labels of the spending period: baseline year + 1 .. baseline year + targetYears. */
 export function spendingPeriodYears(baselineYear: number, targetYears: number): string[] {
@@ -234,13 +233,7 @@ export interface VfmSettingsValues {
 
 /** Serial date (1900 date system) of an ISO date; what Excel stores in a date cell. */
 export function isoDateToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
-/** "Green=1; Amber=0.5; Red=0": a RAG mapping as the Settings table writes it. */
-export function ragMappingText(mapping: RagMapping): string {
-  return [...mapping].map(([word, value]) => `${word[0].toUpperCase()}${word.slice(1)}=${value}`).join("; ");
+  return isoToSerial(iso, false);
 }
 
 /** The validator's defaults (DEFAULT_SETTINGS), made explicit so a user can see and change them. */

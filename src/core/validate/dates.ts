@@ -5,11 +5,10 @@
  */
 import type { Cell } from "../workbook/model";
 import { parseFinancialYear } from "../calc";
+import { financialYearLabel } from "../text/financial-year";
+import { LAST_SERIAL_1900, serialToIso } from "../workbook/iso-date";
 
-const MS_PER_DAY = 86_400_000;
-/** Day 0 of the 1900 date system as Excel counts it (serial 1 = 1900-01-01, with the 1900 leap-year bug). */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
+export { isoToSerial, serialToIso } from "../workbook/iso-date";
 
 export function isoFromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -17,23 +16,6 @@ export function isoFromUtc(ms: number): string {
 
 export function utcFromIso(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-/** Registers hold few distinct dates; remembering them keeps 100,000 rows from making 100,000 Dates. */
-const SERIAL_CACHE = new Map<number, string>();
-
-export function serialToIso(serial: number, date1904: boolean): string {
-  const day = Math.floor(serial) + (date1904 ? 1_000_000_000 : 0);
-  let iso = SERIAL_CACHE.get(day);
-  if (iso === undefined) {
-    iso = isoFromUtc((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * MS_PER_DAY);
-    if (SERIAL_CACHE.size < 10_000) SERIAL_CACHE.set(day, iso);
-  }
-  return iso;
-}
-
-export function isoToSerial(iso: string, date1904 = false): number {
-  return Math.round((utcFromIso(iso) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY);
 }
 
 function validIso(y: number, m: number, d: number): string | null {
@@ -63,7 +45,7 @@ export function parseDateText(text: string): string | null {
 }
 
 /** Largest serial Excel accepts (9999-12-31). */
-const MAX_SERIAL = 2_958_465;
+const MAX_SERIAL = LAST_SERIAL_1900;
 
 /** A cell holding a date: a serial number (any number in Excel's date range) or date text. */
 export function readDate(cell: Cell | undefined, date1904: boolean): string | null {
@@ -113,9 +95,7 @@ export function quarterOfDate(iso: string): FinancialQuarter {
   return { startYear: year, quarter: (Math.floor((month - 4) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
 
-export function formatFinancialYearLabel(startYear: number): string {
-  return `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
-}
+export const formatFinancialYearLabel = financialYearLabel;
 
 export function quarterLabel(q: FinancialQuarter): string {
   return `Q${q.quarter} ${formatFinancialYearLabel(q.startYear)}`;

@@ -6,6 +6,7 @@ import { PRINCIPLES } from "../../core/validate/types";
 import type { Finding, PrincipleKey, Severity } from "../../core/validate/types";
 import type { CellPreview, GoToOutcome, RuleCatalogue } from "../source";
 import { ruleDocUrl } from "../rule-docs";
+import { formatCellRef } from "../../core/text/sheet-name";
 import { CellView } from "./CellView";
 import { principleHeading, principleLabel } from "./Summary";
 import { formatCount, plural } from "../format";
@@ -61,8 +62,7 @@ function SeverityIcon({ severity }: { severity: Severity }) {
 
 export function findingLocation(finding: Finding): string | null {
   if (!finding.sheet) return null;
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(finding.sheet) ? finding.sheet : `'${finding.sheet.replace(/'/g, "''")}'`;
-  return finding.cell ? `${sheet}!${finding.cell}` : sheet;
+  return formatCellRef(finding.sheet, finding.cell);
 }
 
 interface FindingItemProps {

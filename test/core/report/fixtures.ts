@@ -1,17 +1,17 @@
-import type { RuleCatalogue } from "../../../src/core/report/index";
+import { createRuleCatalogue, type RuleCatalogue } from "../../../src/core/report/index";
 import { PRINCIPLES, type PrincipleKey, type ValidationReport } from "../../../src/core/validate/types";
 
 const titles = Object.fromEntries(PRINCIPLES.map((p) => [p, `Principle ${p} title`])) as Record<PrincipleKey, string>;
 
-export const CATALOGUE: RuleCatalogue = {
-  rules: [
+export const CATALOGUE: RuleCatalogue = createRuleCatalogue(
+  [
     { id: "iii.net-recomputes", principle: "iii", severity: "error", title: "Net gain recomputes", why: "Principle (iii) says gains are net of cost.", fix: "Make Net gain a formula: Gross gain - Costs." },
     { id: "iv.milestones", principle: "iv", severity: "warning", title: "Material gains have milestones", why: "Principle (iv) asks for milestones.", fix: "Add a dated milestone.", judgement: "Materiality is our judgement." },
     { id: "ix.recognition", principle: "ix", severity: "info", title: "Recognition recorded", why: "Principle (ix): rewarded.", fix: "Note the reward." },
   ],
-  principleTitles: titles,
-  docPath: (id) => `docs/rules/${id}.md`,
-};
+  titles,
+  (id) => `docs/rules/${id}.md`,
+);
 
 export function report(overrides: Partial<ValidationReport> = {}): ValidationReport {
   const principles = Object.fromEntries(PRINCIPLES.map((p) => [p, "pass"])) as Record<PrincipleKey, "pass" | "warn" | "fail">;

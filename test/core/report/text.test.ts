@@ -109,3 +109,24 @@ describe("json report for several files asked for", () => {
     expect(JSON.parse(formatJson([], true))).toEqual([]);
   });
 });
+
+describe("text from the workbook is terminal safe (#12)", () => {
+  const hostileSheet = "Gains\n  (ii) Principle ii title: ✔ pass\u001b[2J";
+  const hostile = report({
+    file: "returns/\u001b]52;c;ZXZpbA==\u0007a.xlsx",
+    findings: [{ principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: hostileSheet, cell: "K7", message: "Gain \u202eG1\u202c has\r\nno costs." }],
+  });
+  const text = formatText([hostile], CATALOGUE);
+
+  it("prints no control character but the newlines between lines", () => {
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain("'Gains\\n  (ii) Principle ii title: ✔ pass\\x1b[2J'!K7");
+    expect(text).toContain("Gain \\u202eG1\\u202c has\\r\\nno costs.");
+    expect(text).toContain("returns/\\x1b]52;c;ZXZpbA==\\x07a.xlsx");
+    expect(text.split("\n").filter((line) => line.startsWith("  (ii) "))).toHaveLength(1);
+  });
+
+  it("JSON keeps the exact text", () => {
+    expect(JSON.parse(formatJson([hostile])).findings[0].sheet).toBe(hostileSheet);
+  });
+});

@@ -24,6 +24,4 @@ export function megabytes(bytes: number): string {
 }
 
 /** Collapses any message to one line (reasons are shown in a terminal line or a pane message bar). */
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
+export { oneLine } from "../../../core/text/terminal";

@@ -6,6 +6,7 @@
  * 22) are given as Excel shows them with UK settings, which is what our users see: "£" and
  * day/month/year. Ids 23-36 exist only in East Asian regional settings and read as General.
  */
+import { serialFromUtc } from "../../../core/workbook/iso-date";
 const BUILT_IN_FORMATS: ReadonlyMap<number, string> = new Map([
   [1, "0"],
   [2, "0.00"],
@@ -51,9 +52,6 @@ export function formatCodeFor(id: number, custom: ReadonlyMap<number, string>): 
   return code;
 }
 
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
@@ -68,9 +66,7 @@ export function isoToSerial(text: string, date1904: boolean): number | null {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const utc = Date.UTC(year, month - 1, day);
-  let days = (utc - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
-  if (!date1904 && days < 61) days -= 1;
+  const days = serialFromUtc(Date.UTC(year, month - 1, day), date1904);
   const seconds = (Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0) + Number(m[7] ?? 0);
   return days + seconds / 86_400;
 }

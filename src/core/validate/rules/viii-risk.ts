@@ -4,12 +4,13 @@ import { moneyClose } from "../analysis";
 import { formatDate, minusMonths, readDate } from "../dates";
 import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
+import { ragMappingText } from "../../text/rag";
 import { describeRead, gainName, num, textAt, unitNote } from "./helpers";
 
 const WHY = `CSR07 principle (viii): performance is "underpinned by a dynamic risk management strategy that discounts on the basis of deliverability" ("${PRINCIPLE_TITLES.viii}").`;
 
 function ragWords(mapping: ReadonlyMap<string, number>): string {
-  return [...mapping].map(([word, value]) => `${word[0].toUpperCase()}${word.slice(1)}=${value}`).join(", ");
+  return ragMappingText(mapping, { between: "=", separator: ", " });
 }
 
 export const deliverabilityPresent: Rule = {

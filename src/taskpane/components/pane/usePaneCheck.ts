@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import type { CheckOutcome, SettingsChoice, WorkbookSource, WriteOutcome } from "../../source";
-import { oneLine } from "../../source";
+import { errorLine } from "../../source";
 import { loadResultsView } from "./results-view";
 import { INITIAL_PANE_STATE, NOTICES, isBusy, paneReducer, writeNotice } from "./pane-state";
 import type { PaneState } from "./pane-state";
@@ -50,7 +50,7 @@ export function usePaneCheck(source: WorkbookSource, autoCheckToken: number): Pa
           settings,
         });
       } catch (error) {
-        outcome = controller.signal.aborted ? { status: "cancelled" } : { status: "refused", reason: oneLine(error) };
+        outcome = controller.signal.aborted ? { status: "cancelled" } : { status: "refused", reason: errorLine(error) };
       }
       const resultsLoaded = outcome.status === "done" ? (await resultsView) !== null : true;
       // A newer check (or a new file) has taken over: its result is the one to show.
@@ -76,7 +76,7 @@ export function usePaneCheck(source: WorkbookSource, autoCheckToken: number): Pa
       dispatch({ type: "write-ended", notice: writeNotice(outcome, failureTitle, successTitle) });
       return outcome;
     } catch (error) {
-      dispatch({ type: "write-ended", notice: { intent: "error", title: failureTitle, text: oneLine(error) } });
+      dispatch({ type: "write-ended", notice: { intent: "error", title: failureTitle, text: errorLine(error) } });
       return null;
     }
   };
