@@ -17,6 +17,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { renderDocPage, htmlPathFor, STYLESHEET } = require("./scripts/render-docs");
 
 /** The base every URL in manifest.xml is written against (the development server). */
 const DEV_BASE_URL = "https://localhost:3000/";
@@ -170,8 +171,17 @@ function config(env, argv) {
           },
           // The one-click example of the standalone page (fetched from ./examples/...), when present.
           { from: "examples/*.xlsx", to: "examples/[name][ext]", noErrorOnMissing: true },
-          // Each finding links to its rule's page, relative to the pane: ./docs/rules/<rule id>.md.
-          { from: "docs/rules/*.md", to: "docs/rules/[name][ext]", noErrorOnMissing: true },
+          // The docs as HTML pages (rendered here, at build time): each finding links to its rule's page,
+          // relative to the pane (./docs/rules/<rule id>.html), and the pages link to each other.
+          {
+            from: "docs/**/*.md",
+            to: ({ absoluteFilename }) => htmlPathFor(path.relative(__dirname, absoluteFilename)),
+            transform: {
+              transformer: (content, absoluteFrom) => Buffer.from(renderDocPage(content.toString("utf8"), path.relative(__dirname, absoluteFrom)), "utf8"),
+            },
+            noErrorOnMissing: true,
+          },
+          { from: "scripts/docs.css", to: STYLESHEET },
         ],
       }),
     ],

@@ -1,11 +1,13 @@
 /**
- * Where a rule's documentation lives. The build copies docs/rules/*.md next to the pages
- * (dist/docs/rules/), so the link is same-origin, works offline and sends nothing anywhere.
+ * Where a rule's documentation lives. The build renders docs/rules/*.md to HTML pages next to the
+ * pages (dist/docs/rules/<id>.html), so the link is same-origin, works offline, sends nothing anywhere
+ * and shows a formatted page rather than raw Markdown.
  */
 export const RULE_DOCS_BASE = "./";
 
-/** "docs/rules/iii.net-recomputes.md" or a bare rule id -> a URL relative to the page. */
+/** "docs/rules/iii.net-recomputes.md" or a bare rule id -> the rendered page's URL, relative to the page. */
 export function ruleDocUrl(docPathOrRuleId: string): string {
-  const path = docPathOrRuleId.endsWith(".md") ? docPathOrRuleId.replace(/^\.?\//, "") : `docs/rules/${docPathOrRuleId}.md`;
-  return RULE_DOCS_BASE + path.split("/").map(encodeURIComponent).join("/");
+  const markdown = docPathOrRuleId.endsWith(".md") ? docPathOrRuleId.replace(/^\.?\//, "") : `docs/rules/${docPathOrRuleId}.md`;
+  const page = markdown.replace(/\.md$/, ".html");
+  return RULE_DOCS_BASE + page.split("/").map(encodeURIComponent).join("/");
 }

@@ -155,12 +155,21 @@ suite("the standalone page", () => {
     // Each finding links to its rule's page beside the app (same origin, so it works offline).
     const firstRule = expected[0];
     const href = await page.locator(`[data-rule="${firstRule}"] a`).first().getAttribute("href");
-    expect(href).toBe(`./docs/rules/${firstRule}.md`);
-    if (fs.existsSync(path.join(DIST, "docs", "rules"))) {
-      const response = await page.request.get(new URL(href!, page.url()).href);
-      expect(response.status()).toBe(200);
-    } else {
-      console.warn("dist/docs/rules/ is missing: the findings' documentation links will not resolve until the build copies docs/rules/*.md there.");
+    expect(href).toBe(`./docs/rules/${firstRule}.html`);
+    // The page is formatted HTML (rendered at build time), not raw Markdown.
+    const rulePage = await context.newPage();
+    try {
+      const response = await rulePage.goto(new URL(href!, page.url()).href);
+      expect(response?.status()).toBe(200);
+      expect(await rulePage.locator("h2", { hasText: "What it checks" }).count()).toBe(1);
+      expect(await rulePage.locator("body").innerText()).not.toMatch(/## |\| \|/);
+      // Its links to other pages resolve: the index, and from there another rule.
+      await rulePage.getByRole("link", { name: "All rules, by principle" }).click();
+      await rulePage.getByRole("link", { name: firstRule, exact: true }).click();
+      expect(rulePage.url()).toMatch(new RegExp(`/docs/rules/${firstRule.replace(/\./g, "\\.")}\\.html$`));
+      expect(await rulePage.locator("h1").innerText()).toContain(firstRule);
+    } finally {
+      await rulePage.close();
     }
     await chartLoaded(page);
     // Errors and warnings as well as notes: every severity's label must be readable (contrast included).

@@ -83,9 +83,9 @@ describe("the settings form", () => {
 });
 
 describe("links and figures", () => {
-  test("a rule's documentation is a same-origin page next to the app", () => {
-    expect(ruleDocUrl("docs/rules/iii.net-recomputes.md")).toBe("./docs/rules/iii.net-recomputes.md");
-    expect(ruleDocUrl("iv.profile-present")).toBe("./docs/rules/iv.profile-present.md");
+  test("a rule's documentation is a same-origin page next to the app, rendered to HTML at build time", () => {
+    expect(ruleDocUrl("docs/rules/iii.net-recomputes.md")).toBe("./docs/rules/iii.net-recomputes.html");
+    expect(ruleDocUrl("iv.profile-present")).toBe("./docs/rules/iv.profile-present.html");
   });
 
   test("money and percentages read as a UK finance team writes them", () => {

@@ -55,7 +55,7 @@ describe("the pane after a check", () => {
     expect(item).toHaveTextContent("Why iii.net-recomputes matters.");
     expect(item).toHaveTextContent("How to fix iii.net-recomputes.");
     expect(item).toHaveTextContent("Gains!K7");
-    expect(within(item).getByRole("link", { name: /iii\.net-recomputes/ })).toHaveAttribute("href", "./docs/rules/iii.net-recomputes.md");
+    expect(within(item).getByRole("link", { name: /iii\.net-recomputes/ })).toHaveAttribute("href", "./docs/rules/iii.net-recomputes.html");
     // A finding about the whole workbook has no cell to go to.
     const workbookWide = document.querySelector('[data-rule="ix.reward-recorded"]') as HTMLElement;
     expect(within(workbookWide).queryByRole("button", { name: /go to cell/i })).toBeNull();
