@@ -7,7 +7,12 @@
 import { moneyEqual, netGain, sumExact, target as targetCalc } from "../calc";
 import type { Cell, WorkbookModel } from "../workbook/model";
 import { financialYearOf, financialYearOfCell, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from "./dates";
-import { discoverTables, type DiscoveredTable } from "./discovery";
+import type { DiscoveredTable } from "./discovery";
+import { recogniseWorkbook, type Recognition } from "./recognise";
+import { readCorrections } from "./recognise/corrections";
+import { RAG_CODES, TYPE_CODES } from "./recognise/vocabulary";
+import { findRagKey, type RagKey } from "./recognise/rag-key";
+import { parseReference } from "./discovery";
 import type { TableKey } from "./schema";
 import { readSettings, type Settings, type SettingsRead } from "./settings";
 import type { TargetSummary } from "./types";
@@ -103,6 +108,10 @@ export interface VfmData {
 export interface Analysis {
   model: WorkbookModel;
   tables: Map<TableKey, DiscoveredTable>;
+  /** What recognition found and rejected, the sheets it looked at, the corrections it applied. */
+  recognition: Recognition;
+  /** The workbook's own RAG weighting key, when its deliverability words were read through it. */
+  ragKey: RagKey | null;
   settingsRead: SettingsRead;
   data: VfmData;
   gains: ParsedGain[];
@@ -137,8 +146,7 @@ const TYPE_CACHE = new Map<string, GainType | null>();
 export function parseGainType(text: string): GainType | null {
   let type = TYPE_CACHE.get(text);
   if (type === undefined) {
-    const normal = normaliseLabel(text).replace(/\s+/g, "");
-    type = normal === "cashable" ? "cashable" : normal === "noncashable" ? "non-cashable" : null;
+    type = TYPE_CODES.get(normaliseLabel(text).replace(/\s+/g, "")) ?? null;
     if (TYPE_CACHE.size < 1000) TYPE_CACHE.set(text, type);
   }
   return type;
@@ -173,7 +181,9 @@ export function readDeliverability(cell: Cell | undefined, settings: Settings): 
   if (typeof v !== "string") return null;
   const n = numberOf(cell);
   if (n !== null) return n >= 0 && n <= 1 ? n : null;
-  const mapped = settings.ragMapping.get(v.trim().toLowerCase());
+  const word = v.trim().toLowerCase();
+  // G/A/R letters stand for the mapping's words unless the mapping names the letters itself.
+  const mapped = settings.ragMapping.get(word) ?? settings.ragMapping.get(RAG_CODES.get(word) ?? "");
   return mapped === undefined ? null : mapped;
 }
 
@@ -186,15 +196,25 @@ export function moneyClose(a: number, b: number, tolerance: number): boolean {
   return moneyEqual(a, b, tolerance);
 }
 
-function resolveReportingDate(options: ValidateOptions, settings: Settings): string {
+function resolveReportingDate(options: ValidateOptions, settings: Settings, tables: ReadonlyMap<TableKey, DiscoveredTable>): string {
   if (options.reportingDate && ISO_DATE.test(options.reportingDate)) return options.reportingDate;
   if (settings.reportingDate) return settings.reportingDate;
+  // A title block's "position at 30 September 2012" (or a sheet named "Q2 return 2012-13") dates the return.
+  for (const key of ["quarterly", "gains", "summary"] as const) {
+    const at = tables.get(key)?.context.positionAt;
+    if (at) return at;
+  }
   if (options.today && ISO_DATE.test(options.today)) return options.today;
   return todayIso();
 }
 
 function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boolean): number | null {
   const yearCol = table?.columns.get("year");
+  if (table && yearCol === undefined) {
+    // "Budget 2010/11 £'000": the amount column's header states the year.
+    const amountCol = table.columns.get("amount");
+    return table.headerColumns.find((h) => h.col === amountCol)?.year ?? null;
+  }
   if (!table || yearCol === undefined) return null;
   let year: number | null = null;
   for (const r of table.rows) {
@@ -206,14 +226,58 @@ function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boo
   return year;
 }
 
+/**
+ * Recognition with the workbook's own Settings: a first pass finds the Settings table; when it holds
+ * corrections or states the unit, a second pass recognises the other tables with them.
+ */
+export function recogniseWithSettings(model: WorkbookModel, overrides?: Partial<Settings>): { recognition: Recognition; settingsRead: SettingsRead } {
+  const first = recogniseWorkbook(model);
+  const settingsTable = first.tables.get("settings");
+  const settingsRead = readSettings(settingsTable, model.date1904, overrides);
+  const keyCol = settingsTable?.columns.get("key");
+  const valueCol = settingsTable?.columns.get("value");
+  const corrections =
+    settingsTable && keyCol !== undefined && valueCol !== undefined
+      ? readCorrections({ sheet: settingsTable.sheet, rows: settingsTable.rows, keyCol, valueCol }, (text) => parseReference(text, model))
+      : undefined;
+  // A correction that cannot be read is a Settings problem like any other, reported where it is written.
+  if (corrections) for (const p of corrections.problems) settingsRead.issues.push(p);
+  const statedUnit = settingsRead.stated.has("unit") ? settingsRead.settings.unit : null;
+  const needsSecondPass = (corrections && (corrections.tables.length > 0 || corrections.columns.length > 0 || corrections.problems.length > 0)) || statedUnit !== null;
+  if (!needsSecondPass) return { recognition: first, settingsRead };
+  const known = new Map(settingsTable ? [["settings" as const, settingsTable]] : []);
+  return { recognition: recogniseWorkbook(model, { corrections, statedUnit, known }), settingsRead };
+}
+
+/**
+ * Per-year money columns ("Net saving 2012/13") stand for the register's figure in the target year
+ * (the baseline's in the baseline year); the latest year up to it when the target year has no column.
+ */
+function chooseYearColumns(table: DiscoveredTable | undefined, year: number | null, fallback: "first" | "last"): void {
+  if (!table) return;
+  for (const [key, years] of table.measureYears) {
+    if (table.columns.has(key) || years.size === 0) continue;
+    const sorted = [...years].sort((a, b) => a[0] - b[0]);
+    const chosen = (year !== null ? years.get(year) : undefined) ?? (year !== null ? sorted.filter(([y]) => y <= year).pop()?.[1] : undefined) ?? sorted[fallback === "first" ? 0 : sorted.length - 1][1];
+    const header = table.headerColumns.find((h) => h.col === chosen);
+    table.columns.set(key, chosen);
+    table.headers.set(key, header?.text ?? key);
+    table.units.set(key, header?.unit ?? null);
+  }
+}
+
 export function analyse(model: WorkbookModel, options: ValidateOptions): Analysis {
-  const tables = discoverTables(model);
-  const settingsRead = readSettings(tables.get("settings"), model.date1904, options.settings);
+  const { recognition, settingsRead } = recogniseWithSettings(model, options.settings);
+  const tables = recognition.tables;
   const settings: Settings = { ...settingsRead.settings };
-  const reportingDate = resolveReportingDate(options, settings);
+  const reportingDate = resolveReportingDate(options, settings, tables);
   settings.reportingDate = reportingDate;
 
   let baselineYearSource: Analysis["baselineYearSource"] = settings.baselineYear !== null ? "settings" : null;
+  // The workbook's own RAG key ("G 100%, A 50%, R 25%") stands unless the Settings table states a mapping.
+  const ragKey = settingsRead.stated.has("ragMapping") ? null : findRagKey(model, [...tables.values()]);
+  if (ragKey) settings.ragMapping = new Map([...settings.ragMapping, ...ragKey.mapping]);
+  chooseYearColumns(tables.get("baseline"), settings.baselineYear, "first");
   if (settings.baselineYear === null) {
     settings.baselineYear = baselineYearFromTable(tables.get("baseline"), model.date1904);
     if (settings.baselineYear !== null) baselineYearSource = "baseline";
@@ -225,6 +289,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   }
   settings.targetYears = targetYears;
   if (settings.targetYear === null && settings.baselineYear !== null) settings.targetYear = settings.baselineYear + targetYears;
+  chooseYearColumns(tables.get("gains"), settings.targetYear, "last");
 
   // Units: the register's unit is the Gross gain header's, else the Settings unit.
   const gainsTable = tables.get("gains");
@@ -424,6 +489,8 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   return {
     model,
     tables,
+    recognition,
+    ragKey,
     settingsRead,
     data,
     gains,

@@ -9,17 +9,75 @@ export type MoneyUnit = "£" | "£k" | "£m" | "£bn";
 
 export const UNIT_FACTORS: Readonly<Record<MoneyUnit, number>> = { "£": 1, "£k": 1000, "£m": 1_000_000, "£bn": 1_000_000_000 };
 
+/** Longest cell text header and label matching looks at: a header is a few words, never a paragraph. */
+export const MATCH_TEXT_CAP = 256;
+
+/** A bounded cache keyed by cell text, so each distinct header or label is matched once per process. */
+export function boundedCache<V>(limit = 5000): { get(key: string): V | undefined; set(key: string, value: V): void } {
+  const map = new Map<string, V>();
+  return {
+    get: (key) => map.get(key),
+    set: (key, value) => {
+      if (map.size >= limit) map.clear();
+      map.set(key, value);
+    },
+  };
+}
+
+/**
+ * Drops bracketed parts ("(£m)", "[note]") in one left-to-right pass (linear time on any input,
+ * unbalanced brackets included: an unclosed bracket drops the rest of the text).
+ */
+export function withoutBrackets(text: string, replacement = " "): string {
+  let out = "";
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "[") {
+      if (depth === 0) out += replacement;
+      depth++;
+    } else if ((ch === ")" || ch === "]") && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** The contents of each top-level bracket, in one pass: "Gross (£m, 2010-11 prices)" -> ["£m, 2010-11 prices"]. */
+export function bracketContents(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "(" || ch === "[") {
+      if (depth > 0) current += ch;
+      depth++;
+    } else if ((ch === ")" || ch === "]") && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        parts.push(current);
+        current = "";
+      } else current += ch;
+    } else if (depth > 0) current += ch;
+  }
+  return parts;
+}
+
+const LABEL_CACHE = boundedCache<string>();
+
 /**
  * Lower-case, drop bracketed parts ("(£m)", "[note]"), turn punctuation into spaces and collapse
- * spaces: "Gross gain (£m)" -> "gross gain", "Risk-adjusted  gain" -> "risk adjusted gain".
+ * spaces: "Gross gain (£m)" -> "gross gain", "Risk-adjusted  gain" -> "risk adjusted gain". Linear in
+ * the text (no backtracking pattern), capped at MATCH_TEXT_CAP characters, cached per distinct text.
  */
 export function normaliseLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+  const capped = text.length > MATCH_TEXT_CAP ? text.slice(0, MATCH_TEXT_CAP) : text;
+  const cached = LABEL_CACHE.get(capped);
+  if (cached !== undefined) return cached;
+  const result = withoutBrackets(capped.toLowerCase())
     .replace(/£\s*(?:millions?|thousands?|billions?|000s?|'000s?|mn|bn|m|k|b)?(?![a-z])/g, " ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+  LABEL_CACHE.set(capped, result);
+  return result;
 }
 
 /**
@@ -33,19 +91,31 @@ export function normaliseWords(text: string): string {
     .trim();
 }
 
+const UNIT_CACHE = boundedCache<MoneyUnit | null>();
+
 /** The unit a header states in brackets or as a suffix: "Gross (£k)", "Net gain £m", "Costs (£'000)". */
 export function headerUnit(text: string): MoneyUnit | null {
-  const lower = text.toLowerCase();
+  const capped = text.length > MATCH_TEXT_CAP ? text.slice(0, MATCH_TEXT_CAP) : text;
+  const cached = UNIT_CACHE.get(capped);
+  if (cached !== undefined) return cached;
+  const unit = unitOfHeader(capped.toLowerCase());
+  UNIT_CACHE.set(capped, unit);
+  return unit;
+}
+
+function unitOfHeader(lower: string): MoneyUnit | null {
   // A bracket may hold more than the unit: "(£m, 2010-11 prices)", "(2010-11 prices; £k)".
-  for (const bracket of lower.matchAll(/[([]([^)\]]*)[)\]]/g)) {
-    for (const part of bracket[1].split(/[,;]/)) {
-      const candidate = /^\s*(£[^£]*?)\s*$/.exec(part)?.[1];
-      const unit = candidate === undefined ? null : parseUnit(candidate);
+  for (const bracket of bracketContents(lower)) {
+    for (const part of bracket.split(/[,;]/)) {
+      const trimmed = part.trim();
+      const unit = trimmed.startsWith("£") ? parseUnit(trimmed) : null;
       if (unit !== null) return unit;
     }
   }
-  const suffix = /(£\s*[a-z0-9']*)\s*$/.exec(lower)?.[1];
-  return suffix === undefined ? null : parseUnit(suffix);
+  const pound = lower.lastIndexOf("£");
+  if (pound < 0) return null;
+  const suffix = lower.slice(pound).trimEnd();
+  return /^£\s*[a-z0-9']*$/.test(suffix) ? parseUnit(suffix) : null;
 }
 
 /** "£", "£k", "£000", "£'000", "£m", "£ million", "£bn", "thousands", "millions", "billions", "pounds" -> unit. */
