@@ -15,7 +15,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 command -v soffice >/dev/null || { echo "soffice not found: apt-get install -y --no-install-recommends libreoffice-calc" >&2; exit 1; }
 
-(cd "$ROOT" && npx tsc -p test/fixtures/compare/tsconfig.json && node build/compare-fixtures/test/fixtures/compare/generate.js "$OUT")
+(cd "$ROOT" && npx tsc -p test/fixtures/compare/tsconfig.json && node build/compare-fixtures/test/fixtures/compare/generate.js "$OUT" "$ROOT/examples")
 
 # A fresh profile that recalculates every formula on load (LibreOffice otherwise copies our cached values).
 PROFILE="$WORK/profile"

@@ -4,6 +4,7 @@
  */
 import type { CliCommand } from "../command";
 import { CALC_COMMANDS } from "./calc";
+import { COMPARE_COMMAND } from "./compare";
 import { TEMPLATE_COMMAND } from "./template";
 import { VALIDATE_COMMAND } from "./validate";
 
@@ -11,4 +12,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...CALC_COMMANDS,
   VALIDATE_COMMAND,
   TEMPLATE_COMMAND,
+  COMPARE_COMMAND,
 ];

@@ -2,11 +2,10 @@
  * `vfm template OUT.xlsx [--force]`: writes the complete, empty VfM workbook (src/core/template/spec.ts).
  * Never overwrites an existing file unless told to.
  */
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import { buildVfmTemplate, defaultSettingsValues, financialYearLabel, spendingPeriodYears } from "../../core/template/spec";
 import { defineCommand, type CommandInput } from "../command";
 import { CliIO, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
+import { writeOutputFile } from "../write-file";
 import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
 
 interface TemplateArgs {
@@ -78,29 +77,15 @@ function templateArgs(values: OptionValues<typeof TEMPLATE.options>, operands: r
 async function writeTemplate({ values, operands, io, usage }: CommandInput<typeof TEMPLATE.options>): Promise<number> {
   const parsed = templateArgs(values, operands);
   if (typeof parsed === "string") return usage(parsed);
-  const target = path.resolve(io.cwd, parsed.out);
   const options = { baselineYear: parsed.baselineYear, targetYears: parsed.targetYears };
   const settings = defaultSettingsValues(options);
   const spec = buildVfmTemplate(options);
   // Loaded here, not at start-up: exceljs is large and only this command needs it.
   const { writeXlsx } = await import("../../adapters/xlsx/write");
   const bytes = await writeXlsx(spec);
-  try {
-    // "wx" fails when the file exists, so there is no gap between checking and writing.
-    await fs.writeFile(target, bytes, { flag: parsed.force ? "w" : "wx" });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EEXIST"
-        ? "already exists; choose another name or add --force to overwrite it"
-        : code === "ENOENT"
-          ? "the folder does not exist"
-          : code === "EACCES" || code === "EPERM"
-            ? "permission denied: you are not allowed to write here"
-            : code === "EISDIR"
-              ? "is a folder"
-              : `cannot be written: ${(error as Error).message}`;
-    io.stderr(`vfm: ${parsed.out}: ${reason}\n`);
+  const written = await writeOutputFile(parsed.out, io.cwd, bytes, parsed.force);
+  if (!written.ok) {
+    io.stderr(`vfm: ${parsed.out}: ${written.reason}\n`);
     return EXIT_USAGE_OR_UNREADABLE;
   }
   const tables = spec.sheets.filter((s) => s.table).map((s) => s.table!.name);

@@ -127,13 +127,19 @@ export function formatComparisonText(c: ReturnComparison, options: CompareTextOp
       return `${gainLabel(s)}: ${parts.join("; ")}; ${yearsText(s.years, u, arrow)}`;
     }),
   );
+  section("Profile changed (not slipped)", c.reprofiled.map((r) => `${gainLabel(r)}: ${yearsText(r.years, u, arrow)}`));
   section(
     "Net and risk-adjusted movements",
     c.movements.map((m) => {
       const parts: string[] = [];
       if (m.net.last !== m.net.current) parts.push(`net ${movementText(m.net, u, arrow)}`);
       if (m.riskAdjusted.last !== m.riskAdjusted.current) parts.push(`risk-adjusted ${movementText(m.riskAdjusted, u, arrow)}`);
-      if (parts.length === 0) parts.push(`gross ${movementText(m.gross, u, arrow)}, costs ${movementText(m.costs, u, arrow)}, net unchanged`);
+      if (parts.length === 0) {
+        // Gross and costs moved together: the net and risk-adjusted gains stand.
+        if (m.gross.last !== m.gross.current) parts.push(`gross ${movementText(m.gross, u, arrow)}`);
+        if (m.costs.last !== m.costs.current) parts.push(`costs ${movementText(m.costs, u, arrow)}`);
+        parts.push("net and risk-adjusted unchanged");
+      }
       return `${gainLabel(m)}: ${parts.join("; ")}`;
     }),
   );
@@ -207,12 +213,15 @@ export function changeRows(c: ReturnComparison): ChangeRow[] {
     }
     for (const y of s.years) amount("Slipped", `Profile ${formatFinancialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, s);
   }
+  for (const r of c.reprofiled) {
+    for (const y of r.years) amount("Profile changed", `Profile ${formatFinancialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, r);
+  }
   for (const m of c.movements) {
     if (m.net.last !== m.net.current) amount("Movement", "Net gain", m.net, m);
     if (m.riskAdjusted.last !== m.riskAdjusted.current) amount("Movement", "Risk-adjusted gain", m.riskAdjusted, m);
     if (m.net.last === m.net.current && m.riskAdjusted.last === m.riskAdjusted.current) {
-      amount("Movement", "Gross gain", m.gross, m);
-      amount("Movement", "Costs", m.costs, m);
+      if (m.gross.last !== m.gross.current) amount("Movement", "Gross gain", m.gross, m);
+      if (m.costs.last !== m.costs.current) amount("Movement", "Costs", m.costs, m);
     }
   }
   for (const r of c.ratings) rows.push({ section: "Rating", id: r.id, gain: r.name, change: "RAG / deliverability", last: ratingText(r.last), current: ratingText(r.current), movement: null });

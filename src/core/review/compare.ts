@@ -60,6 +60,11 @@ export interface Slippage extends GainRef {
   years: YearMovement[];
 }
 
+/** A gain whose profile changed without slipping (a year cut, raised, or brought forward). */
+export interface Reprofile extends GainRef {
+  years: YearMovement[];
+}
+
 export interface Rating {
   /** Fraction 0..1 after the workbook's RAG mapping. */
   deliverability: number | null;
@@ -109,6 +114,8 @@ export interface ReturnComparison {
   matchedByName: MatchByName[];
   movements: GainMovement[];
   slipped: Slippage[];
+  /** Profiles that changed in other ways than slipping. */
+  reprofiled: Reprofile[];
   ratings: RatingChange[];
   reclassified: Reclassification[];
   renamed: Array<{ id: string | null; last: string | null; current: string | null }>;
@@ -330,6 +337,7 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
 
   const movements: GainMovement[] = [];
   const slipped: Slippage[] = [];
+  const reprofiled: Reprofile[] = [];
   const ratings: RatingChange[] = [];
   const reclassified: Reclassification[] = [];
   const renamed: ReturnComparison["renamed"] = [];
@@ -359,6 +367,7 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
       const firstYear = { last: firstYearOf(last.profile), current: firstYearOf(current.profile) };
       const startsLater = firstYear.last !== null && (firstYear.current === null || firstYear.current > firstYear.last);
       if (movedLater > 0 || startsLater) slipped.push({ ...ref(current), movedLater, firstYear, years });
+      else reprofiled.push({ ...ref(current), years });
     }
     if (!sameRating(last, current)) {
       ratings.push({ ...ref(current), last: { deliverability: last.deliverability, rag: last.rag }, current: { deliverability: current.deliverability, rag: current.rag } });
@@ -417,6 +426,7 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
     matchedByName,
     movements,
     slipped,
+    reprofiled,
     ratings,
     reclassified,
     renamed,

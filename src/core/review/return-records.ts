@@ -44,6 +44,8 @@ export interface QuarterRecord {
 
 export interface ReturnRecords {
   file: string;
+  /** False when the workbook has no gains register the validator recognises (then `gains` is empty). */
+  registerFound: boolean;
   reportingDate: string;
   unit: MoneyUnit;
   baselineYear: number | null;
@@ -114,6 +116,7 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
   }));
   return {
     file,
+    registerFound: analysis.tables.has("gains"),
     reportingDate: data.reportingDate,
     unit: data.unit,
     baselineYear: data.settings.baselineYear,

@@ -56,6 +56,9 @@ describe("compare report: text", () => {
         "  G01 Shared control room with Eastmoor Fire and Rescue: first accrues 2027-28 (was 2026-27); 2026-27 £400,000 -> -£1,200,000",
         "  G05 Digital case files: officer time released to patrol: £800,000 moved to later years; 2026-27 £2,000,000 -> £1,200,000, 2027-28 £2,000,000 -> £2,800,000",
         "",
+        "Profile changed (not slipped) (1)",
+        "  G02 Fleet telematics and pool cars: 2028-29 £1,130,000 -> £980,000",
+        "",
         "Net and risk-adjusted movements (2)",
         "  G02 Fleet telematics and pool cars: net £1,130,000 -> £980,000 (-£150,000); risk-adjusted £1,005,000 -> £870,000 (-£135,000)",
         "  G03 Move two headquarters buildings into one: risk-adjusted £1,800,000 -> £1,200,000 (-£600,000)",
@@ -89,6 +92,16 @@ describe("compare report: text", () => {
     );
   });
 
+  it("gross and costs that move together: the net stands, and the text says so", () => {
+    const same = { last: 100, current: 100, change: 0 };
+    const c: ReturnComparison = {
+      ...none,
+      noChanges: false,
+      movements: [{ id: "G1", name: null, gross: { last: 500, current: 600, change: 100 }, costs: { last: 400, current: 500, change: 100 }, net: same, riskAdjusted: same }],
+    };
+    expect(formatComparisonText(c)).toContain("  G1: gross £500k -> £600k (+£100k); costs £400k -> £500k (+£100k); net and risk-adjusted unchanged\n");
+  });
+
   it("shows control and bidi characters from a workbook visibly, on one line", () => {
     const c: ReturnComparison = { ...q1ToQ2, added: [{ id: "G9\u001b[2J", name: "Evil\nALL CHECKS PASSED \u202e", type: null, net: 1, riskAdjusted: 1, firstYear: null }] };
     const line = formatComparisonText(c).split("\n").find((l) => l.includes("G9"))!;
@@ -112,6 +125,7 @@ describe("compare report: rows and the --out workbook", () => {
       ["Slipped", "G05", "Value moved to later years", null, null, 800_000],
       ["Slipped", "G05", "Profile 2026-27", 2_000_000, 1_200_000, -800_000],
       ["Slipped", "G05", "Profile 2027-28", 2_000_000, 2_800_000, 800_000],
+      ["Profile changed", "G02", "Profile 2028-29", 1_130_000, 980_000, -150_000],
       ["Movement", "G02", "Net gain", 1_130_000, 980_000, -150_000],
       ["Movement", "G02", "Risk-adjusted gain", 1_005_000, 870_000, -135_000],
       ["Movement", "G03", "Risk-adjusted gain", 1_800_000, 1_200_000, -600_000],

@@ -28,6 +28,7 @@ function listed(c: ReturnComparison) {
     renamed: c.renamed,
     movements: c.movements.map((m) => ({ id: m.id, net: triple(m.net), riskAdjusted: triple(m.riskAdjusted) })),
     slipped: c.slipped.map((s) => ({ id: s.id, movedLater: s.movedLater, firstYear: [s.firstYear.last, s.firstYear.current] })),
+    reprofiled: c.reprofiled.map((r) => ({ id: r.id, years: r.years.map((y) => [y.year, y.last, y.current, y.change]) })),
     ratings: c.ratings.map((r) => ({ id: r.id, last: r.last.deliverability, current: r.current.deliverability })),
     baseline: c.restated.baseline && triple(c.restated.baseline),
     target: c.restated.target && triple(c.restated.target),
@@ -75,7 +76,7 @@ describe("compare: two quarterly returns of Northmoor Police (test/fixtures/comp
     const c = compareReturns(await records(known.current), await records(file));
     expect(c.noChanges).toBe(true);
     expect(c.unchanged).toBe(7);
-    expect([c.added, c.removed, c.movements, c.slipped, c.ratings, c.renamed, c.matchedByName, c.revisedQuarters, c.newQuarters]).toEqual([[], [], [], [], [], [], [], [], []]);
+    expect([c.added, c.removed, c.movements, c.slipped, c.reprofiled, c.ratings, c.renamed, c.matchedByName, c.revisedQuarters, c.newQuarters]).toEqual([[], [], [], [], [], [], [], [], [], []]);
     expect(c.restated).toEqual({ baseline: null, baselineYear: null, target: null, targetBasis: null });
   });
 
@@ -104,6 +105,7 @@ const gain = (over: Partial<GainRecord>): GainRecord => ({
 
 const ret = (gains: GainRecord[], over: Partial<ReturnRecords> = {}): ReturnRecords => ({
   file: "x.xlsx",
+  registerFound: true,
   reportingDate: "2026-10-31",
   unit: "£",
   baselineYear: 2025,
@@ -168,6 +170,7 @@ describe("compare: movements, slippage, ratings, restatements and quarters", () 
     expect(valueMovedLater(new Map([[2026, 50]]), new Map([[2027, 50]]))).toBe(50);
     const c = compareReturns(ret([gain({ id: "G1", profile: p(100, 200, 300) }), gain({ id: "G2", profile: p(100, 200, 300) })]), ret([gain({ id: "G1", profile: p(0, 300, 300) }), gain({ id: "G2", profile: p(50, 200, 300) })]));
     expect(c.slipped.map((s) => [s.id, s.movedLater, s.firstYear])).toEqual([["G1", 100, { last: 2026, current: 2027 }]]);
+    expect(c.reprofiled).toEqual([{ id: "G2", name: null, years: [{ year: 2026, last: 100, current: 50, change: -50 }] }]);
     expect(c.slipped[0].years).toEqual([
       { year: 2026, last: 100, current: 0, change: -100 },
       { year: 2027, last: 200, current: 300, change: 100 },
@@ -225,8 +228,11 @@ describe("compare fixtures", () => {
       const files = await generateCompareFixtures(out);
       for (const file of files) {
         const name = path.basename(file);
-        expect({ name, same: Buffer.compare(fs.readFileSync(file), fs.readFileSync(path.join(FIXTURES, name))) === 0 }).toEqual({ name, same: true });
+        const committed = name.startsWith("northmoor-police") ? path.join(FIXTURES, "../../../examples", name) : path.join(FIXTURES, name);
+        expect({ name, same: Buffer.compare(fs.readFileSync(file), fs.readFileSync(committed)) === 0 }).toEqual({ name, same: true });
       }
+      // The Q2 return is the bundled example itself.
+      expect(Buffer.compare(fs.readFileSync(path.join(FIXTURES, "northmoor-q2.xlsx")), fs.readFileSync(path.join(FIXTURES, "../../../examples/northmoor-police.xlsx")))).toBe(0);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
