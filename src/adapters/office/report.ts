@@ -165,10 +165,11 @@ export function freeSheetName(base: string, existing: readonly string[]): string
   }
 }
 
-function freeTableName(existing: readonly string[]): string {
+/** `base`, else `base2`, `base3`, ... (table and defined names share one namespace). */
+export function freeTableName(existing: readonly string[], base: string = REPORT_TABLE_NAME): string {
   const taken = (name: string): boolean => existing.some((e) => sameName(e, name));
-  if (!taken(REPORT_TABLE_NAME)) return REPORT_TABLE_NAME;
-  for (let n = 2; ; n++) if (!taken(`${REPORT_TABLE_NAME}${n}`)) return `${REPORT_TABLE_NAME}${n}`;
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
 }
 
 function grid(rows: number, columns: number, value: string): string[][] {
