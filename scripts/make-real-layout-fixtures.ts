@@ -17,6 +17,8 @@ import type { BuiltFixture } from "./real-layouts/build";
 import { ashcombeCouncil } from "./real-layouts/ashcombe-council";
 import { harrowgateCouncil } from "./real-layouts/harrowgate-council";
 import { kingsbridgePolice } from "./real-layouts/kingsbridge-police";
+import { severnvalePolice } from "./real-layouts/severnvale-police";
+import { thornburyCouncil } from "./real-layouts/thornbury-council";
 import { westmerePolice } from "./real-layouts/westmere-police";
 
 const ABOUT =
@@ -64,7 +66,7 @@ function readme(corpus: Corpus): string {
 async function main(): Promise<void> {
   const [outDir, stagingDir] = process.argv.slice(2);
   if (!outDir || !stagingDir) throw new Error("usage: make-real-layout-fixtures OUT_DIR STAGING_DIR");
-  const built: BuiltFixture[] = [westmerePolice(false), westmerePolice(true), ashcombeCouncil(false), ashcombeCouncil(true), await harrowgateCouncil(true), kingsbridgePolice()];
+  const built: BuiltFixture[] = [westmerePolice(false), westmerePolice(true), ashcombeCouncil(false), ashcombeCouncil(true), await harrowgateCouncil(true), kingsbridgePolice(), thornburyCouncil(), severnvalePolice()];
   const resave: string[] = [];
   for (const fixture of built) {
     const bytes = fixture.bytes ?? new Uint8Array(await fixture.workbook!.xlsx.writeBuffer());

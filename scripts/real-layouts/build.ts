@@ -71,6 +71,14 @@ export class Sheet {
     this.ws.mergeCells(range);
   }
 
+  /** A titled block: a bold title row, a bold header row, then the rows (ISO dates become dates). Returns the last row used. */
+  block(r: number, title: string, headers: readonly string[], rows: ReadonlyArray<readonly Value[]>): number {
+    this.set(`A${r}`, title, { bold: true });
+    this.row(r + 1, 1, headers, undefined, true);
+    rows.forEach((values, i) => this.row(r + 2 + i, 1, values.map((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v))));
+    return r + 1 + rows.length;
+  }
+
   widths(widths: readonly number[]): void {
     widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = w));
   }

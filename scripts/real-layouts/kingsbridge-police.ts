@@ -150,12 +150,12 @@ export function kingsbridgePolice(): BuiltFixture {
 
   // 5. Key milestones for the £1m+ savings, then the notes.
   const K = reTotal + 3;
-  ret.set(`A${K}`, "5. Key milestones", { bold: true });
-  ret.row(K + 1, 1, ["Ref", "Milestone", "Due", "Status"], undefined, true);
-  ret.row(K + 2, 1, ["K01", "Regional major crime unit operational", date("2012-04-01"), "Complete"]);
-  ret.row(K + 3, 1, ["K02", "Custody staff recruited; officers redeployed", date("2012-12-31"), "On track"]);
-  ret.row(K + 4, 1, ["K02", "Enquiry offices staffed by police staff", date("2013-06-30"), "On track"]);
-  const N = K + 7;
+  const kEnd = ret.block(K, "5. Key milestones", ["Ref", "Milestone", "Due", "Status"], [
+    ["K01", "Regional major crime unit operational", "2012-04-01", "Complete"],
+    ["K02", "Custody staff recruited; officers redeployed", "2012-12-31", "On track"],
+    ["K02", "Enquiry offices staffed by police staff", "2013-06-30", "On track"],
+  ]);
+  const N = kEnd + 3;
   ret.set(`A${N}`, "Notes", { bold: true });
   ret.set(`A${N + 1}`, "Published in the Force's Annual Report 2011-12 on 12/07/2012.");
   ret.set(`A${N + 2}`, "Published on the Police and Crime Panel website with this return on 10/10/2012.");

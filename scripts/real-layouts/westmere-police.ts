@@ -227,17 +227,14 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
     board.row(6 + i, 1, [date(end), planned, achieved, `Budget monitoring ${label} ${year}`, "HMIC VfM profile, MSG comparison", `Milestone tracker ${label}`, `Risk register reviewed ${label}`, date(boardDate)], [FMT.date, FMT.money, FMT.money]);
   });
   const ms = 6 + quarters.length + 2;
-  board.set(`A${ms}`, "Key milestones", { bold: true });
-  board.row(ms + 1, 1, ["Ref", "Milestone", "Due by", "Status"], undefined, true);
-  const milestones: Array<[string, string, string, string]> = [
+  const msEnd = board.block(ms, "Key milestones", ["Ref", "Milestone", "Due by", "Status"], [
     ["W01", "Joint control room live", "2012-04-01", "Complete"],
     ["W02", "Staff consultation closed and posts released", "2011-09-30", "Complete"],
     ["W04", "Hillcrest station vacated", "2012-12-31", "On track"],
     ["W07", "Mobile devices issued to all response officers", "2013-03-31", "On track"],
     ["W09", "Regional custody suite opens", "2014-01-31", "On track"],
-  ];
-  milestones.forEach(([ref, text, due, status], i) => board.row(ms + 2 + i, 1, [ref, text, date(due), status]));
-  const pub = ms + 2 + milestones.length + 1;
+  ]);
+  const pub = msEnd + 2;
   board.set(`A${pub}`, "Notes", { bold: true });
   board.set(`A${pub + 1}`, "Published in the Police Authority Annual Report 2011/12 on 28/06/2012 (westmere-pa.example.org/annual-report).");
   board.set(`A${pub + 2}`, "Published in the HMIC Value for Money profile return on 15/11/2011.");
