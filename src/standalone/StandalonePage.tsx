@@ -1,16 +1,28 @@
 /**
- * The standalone page: the pane's app with "Open workbook" (file picker and drag-and-drop), a
- * one-click example, and `?example=<name>` to open an example straight away. Files are read in this
- * browser; the only request the page makes is for the bundled example, from its own server.
+ * The standalone page: the pane's app with "Open workbook" (file picker and drag-and-drop), the two
+ * bundled examples (a clean workbook and a faulty one) by button, and `?example=<name>` to open one
+ * straight away. Files are read in this browser; the only request the page makes is for a bundled
+ * example, from its own server.
  */
 import * as React from "react";
 import { Button, Link, makeStyles, mergeClasses, tokens, Text } from "@fluentui/react-components";
-import { ArrowUpload20Regular, DocumentTable20Regular } from "@fluentui/react-icons";
+import { ArrowUpload20Regular, DocumentCheckmark20Regular, DocumentError20Regular } from "@fluentui/react-icons";
 import { App } from "../taskpane/components/App";
 import type { WorkbookSource } from "../taskpane/source";
 import { createFileSource, createNoFileSource, fetchBytes, fileBytes } from "./file-source";
 
-export const EXAMPLE_NAME = "northmoor-police";
+/** The examples the build ships beside the page (dist/examples/<name>.xlsx). */
+export const EXAMPLES = [
+  { name: "northmoor-police", button: "Try the clean example", about: "a complete police force workbook with no errors" },
+  { name: "northmoor-police-seeded", button: "Try the faulty example", about: "the same workbook with one defect per principle" },
+] as const;
+
+export type ExampleName = (typeof EXAMPLES)[number]["name"];
+
+/** The clean example: the one `npm start` prints and the README names. */
+export const EXAMPLE_NAME: ExampleName = "northmoor-police";
+
+const EXAMPLE_LIST = EXAMPLES.map((example) => `${example.name} (${example.about})`).join(" and ");
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -69,10 +81,21 @@ const useStyles = makeStyles({
   privacy: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-/** The example named in `?example=`, when it is one this page ships. */
-export function exampleFromQuery(search: string): string | null {
+/**
+ * What `?example=` asks for: one of the examples this page ships, another name (said so, rather
+ * than an empty page), or nothing.
+ */
+export function exampleFromQuery(search: string): { kind: "example"; name: ExampleName } | { kind: "unknown"; name: string } | null {
   const name = new URLSearchParams(search).get("example");
-  return name === EXAMPLE_NAME ? name : null;
+  if (name === null) return null;
+  const known = EXAMPLES.find((example) => example.name === name.trim().replace(/\.xlsx$/i, ""));
+  return known ? { kind: "example", name: known.name } : { kind: "unknown", name };
+}
+
+/** The source for an address naming no example this page has: checking it says which there are. */
+function unknownExampleSource(name: string): WorkbookSource {
+  const reason = `There is no example called "${name.slice(0, 80)}" on this page. The examples are ${EXAMPLE_LIST}: choose one of the buttons above, or open your own workbook.`;
+  return { kind: "file", label: "No workbook open yet", check: async () => ({ status: "refused", reason }), goToCell: async () => ({ kind: "failed", reason }) };
 }
 
 export function exampleUrl(name: string): string {
@@ -94,16 +117,18 @@ function exampleSource(name: string, prefetched?: Promise<Uint8Array>): Workbook
 
 export interface StandalonePageProps {
   /** The example named in the address, opened at once. */
-  initialExample: string | null;
+  initialExample: ReturnType<typeof exampleFromQuery>;
   /** Its bytes, when the page started fetching them before the first render. */
   initialExampleBytes?: Promise<Uint8Array>;
 }
 
 export function StandalonePage({ initialExample, initialExampleBytes }: StandalonePageProps) {
   const styles = useStyles();
-  const [state, setState] = React.useState<{ source: WorkbookSource; token: number }>(() =>
-    initialExample ? { source: exampleSource(initialExample, initialExampleBytes), token: 1 } : { source: createNoFileSource(), token: 0 },
-  );
+  const [state, setState] = React.useState<{ source: WorkbookSource; token: number }>(() => {
+    if (initialExample?.kind === "example") return { source: exampleSource(initialExample.name, initialExampleBytes), token: 1 };
+    if (initialExample?.kind === "unknown") return { source: unknownExampleSource(initialExample.name), token: 1 };
+    return { source: createNoFileSource(), token: 0 };
+  });
   const [dragging, setDragging] = React.useState(false);
   const inputRef = React.useRef<HTMLInputElement>(null);
 
@@ -176,9 +201,16 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
           }}
         />
       </span>
-      <Button icon={<DocumentTable20Regular />} onClick={() => open(exampleSource(EXAMPLE_NAME))}>
-        Try the example
-      </Button>
+      {EXAMPLES.map((example, index) => (
+        <Button
+          key={example.name}
+          icon={index === 0 ? <DocumentCheckmark20Regular /> : <DocumentError20Regular />}
+          title={`Opens ${example.name}.xlsx: ${example.about}`}
+          onClick={() => open(exampleSource(example.name))}
+        >
+          {example.button}
+        </Button>
+      ))}
       {dragging && (
         <div className={styles.dropping} aria-hidden>
           Drop the workbook to check it
@@ -194,8 +226,8 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       </h2>
       <p className={styles.introText}>
         Open an Excel workbook (.xlsx), or drop one anywhere on this page, to check its efficiency gains against the 9
-        measurement principles of the CSR07 Value for Money Delivery Agreement. Or try the example: a police force's
-        workbook.
+        measurement principles of the CSR07 Value for Money Delivery Agreement. Or try an example: a police force's
+        workbook, clean or with one defect per principle (to see what findings and Go to cell look like).
       </p>
       <p className={mergeClasses(styles.introText, styles.privacy)}>
         Your workbook is read in this browser. It is not uploaded: nothing leaves your computer.
@@ -206,7 +238,7 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
   const templateHint = (
     <Text>
       To get a blank VfM workbook, use Create VfM workbook in the Excel add-in, or run <code>vfm template</code> on the
-      command line. The <Link href="?example=northmoor-police">example workbook</Link> shows a complete one.
+      command line. The <Link href={`?example=${EXAMPLE_NAME}`}>clean example workbook</Link> shows a complete one.
     </Text>
   );
 

@@ -65,17 +65,29 @@ export function createFileSource({ fileName, load }: FileSourceOptions): Workboo
   return { kind: "file", label: fileName, check, goToCell };
 }
 
-/** The source before any file is opened: a check says how to open one. */
+export const NO_FILE_YET = "Open a workbook first: choose Open workbook, drop an .xlsx file on this page, or try one of the examples.";
+
+/** The source before any file is opened: nothing to check yet, and a check says how to open one. */
 export function createNoFileSource(): WorkbookSource {
   return {
     kind: "file",
     label: "No workbook open yet",
-    check: async () => ({
-      status: "refused",
-      reason: "Open a workbook first: choose Open workbook, drop an .xlsx file on this page, or select Try the example.",
-    }),
+    unavailable: NO_FILE_YET,
+    check: async () => ({ status: "refused", reason: NO_FILE_YET }),
     goToCell: async () => ({ kind: "failed", reason: "Open a workbook first." }),
   };
+}
+
+/**
+ * Opened from the disk (file://), a page may not fetch the files beside it, so the examples cannot
+ * load; said in words a newcomer can act on, instead of the browser's "Failed to fetch".
+ */
+export const SERVE_THE_PAGE =
+  "This page was opened from a file on your disk (file://), and browsers do not let such a page load the example workbooks beside it. Serve it instead: run npm start in the project folder and open the address it prints (http://localhost:3000/index.html), or serve the dist folder with any web server (for example python3 -m http.server -d dist). Opening your own workbook with Open workbook works either way.";
+
+/** Whether a page address is a file on disk rather than served. */
+export function isFilePage(href: string): boolean {
+  return href.startsWith("file:");
 }
 
 /** Bytes of a File chosen or dropped by the user. */
@@ -85,9 +97,17 @@ export async function fileBytes(file: Blob, signal: AbortSignal): Promise<Uint8A
   return new Uint8Array(buffer);
 }
 
-/** Bytes of a same-origin URL (the bundled example). */
-export async function fetchBytes(url: string, signal: AbortSignal): Promise<Uint8Array> {
-  const response = await fetch(url, { signal, credentials: "same-origin" });
+/** Bytes of a same-origin URL (the bundled example). `pageHref`: the page's own address. */
+export async function fetchBytes(url: string, signal: AbortSignal, pageHref: string = globalThis.location?.href ?? ""): Promise<Uint8Array> {
+  if (isFilePage(pageHref)) throw new Error(SERVE_THE_PAGE);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: "same-origin" });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    // fetch says only "Failed to fetch": the server that sent the page is gone (an npm start stopped, say).
+    throw new Error("The example workbook could not be loaded: the server this page came from did not answer. Is it still running?");
+  }
   if (!response.ok) throw new Error(`The example workbook could not be loaded (the server answered ${response.status}).`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -11,9 +11,9 @@ const container = document.getElementById("root");
 if (container) {
   const example = exampleFromQuery(window.location.search);
   let exampleBytes: Promise<Uint8Array> | undefined;
-  if (example) {
+  if (example?.kind === "example") {
     // Opened with ?example=: fetch the workbook and the checker's chunks now, alongside the first render.
-    exampleBytes = fetchBytes(exampleUrl(example), new AbortController().signal);
+    exampleBytes = fetchBytes(exampleUrl(example.name), new AbortController().signal);
     exampleBytes.catch(() => undefined);
     preloadChecker();
     preloadResultsView();

@@ -85,6 +85,11 @@ export interface WorkbookSource {
   kind: SourceKind;
   /** Name shown to the user, e.g. the file name. */
   label: string;
+  /**
+   * Set while there is nothing to check (the standalone page before a workbook is opened): why, in
+   * one line. Check workbook is then disabled and shows this beside it.
+   */
+  unavailable?: string;
   check(request: CheckRequest): Promise<CheckOutcome>;
   goToCell(sheet: string, address: string): Promise<GoToOutcome>;
   /** Only where the source can write (Excel). */

@@ -14,15 +14,11 @@ import { corpusFile } from "../support/corpus";
 import { startStaticServer } from "../support/static-server";
 import type { StaticServer } from "../support/static-server";
 
-const ROOT = path.resolve(__dirname, "../..");
-/** The built pages; VFM_DIST points elsewhere (a build made outside the repository). */
-const DIST = process.env.VFM_DIST ? path.resolve(process.env.VFM_DIST) : path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, ROOT } from "../support/browser";
+
 const SEEDED = path.join(ROOT, "examples", "northmoor-police-seeded.xlsx");
 const SEEDED_DEFECTS = path.join(ROOT, "examples", "seeded-defects.json");
 const BROKEN = corpusFile("broken");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
 const missing = [
   fs.existsSync(path.join(DIST, "index.html")) ? null : "dist/index.html (run `npm run build` first)",

@@ -58,7 +58,7 @@ function PaneContent({ source, toolbar, autoCheckToken = 0, intro, templateHint 
       <main className={styles.main}>
         <PaneHeader source={source} />
         {toolbar}
-        <CheckControls busy={pane.busy} running={running} onCheck={pane.check} onCancel={pane.cancel} />
+        <CheckControls busy={pane.busy} running={running} unavailable={source.unavailable} onCheck={pane.check} onCancel={pane.cancel} />
         {running && <CheckProgressView progress={progress} />}
         {notice && <PaneNotice notice={notice} focusToken={focusToken("notice")} />}
         {!result && !running && !notice && intro}
