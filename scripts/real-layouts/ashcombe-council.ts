@@ -181,10 +181,12 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   reinvest[0][2] = cashTotal - 73000 - 220000;
   const re = trackerEnd + 3;
   mon.set(`A${re}`, "Re-investment of cashable savings 2014/15", { bold: true });
-  mon.row(re + 1, 1, ["Reinvested in", "Budget", "£"], undefined, true);
-  reinvest.forEach(([dest, budgetName, amount], i) => mon.row(re + 2 + i, 1, [dest, budgetName, amount], [undefined, undefined, FMT.pounds]));
+  // This block is in £'000 (it is copied from the budget report), unlike the rest of the workbook.
+  const K = "#,##0.0";
+  mon.row(re + 1, 1, ["Reinvested in", "Budget", "£'000"], undefined, true);
+  reinvest.forEach(([dest, budgetName, amount], i) => mon.row(re + 2 + i, 1, [dest, budgetName, amount / 1000], [undefined, undefined, K]));
   const reTotal = re + 2 + reinvest.length;
-  mon.row(reTotal, 1, ["Total", null, fx(`SUM(C${re + 2}:C${reTotal - 1})`, cashTotal)], [undefined, undefined, FMT.pounds], true);
+  mon.row(reTotal, 1, ["Total", null, fx(`SUM(C${re + 2}:C${reTotal - 1})`, cashTotal / 1000)], [undefined, undefined, K], true);
   mon.widths([30, 36, 12, 12, 28, 32, 32, 34]);
 
   bench.set("A1", "Ashcombe District Council", { bold: true });
@@ -206,7 +208,7 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   for (const range of [`D${first}:D${row(5)}`, `D${row(7)}:D${last}`]) {
     ex.never("ii.type-stated", PROGRAMME, range, "Cash and Non-cash are the workbook's words for cashable and non-cashable");
   }
-  ex.never("method.mixed-units", undefined, undefined, "every amount is in £");
+  ex.never("method.mixed-units", undefined, undefined, "amounts are in £, and the re-investment block says it is in £'000: each states its unit");
   ex.never("vi.trajectory-actual", undefined, undefined, "every quarter in the tracker has its Plan and Actual");
   if (!seeded) {
     ex.never("vi.quarters-present", undefined, undefined, "Q1 to Q3 2012/13 are all in the tracker");
@@ -240,7 +242,7 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
         "quarterly tracker with Qtr and Period in separate columns; a re-investment block below it",
         "Total row and footnotes under the register; a dated Published in ... note",
         "benchmarking with Indicator type, Net spend, Activity volume and a unit cost formula",
-        "amounts in £",
+        "amounts in £, the re-investment block in £'000",
       ],
     }),
   };

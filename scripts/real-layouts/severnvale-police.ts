@@ -69,11 +69,12 @@ export function severnvalePolice(): BuiltFixture {
   const gre = addSheet(wb, GRE);
   const ex = new Expectations("severnvale-S");
 
-  gre.set("A1", "Severnvale Police: gross revenue expenditure 2012-13 (original budget, £, cash)", { bold: true });
-  gre.row(3, 1, ["Budget heading", "Gross revenue expenditure 2012/13 £"], undefined, true);
-  GRE_LINES.forEach(([line, amount], i) => gre.row(4 + i, 1, [line, amount], [undefined, FMT.pounds]));
+  // The budget summary is in £m, as the budget book gives it; the programme is in whole pounds.
+  gre.set("A1", "Severnvale Police: gross revenue expenditure 2012-13 (original budget, cash)", { bold: true });
+  gre.row(3, 1, ["Budget heading", "GRE 2012/13 £m"], undefined, true);
+  GRE_LINES.forEach(([line, amount], i) => gre.row(4 + i, 1, [line, amount / 1e6], [undefined, FMT.millions]));
   const greLast = 3 + GRE_LINES.length;
-  gre.row(greLast + 1, 1, ["Total GRE", fx(`SUM(B4:B${greLast})`, sum(GRE_LINES.map((l) => l[1])))], [undefined, FMT.pounds], true);
+  gre.row(greLast + 1, 1, ["Total GRE", fx(`SUM(B4:B${greLast})`, sum(GRE_LINES.map((l) => l[1] / 1e6)))], [undefined, FMT.millions], true);
   gre.widths([30, 34]);
 
   prog.set("A1", "Severnvale Police", { bold: true });
@@ -177,7 +178,7 @@ export function severnvalePolice(): BuiltFixture {
 
   const row = (id: string): number => rowOf.get(id)!;
   for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "iv.profile-present", "vii.measures-present", "iv.milestones", "i.gain-baseline-line", "method.mixed-units", "ii.type-stated", "viii.deliverability-present"]) {
-    ex.never(rule, undefined, undefined, "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), all in £");
+    ex.never(rule, undefined, undefined, "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m");
   }
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${first}:N${row("SV-06")}`, "the G/A/R words are weighted by the workbook's own key (Green 100%, Amber 75%, Red 40%)");
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${row("SV-08")}`, "SV-08 is Red: 40% by the workbook's own key");
@@ -202,13 +203,13 @@ export function severnvalePolice(): BuiltFixture {
         "own sheet names (Efficiency Programme, Board monitoring, Benchmarking, GRE 2012-13)",
         "title block: organisation, programme name, £ (whole pounds), position at 31 March, prepared by, date; original budget and cash on the GRE sheet",
         "two-row header: a merged Net saving (£) group over financial-year-end dates 31/03/2014, 31/03/2015, 31/03/2016",
-        "years and units in header text (Gross saving 2015/16 £, Gross revenue expenditure 2012/13 £)",
+        "years and units in header text (Gross saving 2015/16 £, GRE 2012/13 £m)",
         "yearly profile inline in the register",
         "G/A/R words (Green, Amber, Red) and a Green 100% / Amber 75% / Red 40% key beside the title block used by VLOOKUP",
         "several blocks: register, Total row, re-investment block, footnote; tracker, milestones and publication blocks on Board monitoring",
         "Quarter ending dates, Plan to date, Achieved to date, Due by",
         "benchmarking: Measure, Measure type, Net spend £, Activity volume",
-        "amounts in £",
+        "amounts in £, the baseline in £m",
       ],
     }),
   };
