@@ -12,6 +12,11 @@ export interface CliIO {
   /** The environment variables (NO_COLOR, LANG, LC_ALL, LC_CTYPE, TERM are the ones read). */
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /**
+   * Calls `handler` when the user presses Ctrl+C (SIGINT), until the returned function is called.
+   * Without a subscription Ctrl+C ends the process as usual; a second Ctrl+C always does.
+   */
+  onInterrupt(handler: () => void): () => void;
 }
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -20,6 +25,8 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS_OR_FUNCTION_ERROR = 1;
 export const EXIT_USAGE_OR_UNREADABLE = 2;
+/** Stopped with Ctrl+C (128 + SIGINT, as shells report it); what was done so far is reported. */
+export const EXIT_INTERRUPTED = 130;
 
 let pipeGuardInstalled = false;
 
@@ -44,5 +51,15 @@ export function processIO(): CliIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    onInterrupt(handler) {
+      let pressed = false;
+      const listener = () => {
+        if (pressed) process.exit(EXIT_INTERRUPTED);
+        pressed = true;
+        handler();
+      };
+      process.on("SIGINT", listener);
+      return () => void process.off("SIGINT", listener);
+    },
   };
 }

@@ -13,3 +13,4 @@ export function terminalIsUnicode(env: CliIO["env"]): boolean {
 export function useColour(io: Pick<CliIO, "stdoutIsTTY" | "env">): boolean {
   return io.stdoutIsTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
 }
+

@@ -4,9 +4,12 @@ import type { CliIO } from "../../src/cli/io";
 export interface MemoryIO extends CliIO {
   out: string;
   err: string;
+  /** Presses Ctrl+C: calls every handler subscribed through onInterrupt. */
+  interrupt(): void;
 }
 
 export function memoryIO(options: Partial<Pick<CliIO, "cwd" | "stdoutIsTTY" | "stderrIsTTY" | "env">> = {}): MemoryIO {
+  const handlers = new Set<() => void>();
   const io: MemoryIO = {
     out: "",
     err: "",
@@ -16,6 +19,11 @@ export function memoryIO(options: Partial<Pick<CliIO, "cwd" | "stdoutIsTTY" | "s
     stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
+    interrupt: () => [...handlers].forEach((handler) => handler()),
   };
   return io;
 }

@@ -47,10 +47,11 @@ describe("vfm validate on the real-world corpus", () => {
     it(`refuses broken/${path.basename(file)} with one line and exit status 2`, () => {
       const run = vfm(["validate", "--format", "json", file]);
       expect(run.status).toBe(2);
-      expect(run.stdout).toBe("");
       const lines = run.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^vfm: .+: \S/);
+      // The JSON holds the file given, with the same reason.
+      expect(JSON.parse(run.stdout)).toEqual({ file, status: "unreadable", reason: lines[0].slice(`vfm: ${file}: `.length) });
     });
   }
 

@@ -91,7 +91,7 @@ describe("vfm validate", () => {
     }
   });
 
-  it("still reports the good files when one cannot be read, with exit 2 and a one-line reason", () => {
+  it("still reports the good files when one cannot be read, with exit 2 and a one-line reason; the JSON holds every file", () => {
     const broken = path.join(CORPUS, "broken", "truncated.xlsx");
     const run = vfm(["validate", "--format", "json", relClean, broken, relSeeded]);
     expect(run.status).toBe(2);
@@ -99,7 +99,9 @@ describe("vfm validate", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^vfm: ${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\S`));
     const reports = JSON.parse(run.stdout);
-    expect(reports.map((r: { file: string }) => r.file)).toEqual([relClean, relSeeded]);
+    expect(reports.map((r: { file: string }) => r.file)).toEqual([relClean, broken, relSeeded]);
+    expect(reports[1]).toEqual({ file: broken, status: "unreadable", reason: lines[0].slice(`vfm: ${broken}: `.length) });
+    expect(Object.keys(reports[0])).toEqual(["file", "reportingDate", "summary", "findings"]);
   });
 
   it("refuses Excel lock files, missing files and folders with exit 2", () => {
@@ -131,13 +133,17 @@ describe("vfm validate", () => {
 
   it("parses its arguments, refusing what it does not know in one line", () => {
     expect(parseValidateArgs(["a.xlsx", "--format", "SARIF", "--reporting-date=2026-10-31", "-q", "--", "-odd.xlsx"])).toEqual({
-      files: ["a.xlsx", "-odd.xlsx"], format: "sarif", reportingDate: "2026-10-31", verbose: false, quiet: true, progress: false,
+      files: ["a.xlsx", "-odd.xlsx"], format: "sarif", reportingDate: "2026-10-31", summary: false, verbose: false, quiet: true, progress: false,
     });
     expect(parseValidateArgs(["--help"])).toBe("help");
     expect(parseValidateArgs([])).toBe("give at least one .xlsx file");
-    expect(parseValidateArgs(["a.xlsx", "--format", "xml"])).toBe("--format 'xml' is not one of text, json, sarif");
-    expect(parseValidateArgs(["a.xlsx", "--format"])).toBe("--format needs a value: text, json or sarif");
-    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/10/2026"])).toMatch(/^--reporting-date '31\/10\/2026' is not a date written YYYY-MM-DD/);
+    expect(parseValidateArgs(["a.xlsx", "--format", "xml"])).toBe("--format 'xml' is not one of text, json, sarif, csv");
+    expect(parseValidateArgs(["a.xlsx", "--format"])).toBe("--format needs a value: text, json, sarif or csv");
+    // Dates are printed dd/mm/yyyy, so they are accepted that way too, as well as yyyy-mm-dd.
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/10/2026"])).toMatchObject({ reportingDate: "2026-10-31" });
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "1/4/2027"])).toMatchObject({ reportingDate: "2027-04-01" });
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/02/2027"])).toBe("--reporting-date '31/02/2027' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026");
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "10/31/2026"])).toMatch(/is not a date written DD\/MM\/YYYY/);
     expect(parseValidateArgs(["a.xlsx", "--reporting-date", "2026-13-01"])).toMatch(/is not a date/);
     expect(parseValidateArgs(["a.xlsx", "--colour"])).toBe("unknown option '--colour'");
   });

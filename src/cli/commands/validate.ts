@@ -1,49 +1,53 @@
 /**
  * `vfm validate FILE...`: checks .xlsx workbooks against the 9 CSR07 measurement principles and
- * reports as text (default), JSON (the shape of shared/spec/workbook.md) or SARIF 2.1.0.
+ * reports as text (default), JSON (the shape of shared/spec/workbook.md), SARIF 2.1.0 or CSV (one
+ * verdict per file).
  *
  * Exit status: 0 when no file has an error finding, 1 when any has, 2 when any file could not be read
- * (the others are still reported) or the arguments are wrong.
+ * or checked (the others are still reported), the arguments are wrong or the output cannot be
+ * written, 130 when Ctrl+C stopped the batch (the files done so far are reported).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { readXlsx } from "../../adapters/xlsx/read/index";
 import { createRuleCatalogue, type RuleCatalogue } from "../../core/report/index";
-import { PRINCIPLE_TITLES, RULES, ruleDocPath, validateWorkbookWithContext } from "../../core/validate/index";
+import { PRINCIPLE_TITLES, RULES, ruleDocPath } from "../../core/validate/index";
+import { isCalendarIsoDate } from "../../core/workbook/iso-date";
+import { checkFiles } from "../check-files";
 import { defineCommand, type CommandInput } from "../command";
-import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
+import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
-import { readWorkbookFile } from "../read-file";
 import { terminalIsUnicode, useColour } from "../terminal";
-import { VALIDATE_FORMATS, type FileOutcome } from "./validate-formats";
+import { VALIDATE_FORMATS } from "./validate-formats";
 
-/** A file this big gets a progress indicator even on its own. */
-const LARGE_FILE_BYTES = 2 * 1024 * 1024;
-
-function isRealIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+/** "31/10/2026" (as the tool prints dates) or "2026-10-31" -> "2026-10-31"; null for anything else or a day that does not exist. */
+export function parseReportingDate(text: string): string | null {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}` : text.trim();
+  return isCalendarIsoDate(iso) ? iso : null;
 }
 
 const VALIDATE = {
   name: "validate",
   operands: "FILE...",
   description: `Checks each .xlsx workbook against the 9 measurement principles of the Home Office CSR07
-Value for Money Delivery Agreement and reports every problem at its sheet and cell.`,
+Value for Money Delivery Agreement and reports every problem at its sheet and cell. Every file given
+is reported, in every format: one that cannot be read or checked is reported with its reason.`,
   footer: `Exit status: 0 no errors found; 1 a workbook has an error finding; 2 a file could not be read
-(the others are still reported) or the arguments are wrong.`,
+or checked (the others are still reported), the arguments are wrong, or the output could not be
+written; 130 stopped with Ctrl+C (the files checked so far are reported, the rest listed as not checked).`,
   options: {
     format: VALIDATE_FORMATS.option(),
     reportingDate: valueOption<string>({
-      placeholder: "YYYY-MM-DD",
-      needs: "a date written YYYY-MM-DD, e.g. 2026-09-30",
-      help: "check as at this date (default: the workbook's Settings, else today)",
-      parse: (text) => (isRealIsoDate(text) ? { ok: true, value: text } : { ok: false, message: `'${text}' is not a date written YYYY-MM-DD, e.g. 2026-09-30` }),
+      placeholder: "DD/MM/YYYY",
+      needs: "a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026",
+      help: ["check as at this date, written DD/MM/YYYY or YYYY-MM-DD", "(default: the workbook's Settings, else today)"],
+      parse: (text) => {
+        const iso = parseReportingDate(text);
+        return iso ? { ok: true, value: iso } : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
+      },
     }),
+    summary: flag("text: only one line per file and the totals"),
     verbose: flag("text: also say why each rule matters and where its documentation is", "v"),
     quiet: flag("text: show error findings only (the summary still counts everything)", "q"),
     progress: flag("show progress on stderr even when it is not a terminal"),
@@ -54,6 +58,7 @@ interface ValidateArgs {
   files: string[];
   format: string;
   reportingDate?: string;
+  summary: boolean;
   verbose: boolean;
   quiet: boolean;
   progress: boolean;
@@ -61,8 +66,8 @@ interface ValidateArgs {
 
 function validateArgs(values: OptionValues<typeof VALIDATE.options>, files: string[]): ValidateArgs | string {
   if (files.length === 0) return "give at least one .xlsx file";
-  const { format = VALIDATE_FORMATS.names()[0], reportingDate, verbose, quiet, progress } = values;
-  return { files, format, reportingDate, verbose, quiet, progress };
+  const { format = VALIDATE_FORMATS.names()[0], reportingDate, summary, verbose, quiet, progress } = values;
+  return { files, format, reportingDate, summary, verbose, quiet, progress };
 }
 
 /** Parsed arguments, "help", or a one-line usage error. */
@@ -109,83 +114,32 @@ function packageInfo(): PackageInfo {
   return { root, version, informationUri, docBaseUri };
 }
 
-class Progress {
-  private drawn = false;
-  private last = "";
-  constructor(
-    private readonly io: CliIO,
-    private readonly enabled: boolean,
-  ) {}
-
-  show(text: string): void {
-    // The reader reports often; a line is redrawn only when what it says changes.
-    if (!this.enabled || text === this.last) return;
-    this.last = text;
-    if (this.io.stderrIsTTY) {
-      this.io.stderr(`\r\u001b[K${text}`);
-      this.drawn = true;
-    } else {
-      this.io.stderr(`${text}\n`);
-    }
-  }
-
-  clear(): void {
-    if (this.drawn) this.io.stderr("\r\u001b[K");
-    this.drawn = false;
-    this.last = "";
-  }
-}
-
 async function validateFiles({ values, operands, io, usage }: CommandInput<typeof VALIDATE.options>): Promise<number> {
   const parsed = validateArgs(values, operands);
   if (typeof parsed === "string") return usage(parsed);
 
-  const outcomes: FileOutcome[] = [];
-  const progress = new Progress(io, parsed.progress || io.stderrIsTTY);
-  const several = parsed.files.length > 1;
-  const fileProblem = (file: string, reason: string) => {
-    progress.clear();
-    io.stderr(`vfm: ${file}: ${reason}\n`);
-  };
-
-  for (const [index, file] of parsed.files.entries()) {
-    const counter = several ? `[${index + 1}/${parsed.files.length}] ` : "";
-    if (several) progress.show(`${counter}reading ${file}`);
-    const read = await readWorkbookFile(file, io.cwd);
-    if (!read.ok) {
-      fileProblem(file, read.reason);
-      outcomes.push({ file, status: "unreadable", reason: read.reason });
-      continue;
-    }
-    const large = read.size >= LARGE_FILE_BYTES;
-    const workbook = await readXlsx(read.bytes, {
-      fileName: path.basename(file),
-      onProgress: several || large ? (fraction: number) => progress.show(`${counter}reading ${file} ${Math.round(fraction * 100)}%`) : undefined,
-    });
-    if (!workbook.ok) {
-      fileProblem(file, workbook.reason);
-      outcomes.push({ file, status: "unreadable", reason: workbook.reason });
-      continue;
-    }
-    if (several || large) progress.show(`${counter}checking ${file}`);
-    for (const warning of workbook.warnings) fileProblem(file, `note: ${warning}`);
-    const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: parsed.reportingDate });
-    outcomes.push({ file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound });
-  }
-  progress.clear();
+  const { outcomes, stopped } = await checkFiles(parsed.files, io, { reportingDate: parsed.reportingDate, progress: parsed.progress });
+  if (stopped) io.stderr(`vfm: stopped: ${outcomes.filter((o) => o.status === "not-checked").length} of ${outcomes.length} files not checked\n`);
 
   const info = packageInfo();
   const output = VALIDATE_FORMATS.get(parsed.format).format({
     outcomes,
-    several,
+    several: parsed.files.length > 1,
     catalogue: ruleCatalogue(parsed.format === "text" ? info.root : undefined),
     tool: { name: "vfm", version: info.version, informationUri: info.informationUri, docBaseUri: info.docBaseUri },
     srcRoot: pathToFileURL(io.cwd + path.sep).href,
-    text: { unicode: terminalIsUnicode(io.env), color: useColour(io), verbose: parsed.verbose, quiet: parsed.quiet },
+    text: {
+      unicode: terminalIsUnicode(io.env),
+      color: useColour(io),
+      verbose: parsed.verbose,
+      quiet: parsed.quiet,
+      summary: parsed.summary,
+    },
   });
   if (output !== "") io.stdout(output);
 
-  if (outcomes.some((o) => o.status === "unreadable")) return EXIT_USAGE_OR_UNREADABLE;
+  if (stopped) return EXIT_INTERRUPTED;
+  if (outcomes.some((o) => o.status !== "checked")) return EXIT_USAGE_OR_UNREADABLE;
   return outcomes.some((o) => o.status === "checked" && o.report.summary.errors > 0) ? EXIT_FINDINGS_OR_FUNCTION_ERROR : EXIT_OK;
 }
 
