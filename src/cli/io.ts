@@ -28,25 +28,53 @@ export const EXIT_USAGE_OR_UNREADABLE = 2;
 /** Stopped with Ctrl+C (128 + SIGINT, as shells report it); what was done so far is reported. */
 export const EXIT_INTERRUPTED = 130;
 
-let pipeGuardInstalled = false;
+/** The process's own I/O, which also learns whether the output could be written. */
+export interface ProcessIO extends CliIO {
+  /**
+   * Waits until everything written has been handed to the system; resolves to a one-line reason
+   * when stdout or stderr could not be written (disk full, a reader that closed the pipe), else null.
+   */
+  finish(): Promise<string | null>;
+}
 
-/** A reader that closes the pipe early (`vfm validate ... | head`) is not an error: stop quietly. */
-function exitQuietlyOnClosedPipe(): void {
-  if (pipeGuardInstalled) return;
-  pipeGuardInstalled = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw err;
-    });
+function describeWriteFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ENOSPC":
+      return "the disk is full (no space left on device)";
+    case "EPIPE":
+    case "ERR_STREAM_DESTROYED":
+      return "the program reading it stopped before the end (closed pipe)";
+    case "EDQUOT":
+      return "your disk quota is used up";
+    case "EIO":
+      return "an input/output error on the device";
+    default:
+      return (error.code ?? error.message).replace(/\s+/g, " ").slice(0, 200);
   }
 }
 
-export function processIO(): CliIO {
-  exitQuietlyOnClosedPipe();
+/**
+ * stdout and stderr as the command's I/O. A write error (`> /dev/full`, `| head -c1`) is recorded,
+ * never thrown: later writes to that stream are dropped, and `finish` reports it in one line.
+ */
+export function processIO(): ProcessIO {
+  const failures = new Map<NodeJS.WriteStream, NodeJS.ErrnoException>();
+  const writer = (stream: NodeJS.WriteStream) => {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (!failures.has(stream)) failures.set(stream, error);
+    });
+    return (text: string) => {
+      if (!failures.has(stream) && !stream.destroyed) stream.write(text);
+    };
+  };
+  const flushed = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => {
+      if (failures.has(stream) || stream.destroyed) return resolve();
+      stream.write("", () => resolve());
+    });
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
@@ -60,6 +88,13 @@ export function processIO(): CliIO {
       };
       process.on("SIGINT", listener);
       return () => void process.off("SIGINT", listener);
+    },
+    async finish() {
+      await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+      const error = failures.get(process.stdout) ?? failures.get(process.stderr);
+      if (!error) return null;
+      const which = failures.has(process.stdout) ? "the output" : "messages";
+      return `cannot write ${which}: ${describeWriteFailure(error)}`;
     },
   };
 }

@@ -16,7 +16,23 @@ export function usage(): string {
   return lines.join("\n") + "\n";
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+/**
+ * Runs `vfm ARGV...`; returns the exit status. With no `io`, on the process's own stdout and stderr:
+ * then an output that cannot be written (disk full, closed pipe) is exit status 2 with one line on
+ * stderr, whatever the command found.
+ */
+export async function main(argv: string[], io?: CliIO): Promise<number> {
+  if (io) return dispatch(argv, io);
+  const own = processIO();
+  const status = await dispatch(argv, own);
+  const failure = await own.finish();
+  if (failure === null) return status;
+  // When stderr itself is what failed, this line is lost too; the status still says so.
+  own.stderr(`vfm: ${failure}\n`);
+  return EXIT_USAGE_OR_UNREADABLE;
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     if (name === undefined) {

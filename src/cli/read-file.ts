@@ -1,8 +1,9 @@
 /**
- * Reads a workbook file for the command line: the size is checked before anything is read into
- * memory, and every problem (missing file, a folder, no permission, too large) is a one-line reason.
+ * Reads a file named on the command line: regular files only (never a device such as /dev/zero or
+ * /dev/urandom, a FIFO, a socket or a folder), no larger than a cap, checked on the open file before
+ * anything is read into memory; every problem is a one-line reason.
  */
-import { promises as fs } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_READ_LIMITS } from "../adapters/xlsx/read/index";
 
@@ -11,7 +12,7 @@ export const MAX_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
 export type FileRead = { ok: true; bytes: Uint8Array; size: number } | { ok: false; reason: string };
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 10 ? `${Math.round(mb)} MB` : `${Number(mb.toFixed(1))} MB`;
 }
@@ -25,7 +26,7 @@ function describeError(error: unknown): string {
     case "EPERM":
       return "permission denied: you are not allowed to read this file";
     case "EISDIR":
-      return "this is a folder, not a file; give the .xlsx files in it (e.g. folder/*.xlsx)";
+      return "this is a folder, not a file";
     case "ENOTDIR":
       return "no such file (part of the path is not a folder)";
     case "ELOOP":
@@ -35,41 +36,63 @@ function describeError(error: unknown): string {
       return "too many files open; check fewer files at once";
     case "EBUSY":
       return "the file is locked by another program";
+    case "ENXIO":
+      return "this is not a regular file (a device, pipe or socket)";
     default: {
       const message = error instanceof Error ? error.message : String(error);
-      return `cannot be read: ${message.replace(/\s*[\r\n]+\s*/g, " ")}`;
+      return `cannot be read: ${message.replace(/\s+/g, " ").slice(0, 200)}`;
     }
   }
 }
 
-/** Reads FILE (relative to cwd) after checking it is a regular file no larger than maxBytes. */
-export async function readWorkbookFile(file: string, cwd: string, maxBytes: number = MAX_FILE_BYTES): Promise<FileRead> {
+export interface ReadLimit {
+  maxBytes: number;
+  /** What the limit is for, in "larger than the 100 MB limit for ...": "workbooks to check". */
+  limitFor: string;
+  /** What to do about a file over the limit. */
+  advice: string;
+  /** What to do instead of naming a folder. */
+  folderAdvice?: string;
+}
+
+const WORKBOOK_LIMIT: ReadLimit = {
+  maxBytes: MAX_FILE_BYTES,
+  limitFor: "workbooks to check",
+  advice: "split it into smaller workbooks",
+  folderAdvice: "give the .xlsx files in it (e.g. folder/*.xlsx)",
+};
+
+/** Reads FILE (relative to cwd) when it is a regular file no larger than the limit. */
+export async function readRegularFile(file: string, cwd: string, limit: ReadLimit): Promise<FileRead> {
   const fullPath = path.resolve(cwd, file);
   let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(fullPath);
-    if (stat.isDirectory()) return { ok: false, reason: describeError({ code: "EISDIR" }) };
-    if (!stat.isFile()) return { ok: false, reason: "this is not a regular file (a device, pipe or socket)" };
-    if (stat.size > maxBytes) {
-      return { ok: false, reason: `the file is ${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} limit for workbooks to check; split it into smaller workbooks` };
-    }
-    handle = await fs.open(fullPath, "r");
-    // The size is read again from the open file, so a file that grew after the check is still bounded.
-    const size = Math.min((await handle.stat()).size, maxBytes + 1);
-    const bytes = new Uint8Array(size);
+    // Non-blocking, so that opening a FIFO with no writer cannot hang; the type is then checked on the
+    // open file itself, so a file swapped for a device after a check by name is still refused.
+    handle = await fs.open(fullPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { ok: false, reason: [describeError({ code: "EISDIR" }), limit.folderAdvice].filter(Boolean).join("; ") };
+    if (!stat.isFile()) return { ok: false, reason: describeError({ code: "ENXIO" }) };
+    const tooLarge = (size: string) => ({ ok: false as const, reason: `the file is ${size}larger than the ${megabytes(limit.maxBytes)} limit for ${limit.limitFor}; ${limit.advice}` });
+    if (stat.size > limit.maxBytes) return tooLarge(`${megabytes(stat.size)}, `);
+    // One byte more than the limit is asked for, so a file that grew after the check is still bounded.
+    const bytes = new Uint8Array(Math.min(stat.size, limit.maxBytes) + 1);
     let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > maxBytes) {
-      return { ok: false, reason: `the file is larger than the ${megabytes(maxBytes)} limit for workbooks to check; split it into smaller workbooks` };
-    }
-    return { ok: true, bytes: filled === size ? bytes : bytes.subarray(0, filled), size: filled };
+    if (filled > limit.maxBytes) return tooLarge("");
+    return { ok: true, bytes: bytes.subarray(0, filled), size: filled };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** Reads a workbook to check: a regular file no larger than the reader's limit. */
+export function readWorkbookFile(file: string, cwd: string, maxBytes: number = MAX_FILE_BYTES): Promise<FileRead> {
+  return readRegularFile(file, cwd, { ...WORKBOOK_LIMIT, maxBytes });
 }

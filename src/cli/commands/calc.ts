@@ -5,7 +5,6 @@
  * {"value", "usesForecast", "series"}. Exit status: 0 a result; 1 the function returned an Excel error
  * (printed on stderr as "#NUM! message"); 2 the command was used wrongly or a --series file is bad.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   CalcResult,
@@ -21,6 +20,7 @@ import {
 import { ExcelArgument, parseExcelArgument } from "../args";
 import { defineCommand, type CliCommand } from "../command";
 import { flag, valueOption } from "../options";
+import { readRegularFile } from "../read-file";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 
 export type CalcName = "target" | "netgain" | "deflate";
@@ -37,6 +37,9 @@ const ARGUMENT_FORMS = [
   "2008-09 and simple work bare too), TRUE or FALSE, an array constant ({100,200} for a row,",
   '{100;200} for a column), or "" to leave out an optional argument.',
 ];
+
+/** A deflator series is a few dozen lines; 1 MB is thousands of years of them. */
+export const SERIES_LIMIT = { maxBytes: 1024 * 1024, limitFor: "a deflator series", advice: "give a CSV file of financial years and indices" };
 
 const JSON_OPTION = flag('print {"value": ..., "usesForecast": true|false, "series": ...}');
 
@@ -175,15 +178,12 @@ async function runCalculation({ name, values, operands, io, usage }: CalcRequest
   let deflators: unknown = given[3] ?? null;
   if (values.series !== undefined) {
     if (given.length > 3 && given[3] !== null) return usage("give the deflators either as the fourth argument or with --series, not both");
-    let text: string;
-    try {
-      text = fs.readFileSync(path.resolve(io.cwd, values.series), "utf8");
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      io.stderr(`vfm deflate: cannot read ${values.series}: ${reason}\n`);
+    const read = await readRegularFile(values.series, io.cwd, SERIES_LIMIT);
+    if (!read.ok) {
+      io.stderr(`vfm deflate: cannot read ${values.series}: ${read.reason}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }
-    const series = readSeriesCsv(text, values.series);
+    const series = readSeriesCsv(new TextDecoder().decode(read.bytes), values.series);
     if (typeof series === "string") {
       io.stderr(`vfm deflate: ${series}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
