@@ -11,7 +11,9 @@ import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES, target as targe
 import type { DeflatorSeries } from "../core/calc";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { CheckResult, RuleCatalogue, SettingsChoice } from "./source";
-import type { PaneVfmData } from "./vfm-data";
+import type { PaneOnTrack, PaneVfmData } from "./vfm-data";
+import { onTrackOf, ON_TRACK_WORDS, type OnTrackJudgement } from "../core/review/on-track";
+import { formatMoney, formatPercent } from "./format";
 
 export interface CheckModelOptions {
   file: string;
@@ -88,6 +90,27 @@ function yearEndTargets(data: VfmData): Map<number, number> {
   return targets;
 }
 
+function onTrackForPane(analysis: Parameters<typeof onTrackOf>[0], unit: string | null): PaneOnTrack | null {
+  const judgement = onTrackOf(analysis);
+  return judgement ? onTrackLine(judgement, unit) : null;
+}
+
+/** The pane's one line on the judgement: the measure that decided it, with its figures. */
+export function onTrackLine(judgement: OnTrackJudgement, unit: string | null): PaneOnTrack {
+  const word = ON_TRACK_WORDS[judgement.status];
+  const head = `${word[0].toUpperCase()}${word.slice(1)}`;
+  const short = (shortfall: number) => (shortfall > 0 ? `, ${formatMoney(shortfall, unit)} short` : "");
+  const t = judgement.toDate;
+  const p = judgement.weakestPlanYear;
+  let text: string;
+  if (t && (judgement.decidedBy === "to-date" || !p)) {
+    text = `${head}: ${formatMoney(t.amount, unit)} delivered by ${t.label} against ${formatMoney(t.due, unit)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}.`;
+  } else if (p) {
+    text = `${head}: the plan counts on ${formatMoney(p.amount, unit)} in ${p.label} against ${formatMoney(p.due, unit)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}.`;
+  } else text = `${head}.`;
+  return { status: judgement.status, text };
+}
+
 export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {
   const analysis = analyse(model, { file: options.file, reportingDate: options.settings?.reportingDate, settings: settingsOverrides(options.settings) });
   const report = summarise(runRules(analysis), analysis.data, options.file);
@@ -115,6 +138,7 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
     hasVfmTables: analysis.tables.size > 0,
     isEmpty: isEmptyWorkbook(model),
     protectedSheets: model.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
+    onTrack: onTrackForPane(analysis, vfm.unit),
   };
   return { report, data, model, catalogue: CATALOGUE, readerNotes: options.readerNotes ? [...options.readerNotes] : [] };
 }

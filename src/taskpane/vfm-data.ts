@@ -1,6 +1,14 @@
 /** The figures the pane shows beside the findings: the target panel, the settings form, the workbook's state. */
 import type { TargetSummary } from "../core/validate/types";
 import type { SettingsChoice } from "./source";
+import type { OnTrackStatus } from "../core/review/on-track";
+
+/** The on-track judgement as the pane states it: its status and one sentence with the deciding figures. */
+export interface PaneOnTrack {
+  status: OnTrackStatus;
+  /** e.g. "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." */
+  text: string;
+}
 
 export interface QuarterPoint {
   /** As the workbook writes it, e.g. "Q1 2008-09". */
@@ -35,4 +43,6 @@ export interface PaneVfmData {
   isEmpty: boolean;
   /** Sheets the pane cannot write to. */
   protectedSheets: string[];
+  /** On track, at risk or off track against the target path; null or absent when there is no target to judge against. */
+  onTrack?: PaneOnTrack | null;
 }

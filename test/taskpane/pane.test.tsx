@@ -279,6 +279,19 @@ describe("target panel and settings", () => {
     expect(await within(panel).findByTestId("chart")).toBeInTheDocument();
   });
 
+  test("says whether the plan is on track, in words, beside the target", async () => {
+    const onTrack = { status: "at-risk" as const, text: "At risk: £200m delivered by Q2 2008-09 against £210m due on the target path (95.2%), £10m short." };
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { onTrack }) } }));
+    const line = within(screen.getByTestId("target-panel")).getByTestId("on-track");
+    expect(line).toHaveTextContent(onTrack.text);
+    expect(line).toHaveAttribute("data-status", "at-risk");
+  });
+
+  test("says nothing about being on track when there is nothing to judge", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { onTrack: null }) } }));
+    expect(within(screen.getByTestId("target-panel")).queryByTestId("on-track")).toBeNull();
+  });
+
   test("leaves out the year-end target column when no quarter's year is known", async () => {
     const quarters = vfmData().quarters.map((quarter) => ({ ...quarter, targetByYearEnd: null }));
     await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { quarters }) } }));

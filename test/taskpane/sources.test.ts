@@ -42,6 +42,11 @@ withExamples("the file source on the example workbooks", () => {
       ["Q1 2026-27", 12_360_000],
       ["Q2 2026-27", 12_360_000],
     ]);
+    // The example is off track: £2,050,000 by Q2 2026-27 against 2/4 of the first year's £12,360,000.
+    expect(result.data.onTrack).toEqual({
+      status: "off-track",
+      text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short.",
+    });
     expect(progress[0].phase).toBe("reading");
     expect(progress[progress.length - 1].phase).toBe("checking");
 

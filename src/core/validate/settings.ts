@@ -32,6 +32,10 @@ export interface Settings {
   minimumCashableShare: number;
   /** Unit of amounts whose header states none. */
   unit: MoneyUnit;
+  /** On track: delivered or planned gains at least this share of the target path (1 = all of it). */
+  onTrackShare: number;
+  /** At risk rather than off track: at least this share of the path (below it, off track). */
+  atRiskShare: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
   materiality: 1_000_000,
   minimumCashableShare: 0.5,
   unit: "£",
+  onTrackShare: 1,
+  atRiskShare: 0.9,
 };
 
 export type SettingKey = keyof Settings;
@@ -145,6 +151,20 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
     aliases: ["Units", "Amounts in"],
     defaultText: "£",
     why: "The unit of amounts whose column header does not state one (£, £k, £m or £bn).",
+  },
+  {
+    key: "onTrackShare",
+    name: "On-track share",
+    aliases: ["On track share", "On track threshold"],
+    defaultText: "100%",
+    why: "Our judgement: a return is on track when its actual gains to date, and its plan for every year of the period, reach at least this share of the target path.",
+  },
+  {
+    key: "atRiskShare",
+    name: "At-risk share",
+    aliases: ["At risk share", "At risk threshold", "Off track below"],
+    defaultText: "90%",
+    why: "Our judgement: short of on track but at least this share of the target path is at risk; below it, off track.",
   },
 ];
 
@@ -307,10 +327,12 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
             else settings[key] = value;
             break;
           }
-          case "minimumCashableShare": {
+          case "minimumCashableShare":
+          case "onTrackShare":
+          case "atRiskShare": {
             const value = parseFraction(cell);
             if (typeof value === "string") problem(value);
-            else settings.minimumCashableShare = value;
+            else settings[key] = value;
             break;
           }
           case "unit": {

@@ -59,6 +59,11 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
             <dt className={styles.term}>Progress</dt>
             <dd className={`${styles.value} ${styles.progressText}`}>{formatPercent(target.progress)}</dd>
           </dl>
+          {data.onTrack && (
+            <Text as="p" block data-testid="on-track" data-status={data.onTrack.status} style={{ margin: 0 }}>
+              {data.onTrack.text}
+            </Text>
+          )}
           <ProgressBar
             value={Math.max(0, Math.min(1, target.progress))}
             thickness="large"
