@@ -229,6 +229,8 @@ export interface VfmSettingsValues {
   materiality: number;
   minimumCashableShare: number;
   unit: string;
+  onTrackShare: number;
+  atRiskShare: number;
 }
 
 /** Serial date (1900 date system) of an ISO date; what Excel stores in a date cell. */
@@ -250,6 +252,8 @@ export function defaultSettingsValues(options: VfmTemplateOptions = {}): VfmSett
     materiality: DEFAULT_SETTINGS.materiality,
     minimumCashableShare: DEFAULT_SETTINGS.minimumCashableShare,
     unit: DEFAULT_SETTINGS.unit,
+    onTrackShare: DEFAULT_SETTINGS.onTrackShare,
+    atRiskShare: DEFAULT_SETTINGS.atRiskShare,
   };
 }
 
@@ -272,6 +276,8 @@ export function settingsTable(values: VfmSettingsValues): TemplateTable {
     ["Materiality", values.materiality, "A gain of at least this gross amount must have a dated milestone.", FORMATS.money],
     ["Minimum cashable share", values.minimumCashableShare, "Cashable gains as a share of all gains, at least (SR2004: half).", FORMATS.percent],
     ["Unit", values.unit, "Unit of the money columns: £, £k, £m or £bn."],
+    ["On-track share", values.onTrackShare, "On track when the actual gains to date and the plan for each year to come reach at least this share of the target path.", FORMATS.percent],
+    ["At-risk share", values.atRiskShare, "Short of on track but at least this share of the target path: at risk; below it, off track.", FORMATS.percent],
   ];
   const cellFormats: TemplateCellFormat[] = [];
   rows.forEach((row, index) => {

@@ -59,6 +59,8 @@ describe("the VfM template spec", () => {
     expect(value("Materiality")).toBe(DEFAULT_SETTINGS.materiality);
     expect(value("Minimum cashable share")).toBe(DEFAULT_SETTINGS.minimumCashableShare);
     expect(value("Unit")).toBe("£");
+    expect(value("On-track share")).toBe(DEFAULT_SETTINGS.onTrackShare);
+    expect(value("At-risk share")).toBe(DEFAULT_SETTINGS.atRiskShare);
   });
 });
 

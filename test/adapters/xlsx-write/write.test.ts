@@ -133,6 +133,7 @@ describe("writeXlsx with the VfM template", () => {
     expect(keys).toEqual([
       "Target rate", "Target method", "Target years", "Baseline year", "Target year", "Reporting date",
       "Deflator series", "RAG mapping", "Tolerance", "Materiality", "Minimum cashable share", "Unit",
+      "On-track share", "At-risk share",
     ]);
     expect(getCell(settings, 3, 1)?.value).toBe(0.03);
     expect(getCell(settings, 3, 1)?.numFmt).toBe("0.0%");
