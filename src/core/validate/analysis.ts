@@ -422,10 +422,12 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     const qC = c.get("quarter");
     const tC = c.get("trajectory");
     const aC = c.get("actual");
+    // "Qtr" Q1 beside "Period" 2012/13: the quarter's year is in a column of its own.
+    const yearC = quarterTable.headerColumns.find((h) => h.col !== qC && QUARTER_YEAR_HEADERS.has(h.measure))?.col;
     for (const r of quarterTable.rows) {
       const cells = quarterTable.sheet.rows[r] ?? [];
       const qCell = qC === undefined ? undefined : cells[qC];
-      const quarter = parseQuarter(qCell, model.date1904);
+      const quarter = parseQuarter(qCell, model.date1904) ?? quarterWithYearColumn(qCell, cells, yearC, model.date1904);
       const label = quarter ? quarterLabel(quarter) : cellText(qCell);
       quarterly.push({
         sheet: quarterTable.sheet.name,
@@ -502,6 +504,17 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     tolerance,
     baselineYearSource,
   };
+}
+
+const QUARTER_YEAR_HEADERS = new Set(["period", "year", "financial year", "fy", "quarter", "qtr"]);
+
+/** A quarter written "Q1" with its financial year in another column ("2012/13"). */
+function quarterWithYearColumn(qCell: Cell | undefined, cells: ReadonlyArray<Cell | undefined>, yearC: number | undefined, date1904: boolean): FinancialQuarter | null {
+  if (yearC === undefined) return null;
+  const q = cellText(qCell);
+  const year = financialYearOfCell(cells[yearC], date1904);
+  if (!/^q(?:uarter|tr)?\s*[1-4]$/i.test(q) || year === null) return null;
+  return { startYear: year, quarter: Number(q.slice(-1)) as 1 | 2 | 3 | 4 };
 }
 
 /** Totals of the register; service reductions never count, risk-adjusted figures are recomputed ones. */

@@ -306,3 +306,65 @@ describe("corrections kept in the workbook's Settings table", () => {
     ]);
   });
 });
+
+describe("records inline and across blocks", () => {
+  it("a three-row header: a band over merged groups over year sub-headers", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Plan", [
+          ["Ref", "Savings proposal", "C/NC", "Savings profile (£'000)", null, null, null, "G/A/R"],
+          [null, null, null, "Gross saving", null, "Net saving", null, null],
+          [null, null, null, "2011/12", "2012/13", "2011/12", "2012/13", null],
+          ["W1", "Control room", "C", 100, 200, 50, 200, "G"],
+        ]),
+      ],
+    });
+    const gains = run(model).tables.get("gains")!;
+    expect([...gains.measureYears.get("net")!]).toEqual([
+      [2011, 5],
+      [2012, 6],
+    ]);
+    expect(gains.units.get("gross")).toBe("£k");
+    expect(gains.columns.get("deliverability")).toBe(7);
+  });
+
+  it("an action plan with due dates is its own milestone record; Qtr beside Period is one quarter", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Action plan", [
+          ["No.", "Action", "Cash / non-cash", "Due by", "Progress", "Savings 2014/15 (£)"],
+          [1, "Re-tender waste contract", "Cash", date("2013-03-31"), "On track", 310000],
+        ]),
+        sheet("Monitoring", [
+          ["Qtr", "Period", "Plan", "Actual"],
+          ["Q1", "2012/13", 45000, 41500],
+        ]),
+      ],
+    });
+    const a = run(model);
+    const milestones = a.tables.get("milestones")!;
+    expect({ source: milestones.source, due: milestones.columns.get("due"), milestone: milestones.columns.get("milestone") }).toEqual({ source: "inline", due: 3, milestone: 1 });
+    expect(a.data.quarterly.map((q) => q.label)).toEqual(["Q1 2012-13"]);
+  });
+
+  it("the register's column headed like the baseline's lines names each gain's baseline line; a lone unit heads an amount", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Budget", [["Subjective heading", "Budget 2010/11 £'000"], ["Premises", 7960]]),
+        sheet("Plan", [
+          ["Ref", "Savings proposal", "Subjective heading", "Gross saving", "Net saving"],
+          ["W1", "Estates", "Premises", 100, 100],
+          [],
+          [],
+          [],
+          ["Reinvested in", "Plan", null, null, null, "£'000"],
+          ["Neighbourhood teams", "Policing Plan", null, null, null, 100],
+        ]),
+      ],
+    });
+    const a = run(model);
+    expect(a.tables.get("gains")!.columns.get("baselineLine")).toBe(2);
+    const reinvestment = a.tables.get("reinvestment")!;
+    expect({ amount: reinvestment.columns.get("amount"), unit: reinvestment.units.get("amount") }).toEqual({ amount: 5, unit: "£k" });
+  });
+});

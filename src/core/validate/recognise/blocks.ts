@@ -100,11 +100,19 @@ function isHeaderShape(shape: RowShape, numericYearsCount = true): boolean {
   return shape.words >= 2 || (shape.words >= 1 && years >= 1);
 }
 
-/** A row under a header that continues it: year sub-headers, units or measure words, nothing else. */
-function isContinuation(row: Row, from: number, to: number, date1904: boolean, extra?: ReadonlySet<string>): boolean {
+/**
+ * A row under a header that continues it: year sub-headers, units or measure words, nothing else, and
+ * sitting under a merged cell of the row above (a cell there blank) unless it is a row of years.
+ */
+function isContinuation(row: Row, above: Row, from: number, to: number, date1904: boolean, extra?: ReadonlySet<string>): boolean {
   const shape = shapeOf(row, from, to, date1904, extra);
   if (shape.nonBlank === 0 || shape.plainNumbers > 0) return false;
   if (shape.years + shape.numericYears < 2 && shape.words < 1) return false;
+  if (shape.years + shape.numericYears < 2) {
+    let underMerged = false;
+    for (let c = from; c <= Math.min(to, (row?.length ?? 0) - 1); c++) if (!isBlankCell(row?.[c]) && isBlankCell(above?.[c])) underMerged = true;
+    if (!underMerged) return false;
+  }
   // Every text is a header word, a year or a unit: a data row of names is not a sub-header.
   if (!row) return false;
   for (let c = from; c <= Math.min(to, row.length - 1); c++) {
@@ -146,6 +154,20 @@ function segments(rows: readonly Row[], from: number, to: number): Array<[number
     }
   }
   if (start >= 0) out.push([start, lastFilled]);
+  return out;
+}
+
+/**
+ * Segments that are blocks of their own: a segment whose header is not a header by itself (a lone
+ * "£'000" over an amount column four columns to the right) belongs to the segment on its left.
+ */
+function joinedSegments(rows: readonly Row[], from: number, to: number, date1904: boolean, extra?: ReadonlySet<string>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [start, end] of segments(rows, from, to)) {
+    const standalone = rows.some((row) => isHeaderShape(shapeOf(row, start, end, date1904, extra)));
+    if (!standalone && out.length > 0) out[out.length - 1][1] = end;
+    else out.push([start, end]);
+  }
   return out;
 }
 
@@ -279,7 +301,7 @@ export function findBlocks(sheet: Sheet, options: BlockScanOptions): Block[] {
     if (!isHeaderShape(shape)) continue;
     let headerRow = r;
     for (let k = 1; k <= 2 && headerRow + 1 <= lastRow; k++) {
-      if (!isContinuation(sheet.rows[headerRow + 1], fromCol, toCol, date1904, extraWords)) break;
+      if (!isContinuation(sheet.rows[headerRow + 1], sheet.rows[headerRow], fromCol, toCol, date1904, extraWords)) break;
       headerRow++;
     }
     let headerTop = r;
@@ -289,7 +311,7 @@ export function findBlocks(sheet: Sheet, options: BlockScanOptions): Block[] {
     }
     const headerRows = sheet.rows.slice(headerTop, headerRow + 1);
     let furthest = headerRow;
-    for (const [startCol, endCol] of segments(headerRows, fromCol, toCol)) {
+    for (const [startCol, endCol] of joinedSegments(headerRows, fromCol, toCol, date1904, extraWords)) {
       const header = readHeader(headerRows, startCol, endCol, date1904);
       if (header.length < 2) continue;
       const end = blockEnd(sheet, headerRow, startCol, endCol, header.length, lastRow, date1904, extraWords);

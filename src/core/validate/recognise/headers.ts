@@ -20,6 +20,8 @@ export interface HeaderColumn {
   measure: string;
   /** The bottom cell's measure alone, for a column that sits under a group it does not belong to. */
   ownMeasure: string;
+  /** Each header part's measure, bottom row first ("" parts left out): looked up one by one. */
+  partMeasures: string[];
   /** Financial-year start year the header names, or null. */
   year: number | null;
   unit: MoneyUnit | null;
@@ -100,14 +102,17 @@ export function isYearHeaderCell(cell: Cell | undefined, date1904: boolean): boo
 
 type Row = ReadonlyArray<Cell | undefined> | undefined;
 
-/** The group label each column sits under: a non-blank cell and the blank cells to its right. */
-function spreadGroups(row: Row, startCol: number, endCol: number, below: Row): string[] {
+/**
+ * The group label each column sits under: a non-blank cell and the blank cells to its right (a merged
+ * cell), for as long as a row below has a header there.
+ */
+function spreadGroups(row: Row, startCol: number, endCol: number, below: readonly Row[]): string[] {
   const labels: string[] = [];
   let current = "";
   for (let c = startCol; c <= endCol; c++) {
     const own = headerText(row?.[c]);
     if (own !== "") current = own;
-    else if (isBlankCell(below?.[c])) current = "";
+    else if (below.every((r) => isBlankCell(r?.[c]))) current = "";
     labels[c - startCol] = own !== "" ? own : current;
   }
   return labels;
@@ -120,7 +125,7 @@ function spreadGroups(row: Row, startCol: number, endCol: number, below: Row): s
  */
 export function readHeader(rows: readonly Row[], startCol: number, endCol: number, date1904: boolean): HeaderColumn[] {
   const bottom = rows[rows.length - 1];
-  const groups = rows.slice(0, -1).map((row, i) => spreadGroups(row, startCol, endCol, rows[i + 1]));
+  const groups = rows.slice(0, -1).map((row, i) => spreadGroups(row, startCol, endCol, rows.slice(i + 1)));
   const columns: HeaderColumn[] = [];
   for (let c = startCol; c <= endCol; c++) {
     const cell = bottom?.[c];
@@ -141,6 +146,10 @@ export function readHeader(rows: readonly Row[], startCol: number, endCol: numbe
       own,
       measure: numericYear !== null ? parseHeaderText(groupParts.join(" ")).measure : whole.measure,
       ownMeasure: numericYear !== null ? "" : ownParsed.measure,
+      partMeasures: [...parts]
+        .reverse()
+        .map((p) => parseHeaderText(p).measure)
+        .filter((m, i, all) => m !== "" && all.indexOf(m) === i),
       year,
       unit: whole.unit,
     });

@@ -10,7 +10,7 @@
 import type { CellRect, Sheet, SheetVisibility, TableDef, WorkbookModel } from "../../workbook/model";
 import { a1Range } from "../../workbook/model";
 import { TABLE_SPECS, type TableKey, type TableSpec } from "../schema";
-import type { MoneyUnit } from "../text";
+import { cellText, normaliseLabel, type MoneyUnit } from "../text";
 import { findAllBlocks, findBlocks, TITLE_ROWS, type Block } from "./blocks";
 import { EMPTY_CONTEXT, readContext, type TableContext } from "./context";
 import { correctionHeaders, NO_CORRECTIONS, type Corrections } from "./corrections";
@@ -35,6 +35,8 @@ export interface RejectedCandidate {
   range: string;
   matched: number;
   total: number;
+  /** What it lacks to be the table ("no Type column"); empty when it lost to a better block. */
+  lacks: string[];
   reason: string;
 }
 
@@ -115,7 +117,12 @@ function buildTable(built: Built, model: WorkbookModel, options: RecogniseOption
   const spec = TABLE_SPECS.find((s) => s.key === candidate.table)!;
   const context = block.headerRow >= 0 ? readContext(block.sheet, block.titleTop, block.headerTop, block.startCol) : EMPTY_CONTEXT;
   const contextUnit = options.statedUnit ? null : context.unit;
-  const unitOf = (h: HeaderColumn) => h.unit ?? contextUnit;
+  // The title block's unit applies to money columns and per-year columns, not to a Quarter or a Ref.
+  const moneyCols = new Set<number>();
+  for (const [key, h] of candidate.columns) if (spec.columns.find((c) => c.key === key)?.money) moneyCols.add(h.col);
+  for (const years of candidate.measureYears.values()) for (const h of years.values()) moneyCols.add(h.col);
+  for (const h of candidate.bareYears.values()) moneyCols.add(h.col);
+  const unitOf = (h: HeaderColumn) => h.unit ?? (moneyCols.has(h.col) ? contextUnit : null);
   const columns = new Map<string, number>();
   const headers = new Map<string, string>();
   const units = new Map<string, MoneyUnit | null>();
@@ -261,6 +268,8 @@ interface Ctx {
   blocks: Map<Sheet, Block[]>;
   /** Defined names without a header row, used only when nothing else is found. */
   headerless: Map<TableKey, DiscoveredTable>;
+  /** The block each table was built from. */
+  blockOf: Map<TableKey, Block>;
 }
 
 function tableBlockOf(ctx: Ctx, excel: TableDef, sheet: Sheet): Block {
@@ -288,6 +297,7 @@ function byCorrections(ctx: Ctx, corrections: Corrections, absent: Set<TableKey>
     const block = blockForRange(c.target.sheet, c.target.rect, ctx.model.date1904, ctx.extraWords);
     const candidate = scoreBlock(block, c.table, ctx.vocabulary);
     ctx.tables.set(c.table, buildTable({ candidate, source: "correction", sourceName: `${c.where.sheet}!${c.where.cell}`, how: `the correction in ${c.where.sheet}!${c.where.cell}` }, ctx.model, ctx.options));
+    ctx.blockOf.set(c.table, block);
   }
 }
 
@@ -300,6 +310,7 @@ function byName(ctx: Ctx, spec: TableSpec): DiscoveredTable | null {
     if (!sheet) continue;
     const block = tableBlockOf(ctx, excel, sheet);
     const candidate = scoreBlock(block, spec.key, ctx.vocabulary);
+    ctx.blockOf.set(spec.key, block);
     return buildTable({ candidate, source: "table", sourceName: excel.name, how: `the Excel table ${excel.name}` }, ctx.model, ctx.options);
   }
   let headerless: DiscoveredTable | null = null;
@@ -363,6 +374,7 @@ function byContent(ctx: Ctx, absent: ReadonlySet<TableKey>): { scored: Scored[];
         : `its headers: ${matched} of ${total} columns${s.clue === "partial" ? ", and the sheet's name" : ""}`;
     const source: TableSource = s.clue === "exact" ? "sheet" : "content";
     ctx.tables.set(candidate.table, buildTable({ candidate, source, sourceName: sheetName, how }, ctx.model, ctx.options));
+    ctx.blockOf.set(candidate.table, candidate.block);
   }
   return { scored, blocks };
 }
@@ -398,6 +410,66 @@ function inlineProfile(ctx: Ctx): void {
   });
 }
 
+/** A register with due dates (an action plan: Action, Due by, Progress) is its own milestone record. */
+function inlineMilestones(ctx: Ctx): void {
+  const gains = ctx.tables.get("gains");
+  const block = ctx.blockOf.get("gains");
+  if (!gains || !block || ctx.tables.has("milestones")) return;
+  const candidate = scoreBlock(block, "milestones", ctx.vocabulary);
+  const due = candidate.columns.get("due");
+  if (!due) return;
+  const columns = new Map<string, number>([["due", due.col]]);
+  const idCol = gains.columns.get("id");
+  if (idCol !== undefined) columns.set("id", idCol);
+  const milestoneCol = candidate.columns.get("milestone")?.col ?? gains.columns.get("initiative");
+  if (milestoneCol !== undefined) columns.set("milestone", milestoneCol);
+  const status = candidate.columns.get("status");
+  if (status) columns.set("status", status.col);
+  const headerOf = new Map(gains.headerColumns.map((h) => [h.col, h.text]));
+  ctx.tables.set("milestones", {
+    ...gains,
+    key: "milestones",
+    spec: TABLE_SPECS.find((s) => s.key === "milestones")!,
+    source: "inline",
+    sourceName: gains.sheet.name,
+    how: "the due-date columns of the Gains register",
+    columns,
+    headers: new Map([...columns].map(([k, c]) => [k, headerOf.get(c) ?? k])),
+    units: new Map(),
+    yearColumns: new Map(),
+    yearUnits: new Map(),
+    measureYears: new Map(),
+  });
+}
+
+/** The register's column headed as the baseline's line column ("Subjective heading") names each gain's baseline line. */
+function linkBaselineLine(ctx: Ctx): void {
+  const gains = ctx.tables.get("gains");
+  const baseline = ctx.tables.get("baseline");
+  const lineCol = baseline?.columns.get("line");
+  if (!gains || !baseline || lineCol === undefined || gains.columns.has("baselineLine")) return;
+  const lineHeader = baseline.headerColumns.find((h) => h.col === lineCol);
+  if (!lineHeader || lineHeader.measure === "") return;
+  const used = new Set([...gains.columns.values(), ...[...gains.measureYears.values()].flatMap((m) => [...m.values()])]);
+  const match = gains.headerColumns.find((h) => !used.has(h.col) && h.measure === lineHeader.measure);
+  if (!match) return;
+  gains.columns.set("baselineLine", match.col);
+  gains.headers.set("baselineLine", match.text);
+}
+
+/** In comparatives, the column headed with the body's own name ("Westmere" under "Westmere Police Authority") is its Value. */
+function ownFigureColumn(ctx: Ctx): void {
+  const table = ctx.tables.get("comparatives");
+  if (!table || table.columns.has("value")) return;
+  const titles = ctx.model.sheets.slice(0, 3).map((s) => normaliseLabel(cellText(s.rows[0]?.[0]))).filter((t) => t !== "");
+  const used = new Set(table.columns.values());
+  const match = table.headerColumns.find((h) => !used.has(h.col) && h.measure.length >= 3 && titles.some((t) => t === h.measure || t.startsWith(`${h.measure} `)));
+  if (!match) return;
+  table.columns.set("value", match.col);
+  table.headers.set("value", match.text);
+  table.units.set("value", match.unit);
+}
+
 function bareYearsOf(table: DiscoveredTable): Map<number, number> {
   const out = new Map<number, number>();
   for (const h of table.headerColumns) if (h.year !== null && h.measure === "" && !out.has(h.year)) out.set(h.year, h.col);
@@ -428,7 +500,7 @@ function explain(ctx: Ctx, scored: readonly Scored[], absent: ReadonlySet<TableK
     else if (found) reason = `the ${spec.label} table found at '${found.sheet.name}'!${a1Range({ startRow: Math.max(0, found.headerRow), endRow: Math.max(found.endRow, found.headerRow), startCol: found.startCol, endCol: found.endCol })} matches better`;
     else if (candidate.lacks.length > 0) reason = `it has ${candidate.lacks.join(" and ")}`;
     else reason = `only ${matched} of ${totalCount(spec)} columns match`;
-    const r: RejectedCandidate = { table: candidate.table, sheet: candidate.block.sheet.name, range: blockRange(candidate.block), matched, total: totalCount(spec), reason };
+    const r: RejectedCandidate = { table: candidate.table, sheet: candidate.block.sheet.name, range: blockRange(candidate.block), matched, total: totalCount(spec), lacks: candidate.lacks, reason };
     if (matched >= 2 || candidate.lacks.length > 0) ctx.rejected.push(r);
     if (!found && !absent.has(candidate.table) && takenAs === undefined) {
       const best = nearest.get(candidate.table);
@@ -442,7 +514,7 @@ function explain(ctx: Ctx, scored: readonly Scored[], absent: ReadonlySet<TableK
 export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOptions = {}): Recognition {
   const corrections = options.corrections ?? NO_CORRECTIONS;
   const { vocabulary, extraWords } = vocabularyFor(corrections);
-  const ctx: Ctx = { model, options, vocabulary, extraWords, tables: new Map(options.known ?? []), rejected: [], blocks: new Map(), headerless: new Map() };
+  const ctx: Ctx = { model, options, vocabulary, extraWords, tables: new Map(options.known ?? []), rejected: [], blocks: new Map(), headerless: new Map(), blockOf: new Map() };
   const absent = new Set<TableKey>();
   byCorrections(ctx, corrections, absent);
   for (const spec of TABLE_SPECS) {
@@ -464,9 +536,31 @@ export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOption
   }
   for (const [key, table] of ctx.headerless) if (!ctx.tables.has(key) && !absent.has(key)) ctx.tables.set(key, table);
   inlineProfile(ctx);
+  inlineMilestones(ctx);
+  linkBaselineLine(ctx);
+  ownFigureColumn(ctx);
   const nearest = explain(ctx, scored, absent);
   const sheets = model.sheets.map((s) => ({ name: s.name, visibility: s.visibility, blocks: blocks.filter((b) => b.sheet === s).length }));
   return { tables: ctx.tables, sheets, rejected: ctx.rejected, nearest, declaredAbsent: absent, corrections };
 }
 
 export type { TableContext };
+
+const SHEETS_NAMED = 8;
+
+/**
+ * Where the check looked for a table it did not find, and what came nearest, for the missing-table
+ * finding: "looked at sheets 'Cover', 'Data' (hidden); the nearest, 'Savings Plan'!A6:X40, looks like
+ * the Gains table (12 of 19 columns) but has no Type column". Sheet names are quoted as Excel does.
+ */
+export function describeSearch(recognition: Recognition, table: TableKey, quoteSheet: (name: string) => string): string {
+  const names = recognition.sheets.map((s) => `${quoteSheet(s.name)}${s.visibility === "visible" ? "" : " (hidden)"}`);
+  if (names.length === 0) return "the workbook has no sheets";
+  const shown = names.length > SHEETS_NAMED ? `${names.slice(0, SHEETS_NAMED).join(", ")} and ${names.length - SHEETS_NAMED} more` : names.join(", ");
+  const looked = `looked at ${names.length === 1 ? "sheet" : `${names.length} sheets:`} ${shown}`;
+  const near = recognition.nearest.get(table);
+  if (!near) return `${looked}; no block there has this table's headers`;
+  const label = TABLE_SPECS.find((s) => s.key === table)!.label;
+  const what = near.lacks.length > 0 ? `has ${near.lacks.join(" and ")}` : `only ${near.matched} of ${near.total} columns match`;
+  return `${looked}; the nearest, ${quoteSheet(near.sheet)}!${near.range}, looks like the ${label} table (${near.matched} of ${near.total} columns) but ${what}`;
+}

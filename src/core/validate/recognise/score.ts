@@ -48,7 +48,9 @@ function lookup(map: ReadonlyMap<string, string>, measure: string): string | und
 /** The money key a per-year column names in a table: its words, or a year measure word ("Saving 2012/13"). */
 function yearMeasureKey(table: TableKey, map: ReadonlyMap<string, string>, column: HeaderColumn): string | null {
   const money = MONEY_KEYS[table] ?? [];
-  for (const measure of [column.measure, column.ownMeasure]) {
+  // A baseline's "2011-12 (£)" column is its amount for that year.
+  if (table === "baseline" && column.partMeasures.length === 0) return "amount";
+  for (const measure of measuresOf(column)) {
     const key = lookup(map, measure);
     if (key !== undefined && money.includes(key)) return key;
     const word = YEAR_MEASURE_WORDS[measure];
@@ -59,6 +61,14 @@ function yearMeasureKey(table: TableKey, map: ReadonlyMap<string, string>, colum
   }
   return null;
 }
+
+/** The measures to look a column up by: the whole label, its own cell, then each group above it. */
+function measuresOf(column: HeaderColumn): string[] {
+  return [column.measure, column.ownMeasure, ...column.partMeasures];
+}
+
+/** A column headed by a unit alone ("£'000") is the amount of a table that has one money column. */
+const UNIT_ONLY_KEY: Partial<Record<TableKey, string>> = { baseline: "amount", reinvestment: "amount", summary: "value" };
 
 function labelOf(table: TableKey, key: string): string {
   return TABLE_SPEC_BY_KEY.get(table)?.columns.find((c) => c.key === key)?.label ?? key;
@@ -108,7 +118,7 @@ export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary
   for (const column of block.header) {
     if (column.year !== null && table === "profile") {
       // A profile's year columns hold net values: prefer "Net 2011/12" over "Gross 2011/12" over a bare year.
-      const word = YEAR_MEASURE_WORDS[column.measure] ?? YEAR_MEASURE_WORDS[column.ownMeasure] ?? (column.measure === "" ? "bare" : null);
+      const word = measuresOf(column).map((m) => YEAR_MEASURE_WORDS[m]).find((w) => w !== undefined) ?? (column.measure === "" || column.partMeasures.length === 0 ? "bare" : null);
       const rank = (w: string | undefined) => (w === "net" ? 3 : w === "bare" ? 2 : w === "gross" ? 1 : 0);
       if (word !== null && rank(word) > rank(profileMeasure.get(column.year))) {
         candidate.bareYears.set(column.year, column);
@@ -124,12 +134,18 @@ export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary
         if (!years.has(column.year)) years.set(column.year, column);
         continue;
       }
-      if (column.measure === "" || column.ownMeasure === "") {
+      if (column.measure === "" || column.ownMeasure === "" || column.partMeasures.length === 0) {
         if (!candidate.bareYears.has(column.year)) candidate.bareYears.set(column.year, column);
         continue;
       }
     }
-    for (const measure of [column.measure, column.ownMeasure]) {
+    const unitOnly = column.year === null && column.measure === "" && column.unit !== null ? UNIT_ONLY_KEY[table] : undefined;
+    if (unitOnly !== undefined && !candidate.columns.has(unitOnly)) {
+      candidate.columns.set(unitOnly, column);
+      score += 1;
+      continue;
+    }
+    for (const measure of measuresOf(column)) {
       const key = lookup(map, measure);
       if (key === undefined) continue;
       if (!candidate.columns.has(key)) {

@@ -12,15 +12,15 @@ import { normaliseLabel } from "../text";
 /** Extra header words for each table's columns, beyond schema.ts's synonyms. */
 export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<string, readonly string[]>>>>> = {
   baseline: {
-    line: ["Service", "Budget line", "Cost centre", "Expenditure heading", "Service area", "Line description"],
+    line: ["Service", "Subjective heading", "Subjective", "Objective heading", "Budget heading", "Expenditure type", "Budget line", "Cost centre", "Expenditure heading", "Service area", "Line description"],
     year: ["Base year"],
     amount: ["Budget", "Net budget", "Original budget", "Net spend", "Net expenditure", "Gross expenditure", "Baseline spend", "Base budget", "Outturn", "Net revenue expenditure"],
     basis: ["Budget / outturn", "Budget/outturn", "Basis of figures"],
   },
   gains: {
     id: ["No", "No.", "Number", "Ref no", "Reference number", "Saving ref", "Project ref", "Item no"],
-    initiative: ["Proposal", "Savings proposal", "Description of saving", "Efficiency", "Project", "Scheme", "Initiative description", "Title", "Activity"],
-    workstream: ["Theme", "Programme", "Portfolio", "Directorate", "Department", "Service area", "Work stream"],
+    initiative: ["Action", "Proposal", "Savings proposal", "Description of saving", "Efficiency", "Project", "Scheme", "Initiative description", "Title", "Activity"],
+    workstream: ["Service", "Theme", "Programme", "Portfolio", "Directorate", "Department", "Service area", "Work stream"],
     type: ["C/NC", "C / NC", "Cash / non-cash", "Cash/non-cash", "Cashable?", "Cashable/non-cashable", "Cash or non-cash", "Nature"],
     category: ["Efficiency type", "3Es", "Economy / efficiency / effectiveness"],
     baselineLine: ["Baseline ref", "Baseline reference"],
@@ -36,6 +36,9 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
     serviceImpact: ["Impact on service", "Service impact", "Impact on service delivery", "Quality impact"],
     owner: ["Lead", "Lead officer", "Responsible officer", "Responsible", "Sponsor", "Accountable officer", "Project lead"],
     riskReviewed: ["Date reviewed", "Review date", "Reviewed"],
+  },
+  profile: {
+    id: ["No", "No.", "Number", "Ref no", "Reference number", "Saving ref", "Project ref", "Item no"],
   },
   milestones: {
     milestone: ["Action", "Actions", "Key milestone", "Milestones", "Task", "Deliverable"],
@@ -59,7 +62,7 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
   },
   comparatives: {
     measure: ["Indicator", "Performance indicator", "Metric", "KPI"],
-    kind: ["Type of measure", "Measure type"],
+    kind: ["Type", "Indicator type", "Type of indicator", "Type of measure", "Measure type", "Kind of measure"],
     value: ["Unit cost", "Result", "Score"],
     cost: ["Net spend", "Spend", "Total cost", "Net cost", "Expenditure"],
     output: ["Activity volume", "Activity", "Volume", "Outputs"],
