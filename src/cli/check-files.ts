@@ -7,9 +7,11 @@
 import * as path from "node:path";
 import { readXlsx } from "../adapters/xlsx/read/index";
 import type { ReturnOutcome } from "../core/review/verdict";
+import { ELLIPSIS, errorText } from "../core/text/index";
 import { validateWorkbookWithContext } from "../core/validate/index";
 import type { CliIO } from "./io";
 import { readWorkbookFile } from "./read-file";
+import { fileMessage, safeName } from "./terminal";
 
 /** A file this big gets a progress indicator even on its own. */
 const LARGE_FILE_BYTES = 2 * 1024 * 1024;
@@ -56,9 +58,12 @@ export class Progress {
   }
 }
 
+/** Longest reason kept for a file whose check failed (the reason is in the JSON, CSV and SARIF too). */
+const MAX_FAILURE_LENGTH = 1000;
+
 function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, " ").trim().slice(0, 300) || "an unexpected error";
+  const message = errorText(error).replace(/\s+/g, " ").trim() || "an unexpected error";
+  return message.length > MAX_FAILURE_LENGTH ? message.slice(0, MAX_FAILURE_LENGTH - ELLIPSIS.length) + ELLIPSIS : message;
 }
 
 export async function checkFiles(files: readonly string[], io: CliIO, options: CheckFilesOptions): Promise<CheckedBatch> {
@@ -69,14 +74,14 @@ export async function checkFiles(files: readonly string[], io: CliIO, options: C
   const unsubscribe = io.onInterrupt(() => stop.abort());
   const fileProblem = (file: string, reason: string) => {
     progress.clear();
-    io.stderr(`vfm: ${file}: ${reason}\n`);
+    io.stderr(fileMessage(file, reason));
   };
 
   try {
     for (const [index, file] of files.entries()) {
       if (stop.signal.aborted) break;
       const counter = several ? `[${index + 1}/${files.length}] ` : "";
-      if (several) progress.show(`${counter}reading ${file}`);
+      if (several) progress.show(`${counter}reading ${safeName(file)}`);
       let outcome: ReturnOutcome;
       try {
         const show = (text: string) => progress.show(`${counter}${text}`);
@@ -113,11 +118,11 @@ async function checkOne(file: string, io: CliIO, options: CheckFilesOptions, { s
   const workbook = await readXlsx(read.bytes, {
     fileName: path.basename(file),
     signal,
-    onProgress: several || large ? (fraction: number) => show(`reading ${file} ${Math.round(fraction * 100)}%`) : undefined,
+    onProgress: several || large ? (fraction: number) => show(`reading ${safeName(file)} ${Math.round(fraction * 100)}%`) : undefined,
   });
   if (signal.aborted) return { file, status: "not-checked", reason: STOPPED_REASON };
   if (!workbook.ok) return { file, status: "unreadable", reason: workbook.reason };
-  if (several || large) show(`checking ${file}`);
+  if (several || large) show(`checking ${safeName(file)}`);
   for (const warning of workbook.warnings) note(warning);
   const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: options.reportingDate });
   return { file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound };

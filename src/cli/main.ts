@@ -1,5 +1,6 @@
 import { CliIO, EXIT_USAGE_OR_UNREADABLE, processIO } from "./io";
 import { COMMANDS } from "./commands/index";
+import { safeName } from "./terminal";
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 1;
@@ -44,7 +45,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name.toLowerCase());
   if (!command) {
-    io.stderr(`vfm: unknown command '${name}'\n${usage()}`);
+    io.stderr(`vfm: unknown command '${safeName(name)}'\n${usage()}`);
     return EXIT_USAGE_OR_UNREADABLE;
   }
   return command.run(rest, io);

@@ -7,6 +7,7 @@
  * our own wording rather than Node's.
  */
 import { parseArgs } from "node:util";
+import { oneLine } from "../core/text/index";
 
 export type ValueCheck<V> = { ok: true; value: V } | { ok: false; message: string };
 
@@ -195,5 +196,6 @@ export function commandHelp(command: CommandLine): string {
 
 /** The three lines for a command used wrongly: the problem, the usage, where the help is. */
 export function usageError(command: CommandLine, problem: string): string {
-  return `vfm ${command.name}: ${problem}\nUsage: ${usageLine(command)}\nRun \`vfm ${command.name} --help\` for ${command.helpTopic ?? "the options"}.\n`;
+  // The problem may quote an argument, and arguments come from file names too (vfm validate *).
+  return `vfm ${command.name}: ${oneLine(problem, { maxLength: 1000 })}\nUsage: ${usageLine(command)}\nRun \`vfm ${command.name} --help\` for ${command.helpTopic ?? "the options"}.\n`;
 }

@@ -110,4 +110,27 @@ describe("vfm as a process", () => {
     expect(entries.slice(done).every((e) => e.status === "not-checked")).toBe(true);
     expect(stderr).toContain(`vfm: stopped: ${60 - done} of 60 files not checked\n`);
   }, 120_000);
+
+  onLinux("file names and file contents are printed with their control characters visible; JSON keeps them exact", () => {
+    const hostile = "Q2\u001b[2J\u001b]52;c;SGk=\u0007\r\n(ii) ok: \u2714 pass\u202e";
+    const copy = path.join(dir, `${hostile}.xlsx`);
+    fs.copyFileSync(path.join(ROOT, CLEAN), copy);
+    const missing = path.join(dir, `${hostile}-missing.xlsx`);
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
+    const text = vfm(["validate", copy, missing]);
+    expect(text.status).toBe(2);
+    expect(text.stdout).not.toMatch(unsafe);
+    expect(text.stderr).not.toMatch(unsafe);
+    expect(text.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(text.stderr).toContain("Q2\\x1b[2J\\x1b]52;c;SGk=\\x07\\r\\n(ii) ok: \u2714 pass\\u202e-missing.xlsx: no such file");
+    const json = vfm(["validate", "--format", "json", copy, missing]);
+    expect(JSON.parse(json.stdout).map((e: { file: string }) => e.file)).toEqual([copy, missing]);
+
+    const series = path.join(dir, `${hostile}.csv`);
+    fs.writeFileSync(series, "year,index\n2008-09,50\n2009-10,\u001b[2J\u001b]8;;http://x\u0007\n");
+    const calc = vfm(["deflate", "3", "2008-09", "2009-10", "--series", series]);
+    expect(calc.status).toBe(2);
+    expect(calc.stderr).not.toMatch(unsafe);
+    expect(calc.stderr).toContain('is "\\x1b[2J\\x1b]8;;http://x\\x07"');
+  });
 });

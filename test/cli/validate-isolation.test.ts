@@ -12,6 +12,8 @@ jest.mock("../../src/core/validate/index", () => {
   return {
     ...actual,
     validateWorkbookWithContext: (model: unknown, options: { file: string }) => {
+      const hostile = (globalThis as { hostileMessage?: string }).hostileMessage;
+      if (hostile !== undefined && options.file.includes("seeded")) throw new Error(hostile);
       if (options.file.includes("seeded")) throw new RangeError("Maximum call stack size exceeded\n    at analyse (analysis.ts:1:1)");
       return actual.validateWorkbookWithContext(model, options);
     },
@@ -50,4 +52,24 @@ describe("a file whose check throws is that file's result", () => {
     expect(sarif.invocations[0].toolExecutionNotifications[0].message.text).toBe(`${SEEDED}: ${REASON}`);
     expect(sarif.artifacts[0].location.uri).toBe(CLEAN);
   });
+});
+
+describe("what a failure quotes is printed safely", () => {
+  afterEach(() => delete (globalThis as { hostileMessage?: string }).hostileMessage);
+
+  test("a 50 MB message full of control characters is one short, visible line on stderr and in the text; exact in JSON", async () => {
+    const sheet = "Gains\u001b[2J\u001b]52;c;QUxMIENIRUNLUyBQQVNTRUQ=\u0007\r\n(ii) ...: \u2714 pass\u202e";
+    const hostile = `no table on sheet ${sheet}${"x".repeat(50 * 1024 * 1024)}`;
+    (globalThis as { hostileMessage?: string }).hostileMessage = hostile;
+    const text = await validate(["--summary", CLEAN, SEEDED]);
+    expect(text.err.length).toBeLessThan(1200);
+    expect(text.err.split("\n")).toHaveLength(2);
+    expect(text.err).toContain("\\x1b[2J\\x1b]52;c;QUxMIENIRUNLUyBQQVNTRUQ=\\x07 (ii) ...: \u2714 pass\\u202e");
+    expect(text.err.trimEnd().endsWith("…")).toBe(true);
+    for (const output of [text.out, text.err]) expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text.out.length).toBeLessThan(3000);
+    const json = await validate(["--format", "json", SEEDED]);
+    // The reason is kept exact, but bounded: JSON is not amplified either.
+    expect(JSON.parse(json.out).reason).toBe(`could not be checked: ${hostile.replace(/\s+/g, " ").slice(0, 999)}…`);
+  }, 60_000);
 });

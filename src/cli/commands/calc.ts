@@ -21,6 +21,7 @@ import { ExcelArgument, parseExcelArgument } from "../args";
 import { defineCommand, type CliCommand } from "../command";
 import { flag, valueOption } from "../options";
 import { readRegularFile } from "../read-file";
+import { safeMessage, safeName } from "../terminal";
 import { CliIO, EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 
 export type CalcName = "target" | "netgain" | "deflate";
@@ -180,12 +181,12 @@ async function runCalculation({ name, values, operands, io, usage }: CalcRequest
     if (given.length > 3 && given[3] !== null) return usage("give the deflators either as the fourth argument or with --series, not both");
     const read = await readRegularFile(values.series, io.cwd, SERIES_LIMIT);
     if (!read.ok) {
-      io.stderr(`vfm deflate: cannot read ${values.series}: ${read.reason}\n`);
+      io.stderr(`vfm deflate: cannot read ${safeName(values.series)}: ${safeMessage(read.reason)}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }
     const series = readSeriesCsv(new TextDecoder().decode(read.bytes), values.series);
     if (typeof series === "string") {
-      io.stderr(`vfm deflate: ${series}\n`);
+      io.stderr(`vfm deflate: ${safeMessage(series)}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }
     deflators = series;
@@ -197,7 +198,7 @@ async function runCalculation({ name, values, operands, io, usage }: CalcRequest
   else result = deflate(given[0], given[1], given[2], deflators);
 
   if (!result.ok) {
-    io.stderr(`${result.kind} ${result.message}\n`);
+    io.stderr(`${result.kind} ${safeMessage(result.message)}\n`);
     return EXIT_FINDINGS_OR_FUNCTION_ERROR;
   }
   if (values.json) {
@@ -205,7 +206,7 @@ async function runCalculation({ name, values, operands, io, usage }: CalcRequest
   } else {
     io.stdout(`${formatPlainDecimal(result.value)}\n`);
     if (result.usesForecast) {
-      io.stderr(`note: this result uses a forecast year of ${result.series}, not outturn; it will change as the forecast is revised\n`);
+      io.stderr(`note: this result uses a forecast year of ${safeName(result.series ?? "")}, not outturn; it will change as the forecast is revised\n`);
     }
   }
   return EXIT_OK;

@@ -15,7 +15,7 @@ import { FormatterRegistry } from "../formatters";
 import { EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 import { flag, valueOption } from "../options";
 import { readWorkbookFile } from "../read-file";
-import { terminalIsUnicode } from "../terminal";
+import { fileMessage, safeName, terminalIsUnicode } from "../terminal";
 import { writeOutputFile } from "../write-file";
 
 interface CompareOutput {
@@ -70,11 +70,11 @@ async function runCompare({ values, operands, io, usage }: CommandInput<typeof C
   for (const file of operands) {
     const result = await load(file, io.cwd);
     if (!result.ok) {
-      io.stderr(`vfm: ${file}: ${result.reason}\n`);
+      io.stderr(fileMessage(file, result.reason));
       unreadable = true;
       continue;
     }
-    for (const note of result.notes) io.stderr(`vfm: ${file}: note: ${note}\n`);
+    for (const note of result.notes) io.stderr(fileMessage(file, `note: ${note}`));
     loaded.push(result.records);
   }
   if (unreadable) return EXIT_USAGE_OR_UNREADABLE;
@@ -84,12 +84,12 @@ async function runCompare({ values, operands, io, usage }: CommandInput<typeof C
     const { writeXlsx } = await import("../../adapters/xlsx/write");
     const written = await writeOutputFile(values.out, io.cwd, await writeXlsx(changesWorkbookSpec(comparison)), values.force);
     if (!written.ok) {
-      io.stderr(`vfm: ${values.out}: ${written.reason}\n`);
+      io.stderr(fileMessage(values.out, written.reason));
       return EXIT_USAGE_OR_UNREADABLE;
     }
   }
   io.stdout(COMPARE_FORMATS.get(values.format ?? "text").format({ comparison, unicode: terminalIsUnicode(io.env) }));
-  if (values.out !== undefined) io.stderr(`Wrote the changes to ${values.out} (sheet Changes).\n`);
+  if (values.out !== undefined) io.stderr(`Wrote the changes to ${safeName(values.out)} (sheet Changes).\n`);
   return EXIT_OK;
 }
 

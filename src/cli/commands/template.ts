@@ -4,6 +4,7 @@
  */
 import { buildVfmTemplate, defaultSettingsValues, financialYearLabel, spendingPeriodYears } from "../../core/template/spec";
 import { defineCommand, type CommandInput } from "../command";
+import { fileMessage, safeName } from "../terminal";
 import { CliIO, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 import { writeOutputFile } from "../write-file";
 import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
@@ -85,15 +86,15 @@ async function writeTemplate({ values, operands, io, usage }: CommandInput<typeo
   const bytes = await writeXlsx(spec);
   const written = await writeOutputFile(parsed.out, io.cwd, bytes, parsed.force);
   if (!written.ok) {
-    io.stderr(`vfm: ${parsed.out}: ${written.reason}\n`);
+    io.stderr(fileMessage(parsed.out, written.reason));
     return EXIT_USAGE_OR_UNREADABLE;
   }
   const tables = spec.sheets.filter((s) => s.table).map((s) => s.table!.name);
   io.stdout(
-    `Wrote ${parsed.out}: ${spec.sheets.length} sheets (${spec.sheets.map((s) => s.name).join(", ")}), ` +
+    `Wrote ${safeName(parsed.out)}: ${spec.sheets.length} sheets (${spec.sheets.map((s) => s.name).join(", ")}), ` +
       `${tables.length} Excel tables; baseline ${financialYearLabel(settings.baselineYear)}, ` +
       `spending period ${spendingPeriodYears(settings.baselineYear, settings.targetYears).join(", ")}.\n` +
-      `Fill it in, then check it with: npx vfm validate ${parsed.out}\n`,
+      `Fill it in, then check it with: npx vfm validate ${safeName(parsed.out)}\n`,
   );
   return EXIT_OK;
 }

@@ -8,6 +8,7 @@ import { verdictsCsv } from "../../core/review/verdict-csv";
 import { batchTotals, totalsLine, verdictDetail, verdictOf, verdictWord, type ReturnOutcome } from "../../core/review/verdict";
 import type { ValidationReport } from "../../core/validate/types";
 import { FormatterRegistry } from "../formatters";
+import { safeMessage, safeName } from "../terminal";
 
 export interface ValidateOutput {
   /** Every file given, in the order given. */
@@ -31,7 +32,7 @@ const checkedReports = (output: ValidateOutput): ValidationReport[] =>
 export function batchSummary(outcomes: readonly ReturnOutcome[]): string {
   const verdicts = outcomes.map(verdictOf);
   const width = Math.max(...verdicts.map((v) => verdictWord(v).length));
-  const lines = verdicts.map((v) => `  ${verdictWord(v).padEnd(width)}  ${v.file}: ${verdictDetail(v)}`);
+  const lines = verdicts.map((v) => `  ${verdictWord(v).padEnd(width)}  ${safeName(v.file)}: ${safeMessage(verdictDetail(v))}`);
   return [...lines, totalsLine(batchTotals(verdicts))].join("\n") + "\n";
 }
 
