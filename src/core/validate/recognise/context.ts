@@ -30,6 +30,8 @@ const MONTH_DAY = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})(?:\s+(\d{4}))?/i;
 const QUARTER_NAME = /\bq([1-4])\b.*?((?:19|20)\d\d\s?[-/]\s?\d{2,4})|((?:19|20)\d\d\s?[-/]\s?\d{2,4}).*?\bq([1-4])\b/i;
 
 function unitOfText(text: string): MoneyUnit | null {
+  // "£, cash prices", "£ unless stated": a title line that starts with a bare £.
+  if (/^£(?:\s*[,;]|\s+(?:unless|except|cash|real)\b|\s*$)/i.test(text.trim())) return "£";
   const m = UNIT_IN_TEXT.exec(text);
   if (!m) return null;
   const raw = m[1].toLowerCase();
