@@ -9,6 +9,7 @@ import { readXlsx } from "../adapters/xlsx/read/index";
 import type { ReturnOutcome } from "../core/review/verdict";
 import { ELLIPSIS, errorText } from "../core/text/index";
 import { validateWorkbookWithContext } from "../core/validate/index";
+import { verdictOnTrack } from "../core/review/on-track";
 import type { CliIO } from "./io";
 import { readWorkbookFile } from "./read-file";
 import { fileMessage, safeName } from "./terminal";
@@ -125,5 +126,5 @@ async function checkOne(file: string, io: CliIO, options: CheckFilesOptions, { s
   if (several || large) show(`checking ${safeName(file)}`);
   for (const warning of workbook.warnings) note(warning);
   const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: options.reportingDate });
-  return { file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound };
+  return { file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound, onTrack: verdictOnTrack(checked.onTrack, checked.unit) };
 }

@@ -12,8 +12,8 @@ import type { DeflatorSeries } from "../core/calc";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { CheckResult, RuleCatalogue, SettingsChoice } from "./source";
 import type { PaneOnTrack, PaneVfmData } from "./vfm-data";
-import { onTrackOf, ON_TRACK_WORDS, type OnTrackJudgement } from "../core/review/on-track";
-import { formatMoney, formatPercent } from "./format";
+import { onTrackOf, onTrackSentence, type OnTrackJudgement } from "../core/review/on-track";
+import { formatMoney } from "./format";
 
 export interface CheckModelOptions {
   file: string;
@@ -97,18 +97,7 @@ function onTrackForPane(analysis: Parameters<typeof onTrackOf>[0], unit: string 
 
 /** The pane's one line on the judgement: the measure that decided it, with its figures. */
 export function onTrackLine(judgement: OnTrackJudgement, unit: string | null): PaneOnTrack {
-  const word = ON_TRACK_WORDS[judgement.status];
-  const head = `${word[0].toUpperCase()}${word.slice(1)}`;
-  const short = (shortfall: number) => (shortfall > 0 ? `, ${formatMoney(shortfall, unit)} short` : "");
-  const t = judgement.toDate;
-  const p = judgement.weakestPlanYear;
-  let text: string;
-  if (t && (judgement.decidedBy === "to-date" || !p)) {
-    text = `${head}: ${formatMoney(t.amount, unit)} delivered by ${t.label} against ${formatMoney(t.due, unit)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}.`;
-  } else if (p) {
-    text = `${head}: the plan counts on ${formatMoney(p.amount, unit)} in ${p.label} against ${formatMoney(p.due, unit)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}.`;
-  } else text = `${head}.`;
-  return { status: judgement.status, text };
+  return { status: judgement.status, text: onTrackSentence(judgement, (value) => formatMoney(value, unit)) };
 }
 
 export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {

@@ -22,8 +22,9 @@
 import { sumExact, target as targetCalc, type TargetMethod } from "../calc";
 import { ExactDecimal, decimalToDouble, exactRescale, ratioToDouble } from "../calc/exact";
 import type { Analysis } from "../validate/analysis";
+import type { OnTrackJudgement as VerdictOnTrack } from "./verdict";
 import { formatFinancialYearLabel, quarterEnd, quarterIndex, quarterLabel, type FinancialQuarter } from "../validate/dates";
-import { numberOf, UNIT_FACTORS, type MoneyUnit } from "../validate/text";
+import { formatAmount, formatPercent, numberOf, UNIT_FACTORS, type MoneyUnit } from "../validate/text";
 
 export type OnTrackStatus = "on-track" | "at-risk" | "off-track";
 
@@ -293,4 +294,45 @@ export function onTrackInputOf(analysis: Analysis): OnTrackInput | null {
 export function onTrackOf(analysis: Analysis): OnTrackJudgement | null {
   const input = onTrackInputOf(analysis);
   return input ? judgeOnTrack(input) : null;
+}
+
+/** "Off track", "At risk", "On track". */
+export function onTrackHeading(status: OnTrackStatus): string {
+  const word = ON_TRACK_WORDS[status];
+  return `${word[0].toUpperCase()}${word.slice(1)}`;
+}
+
+/**
+ * The judgement in one sentence, from the measure that decided it: "Off track: £2,050,000 delivered
+ * by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." `money`
+ * formats an amount in the workbook's unit (the surfaces pass their own).
+ */
+export function onTrackSentence(judgement: OnTrackJudgement, money: (value: number) => string): string {
+  const head = onTrackHeading(judgement.status);
+  const short = (shortfall: number) => (shortfall > 0 ? `, ${money(shortfall)} short` : "");
+  const t = judgement.toDate;
+  const p = judgement.weakestPlanYear;
+  if (t && (judgement.decidedBy === "to-date" || !p)) {
+    return `${head}: ${money(t.amount)} delivered by ${t.label} against ${money(t.due)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}.`;
+  }
+  if (p) return `${head}: the plan counts on ${money(p.amount)} in ${p.label} against ${money(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}.`;
+  return `${head}.`;
+}
+
+/** The shortfall of the measure that decided the judgement (0 when on track). */
+export function decidingShortfall(judgement: OnTrackJudgement): number {
+  const measure = judgement.decidedBy === "to-date" ? judgement.toDate : judgement.weakestPlanYear;
+  return measure?.shortfall ?? 0;
+}
+
+/** The judgement as a return's verdict carries it (src/core/review/verdict.ts); null stays null. */
+export function verdictOnTrack(judgement: OnTrackJudgement | null, unit: MoneyUnit): VerdictOnTrack | null {
+  if (!judgement) return null;
+  return { status: judgement.status, reason: onTrackSentence(judgement, (value) => moneyText(value, unit)), shortfall: decidingShortfall(judgement) };
+}
+
+/** "£2,050,000", "£2,050k", "-£1.5m": an amount in the workbook's unit, for a one-line reason. */
+function moneyText(value: number, unit: MoneyUnit): string {
+  const text = `£${formatAmount(Math.abs(value))}${unit.slice(1)}`;
+  return value < 0 ? `-${text}` : text;
 }

@@ -20,13 +20,13 @@ export interface OnTrackJudgement {
   status: "on-track" | "at-risk" | "off-track";
   /** One line with the figures, e.g. "7,870,000 of 9,300,000 due by 31/10/2026". */
   reason: string;
-  /** How far the risk-adjusted cashable gains fall short of the target path at the reporting date, in the workbook's unit; 0 when on track. */
+  /** How far the measure that decided the judgement (the latest actual, or the weakest plan year) falls short of the target path, in the workbook's unit; 0 when it does not. */
   shortfall: number;
 }
 
 /** What became of one file: the input of a verdict. */
 export type ReturnOutcome =
-  | { file: string; status: "checked"; report: ValidationReport; vfmTablesFound: boolean }
+  | { file: string; status: "checked"; report: ValidationReport; vfmTablesFound: boolean; onTrack?: OnTrackJudgement | null }
   | { file: string; status: "unreadable" | "not-checked"; reason: string };
 
 export interface ReturnVerdict {
@@ -93,6 +93,7 @@ export function verdictOf(outcome: ReturnOutcome): ReturnVerdict {
     target: summary.target?.value ?? null,
     riskAdjustedCashable: summary.target?.riskAdjustedCashable ?? null,
     progress: summary.target?.progress ?? null,
+    ...(outcome.onTrack ? { onTrack: outcome.onTrack } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import { parseA1Range } from "../workbook/model";
 import { analyse, type Analysis, type ValidateOptions, type VfmData } from "./analysis";
 import { RuleContext, type Rule } from "./rule";
 import { RULES } from "./rules";
+import { onTrackOf, type OnTrackJudgement } from "../review/on-track";
+import type { MoneyUnit } from "./text";
 import { PRINCIPLES, type Finding, type PrincipleKey, type PrincipleStatus, type ValidationReport } from "./types";
 
 export const INTERNAL_ERROR_RULE = "method.internal-error";
@@ -110,9 +112,18 @@ export function validateWorkbook(model: WorkbookModel, options: ValidateOptions)
  * nothing to check: surfaces say "not checked" there rather than "pass" (the JSON keeps workbook.md's
  * pass/warn/fail, and the missing tables are findings in it).
  */
-export function validateWorkbookWithContext(model: WorkbookModel, options: ValidateOptions): { report: ValidationReport; vfmTablesFound: boolean } {
+export function validateWorkbookWithContext(
+  model: WorkbookModel,
+  options: ValidateOptions,
+): { report: ValidationReport; vfmTablesFound: boolean; onTrack: OnTrackJudgement | null; unit: MoneyUnit } {
   const analysis = analyse(model, options);
-  return { report: summarise(runRules(analysis), analysis.data, options.file), vfmTablesFound: analysis.tables.size > 0 };
+  return {
+    report: summarise(runRules(analysis), analysis.data, options.file),
+    vfmTablesFound: analysis.tables.size > 0,
+    // On track or not against the target path (src/core/review/on-track.ts), for the return's verdict.
+    onTrack: onTrackOf(analysis),
+    unit: analysis.data.unit,
+  };
 }
 
 /** The parsed VfM data (after discovery) for the pane's target panel; nothing is computed twice. */

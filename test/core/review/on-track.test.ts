@@ -1,4 +1,4 @@
-import { judgeMeasure, judgeOnTrack, onTrackOf, riskAdjustedProfileValue, targetPath, type OnTrackInput } from "../../../src/core/review/on-track";
+import { judgeMeasure, judgeOnTrack, onTrackOf, riskAdjustedProfileValue, targetPath, verdictOnTrack, type OnTrackInput } from "../../../src/core/review/on-track";
 import { analyse } from "../../../src/core/validate";
 import { onTrack } from "../../../src/core/validate/rules/on-track";
 import { cleanWith, clean } from "../validate/fixtures";
@@ -183,4 +183,16 @@ ruleTester(onTrack, {
       errors: [{ sheet: "Profile", cell: "C2:C6", message: /^Off track: actual gains of 5,000,000 .*\(\d+(\.\d)?%\); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10/ }],
     },
   ],
+});
+
+describe("verdictOnTrack", () => {
+  it("gives the verdict's status, one-line reason in the workbook's unit and shortfall", () => {
+    const j = judgeOnTrack(plan({ quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual: 30_000 }] }))!;
+    expect(verdictOnTrack(j, "£k")).toEqual({
+      status: "off-track",
+      reason: "Off track: £30,000k delivered by Q1 2009-10 against £37,725k due on the target path (79.5%), £7,725k short.",
+      shortfall: 7_725,
+    });
+    expect(verdictOnTrack(null, "£")).toBeNull();
+  });
 });
