@@ -42,9 +42,9 @@ describe("vfm validate FILE...: one verdict per file", () => {
     };
     expect(clean.summary.errors).toBe(0);
     expect(lines.slice(-4)).toEqual([
-      `  ${clean.summary.warnings > 0 ? "warnings  " : "pass      "}  examples/northmoor-police.xlsx: ${clean.text}; target progress 20.6%`,
+      `  ${clean.summary.warnings > 0 ? "warnings  " : "pass      "}  examples/northmoor-police.xlsx: ${clean.text}; target progress 20.6%; off track`,
       "  unreadable  examples/missing.xlsx: no such file",
-      `  fail        examples/northmoor-police-seeded.xlsx: ${seeded.text}; failed (ii) (iii) (iv) (vii); target progress 20.6%`,
+      `  fail        examples/northmoor-police-seeded.xlsx: ${seeded.text}; failed (ii) (iii) (iv) (vii); target progress 20.6%; off track`,
       `3 files: 1 unreadable, 1 with errors, ${clean.summary.warnings > 0 ? "1 with warnings only, 0 without problems" : "0 with warnings only, 1 without problems"} ` +
         `(${all.errors} errors, ${all.warnings} warnings, ${all.infos} note${all.infos === 1 ? "" : "s"})`,
     ]);
@@ -80,7 +80,8 @@ describe("vfm validate FILE...: one verdict per file", () => {
       [SEEDED, "checked", ""],
     ]);
     const seeded = rows[3];
-    expect(seeded.slice(3, 9)).toEqual(["2026-10-31", "4", "6", "1", "ii iii iv vii", ""]);
+    expect(seeded.slice(3, 9)).toEqual(["2026-10-31", "4", "6", "2", "ii iii iv vii", ""]);
+    expect(seeded[12]).toBe("off-track");
     expect(Number(seeded[11])).toBeCloseTo(7870000 / Number(seeded[9]), 10);
     expect(Number(seeded[10])).toBe(7870000);
   });
