@@ -16,7 +16,7 @@ import { parseReference } from "./discovery";
 import type { TableKey } from "./schema";
 import { readSettings, type Settings, type SettingsRead } from "./settings";
 import type { TargetSummary } from "./types";
-import { cellText, isBlankCell, normaliseLabel, normaliseWords, numberOf, readNumber, UNIT_FACTORS, type MoneyUnit, type NumberRead } from "./text";
+import { cellText, convertUnit, isBlankCell, normaliseLabel, normaliseWords, numberOf, readNumber, UNIT_FACTORS, type MoneyUnit, type NumberRead } from "./text";
 
 export interface ValidateOptions {
   /** Shown in the report (a path or file name). */
@@ -168,8 +168,8 @@ export function isServiceReduction(text: string): boolean {
   return flagged;
 }
 
-function convert(read: NumberRead, factor: number): NumberRead {
-  return read.kind === "number" && factor !== 1 ? { kind: "number", value: read.value * factor } : read;
+function convert(read: NumberRead, from: MoneyUnit, to: MoneyUnit): NumberRead {
+  return read.kind === "number" && from !== to ? { kind: "number", value: convertUnit(read.value, from, to) } : read;
 }
 
 
@@ -299,8 +299,11 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   }
   const unit = gainUnits.get("gross")!;
   const unitFactor = UNIT_FACTORS[unit];
-  const tolerance = settings.tolerance / unitFactor;
-  const factorFor = (key: string) => UNIT_FACTORS[gainUnits.get(key)!] / unitFactor;
+  const tolerance = convertUnit(settings.tolerance, "£", unit);
+  const toRegister = (key: string) => {
+    const from = gainUnits.get(key)!;
+    return (value: number) => convertUnit(value, from, unit);
+  };
 
   const gains: ParsedGain[] = [];
   const gainById = new Map<string, ParsedGain>();
@@ -310,7 +313,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     const [idC, initC, typeC, catC, grossC, costsC, netC, delC, raC, svcC, pbC] = [
       "id", "initiative", "type", "category", "gross", "costs", "net", "deliverability", "riskAdjusted", "serviceImpact", "priceBase",
     ].map(col);
-    const [fGross, fCosts, fNet, fRa] = ["gross", "costs", "net", "riskAdjusted"].map(factorFor);
+    const [fGross, fCosts, fNet, fRa] = ["gross", "costs", "net", "riskAdjusted"].map(toRegister);
     const serviceHeaderIsFlag = svcC >= 0 && normaliseLabel(gainsTable.headers.get("serviceImpact") ?? "") === "service reduction";
     const priceCache = new Map<string, number | null>();
     const ragMapping = settings.ragMapping;
@@ -324,8 +327,8 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
       const raRaw = raC >= 0 ? numberOf(cells[raC]) : null;
       const grossRaw = numberOf(grossCell);
       const costsRaw = numberOf(costsCell);
-      const gross = grossRaw === null ? null : grossRaw * fGross;
-      const costs = costsRaw === null ? null : costsRaw * fCosts;
+      const gross = grossRaw === null ? null : fGross(grossRaw);
+      const costs = costsRaw === null ? null : fCosts(costsRaw);
       const delCell = delC >= 0 ? cells[delC] : undefined;
       const deliverability = readDeliverability(delCell, settings);
       let serviceReduction = false;
@@ -374,9 +377,9 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
         category: catC >= 0 ? cellText(cells[catC]) || null : null,
         gross,
         costs,
-        net: netRaw === null ? null : netRaw * fNet,
+        net: netRaw === null ? null : fNet(netRaw),
         deliverability,
-        riskAdjusted: raRaw === null ? null : raRaw * fRa,
+        riskAdjusted: raRaw === null ? null : fRa(raRaw),
         recomputedNet,
         recomputedRiskAdjusted,
         serviceReduction,
@@ -392,15 +395,15 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   }
 
   const gainCols = new Map<GainNumberKey, number>();
-  const gainFactors = new Map<GainNumberKey, number>();
+  const gainColumnUnits = new Map<GainNumberKey, MoneyUnit>();
   for (const key of ["gross", "costs", "net", "riskAdjusted", "deliverability"] as const) {
     const col = gainsTable?.columns.get(key);
     if (col !== undefined) gainCols.set(key, col);
-    gainFactors.set(key, key === "deliverability" ? 1 : factorFor(key));
+    gainColumnUnits.set(key, key === "deliverability" ? unit : gainUnits.get(key)!);
   }
   const readGain = (gain: ParsedGain, key: GainNumberKey): NumberRead => {
     const col = gainCols.get(key);
-    return convert(readNumber(col === undefined ? undefined : gain.cells[col]), gainFactors.get(key)!);
+    return convert(readNumber(col === undefined ? undefined : gain.cells[col]), gainColumnUnits.get(key)!, unit);
   };
 
   const profileRowById = new Map<string, number>();
@@ -448,7 +451,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   const baseline = tables.get("baseline");
   const amountCol = baseline?.columns.get("amount");
   if (baseline && amountCol !== undefined) {
-    const factor = UNIT_FACTORS[baseline.units.get("amount") ?? settings.unit] / unitFactor;
+    const amountUnit = baseline.units.get("amount") ?? settings.unit;
     const yearCol = baseline.columns.get("year");
     const amounts: number[] = [];
     for (const r of baseline.rows) {
@@ -458,7 +461,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
         if (y !== null && y !== settings.baselineYear) continue;
       }
       const read = readNumber(cells[amountCol]);
-      if (read.kind === "number") amounts.push(read.value * factor);
+      if (read.kind === "number") amounts.push(convertUnit(read.value, amountUnit, unit));
     }
     if (amounts.length > 0) baselineTotal = sumExact(amounts);
   }

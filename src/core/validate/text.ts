@@ -3,11 +3,20 @@
  * and percentage reading. Pure functions; callers normalise once per header or per distinct value,
  * never per cell in a hot loop.
  */
+import { exactRescale } from "../calc/exact";
 import type { Cell } from "../workbook/model";
 
 export type MoneyUnit = "£" | "£k" | "£m" | "£bn";
 
 export const UNIT_FACTORS: Readonly<Record<MoneyUnit, number>> = { "£": 1, "£k": 1000, "£m": 1_000_000, "£bn": 1_000_000_000 };
+
+/**
+ * An amount in one unit re-expressed in another through the exact core: 2.01 £m is exactly 2,010 £k
+ * (a double multiplication would give 2009.9999999999998).
+ */
+export function convertUnit(value: number, from: MoneyUnit, to: MoneyUnit): number {
+  return from === to ? value : exactRescale(value, UNIT_FACTORS[from], UNIT_FACTORS[to]);
+}
 
 /** Longest cell text header and label matching looks at: a header is a few words, never a paragraph. */
 export const MATCH_TEXT_CAP = 256;

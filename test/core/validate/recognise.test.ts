@@ -7,7 +7,7 @@
 import { analyse, validateWorkbook } from "../../../src/core/validate";
 import { parseHeaderText } from "../../../src/core/validate/recognise/headers";
 import { recogniseWorkbook } from "../../../src/core/validate/recognise";
-import { normaliseLabel, headerUnit } from "../../../src/core/validate/text";
+import { convertUnit, headerUnit, normaliseLabel } from "../../../src/core/validate/text";
 import { buildModel, date, sheet, type CellInput } from "../../support/model-builder";
 
 const run = (model: ReturnType<typeof buildModel>) => analyse(model, { file: "t.xlsx", today: "2012-12-31" });
@@ -366,5 +366,22 @@ describe("records inline and across blocks", () => {
     expect(a.tables.get("gains")!.columns.get("baselineLine")).toBe(2);
     const reinvestment = a.tables.get("reinvestment")!;
     expect({ amount: reinvestment.columns.get("amount"), unit: reinvestment.units.get("amount") }).toEqual({ amount: 5, unit: "£k" });
+  });
+});
+
+describe("units converted exactly (#13)", () => {
+  it("2.01 £m compares exactly with 2,010 £k", () => {
+    expect(convertUnit(2.01, "£m", "£k")).toBe(2010);
+    expect(2.01 * 1000).not.toBe(2010);
+    const model = buildModel({
+      sheets: [
+        sheet("Baseline", [["Line", "Amount (£m)"], ["Force budget", 2.01]]),
+        sheet("Gains", [["ID", "Type", "Gross gain (£k)", "Costs (£k)", "Net gain (£m)"], ["G1", "Cashable", 2010, 0, 2.01]]),
+      ],
+    });
+    const a = run(model);
+    expect(a.data.baselineTotal).toBe(2010);
+    expect(a.data.gains[0].net).toBe(2010);
+    expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "iii.net-recomputes")).toEqual([]);
   });
 });
