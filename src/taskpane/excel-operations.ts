@@ -6,6 +6,8 @@ import { readOpenWorkbook } from "../adapters/office/read";
 import { selectCell } from "../adapters/office/navigate";
 import { insertTemplate } from "../adapters/office/template";
 import { writeReport } from "../adapters/office/report";
+import { writeChanges } from "../adapters/office/changes";
+import type { ReturnComparison } from "../core/review/compare";
 import { writeSettings } from "../adapters/office/settings";
 import type { SettingValue } from "../adapters/office/settings";
 import { describeOfficeError } from "../adapters/office/errors";
@@ -76,6 +78,16 @@ export async function writeFindingsReport(report: ValidationReport, catalogue: R
     return { ok: false, reason: outcome.reason };
   } catch (error) {
     return { ok: false, reason: `Excel could not write the report: ${describeOfficeError(error)}.` };
+  }
+}
+
+export async function writeChangesSheet(comparison: ReturnComparison): Promise<WriteOutcome> {
+  try {
+    const outcome = await Excel.run((context) => writeChanges(context, comparison));
+    if (outcome.ok) return { ok: true, message: `Wrote the changes since ${comparison.last.file} to the new sheet "${outcome.sheet}".` };
+    return { ok: false, reason: outcome.reason };
+  } catch (error) {
+    return { ok: false, reason: `Excel could not write the changes: ${describeOfficeError(error)}.` };
   }
 }
 

@@ -14,6 +14,7 @@ export function createExcelSource(): WorkbookSource {
     goToCell: async (sheet, address) => (await operations()).goToCell(sheet, address),
     createTemplate: async () => (await operations()).createTemplate(),
     writeReport: async (report, catalogue) => (await operations()).writeFindingsReport(report, catalogue),
+    writeChanges: async (comparison) => (await operations()).writeChangesSheet(comparison),
     saveSettings: async (settings) => (await operations()).saveSettings(settings),
   };
 }

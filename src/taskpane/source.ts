@@ -19,6 +19,7 @@ export interface CheckProgress {
 /** Principle titles and rule texts, shipped with the check so the pane's first load stays small. */
 export type { RuleCatalogue, RuleText } from "../core/report/rule-info";
 import type { RuleCatalogue } from "../core/report/rule-info";
+import type { ReturnComparison } from "../core/review/compare";
 
 /** Settings the user changed in the pane. Absent fields keep the workbook's own value. */
 export interface SettingsChoice {
@@ -95,6 +96,8 @@ export interface WorkbookSource {
   /** Only where the source can write (Excel). */
   createTemplate?(): Promise<WriteOutcome>;
   writeReport?(report: ValidationReport, catalogue: RuleCatalogue): Promise<WriteOutcome>;
+  /** Adds a sheet with what changed since the previous return (Excel only, when the user asks). */
+  writeChanges?(comparison: ReturnComparison): Promise<WriteOutcome>;
   /** Keeps the settings with the workbook. Sources that cannot write apply them to the next check only. */
   saveSettings?(settings: SettingsChoice): Promise<WriteOutcome>;
 }

@@ -3,19 +3,17 @@
  * (`vfm compare`), and rows for a report sheet (the .xlsx writer for `--out`, the Office adapter for
  * "Write changes to a sheet"). JSON is the comparison itself.
  */
-import { formatDate, formatFinancialYearLabel } from "../validate/dates";
+import { financialYearLabel, terminalSafe } from "../text";
+import { formatDate } from "../validate/dates";
 import { formatPlainDecimal } from "../calc";
 import type { MoneyUnit } from "../validate/text";
 import type { TemplateSpec } from "../template/types";
 import type { CellValue } from "../workbook/model";
 import type { GainRef, Movement, Rating, ReturnComparison, YearMovement } from "./compare";
 
-const C0_C1_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-
 /** Workbook text shown on a terminal: control and bidi characters made visible, one line, capped. */
 function safe(text: string, max = 80): string {
-  const visible = text.replace(C0_C1_BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).trim();
-  return visible.length > max ? `${visible.slice(0, max - 1)}…` : visible;
+  return terminalSafe(text.trim(), { maxLength: max });
 }
 
 /** Every digit of the decimal, thousands grouped, pence always in two places at least: "38,249,887.50", "38,249.8875". */
@@ -64,11 +62,11 @@ export function ratingText(rating: Rating): string {
 }
 
 function yearsText(years: readonly YearMovement[], unit: MoneyUnit, arrow: string): string {
-  return years.map((y) => `${formatFinancialYearLabel(y.year)} ${moneyOrBlank(y.last ?? 0, unit)} ${arrow} ${moneyOrBlank(y.current ?? 0, unit)}`).join(", ");
+  return years.map((y) => `${financialYearLabel(y.year)} ${moneyOrBlank(y.last ?? 0, unit)} ${arrow} ${moneyOrBlank(y.current ?? 0, unit)}`).join(", ");
 }
 
 function yearOrNone(year: number | null): string {
-  return year === null ? "no year" : formatFinancialYearLabel(year);
+  return year === null ? "no year" : financialYearLabel(year);
 }
 
 const TYPE_LABEL = { cashable: "cashable", "non-cashable": "non-cashable" } as const;
@@ -78,32 +76,36 @@ export interface CompareTextOptions {
   unicode?: boolean;
 }
 
-/** The comparison for a person: what changed, grouped, most important first. */
-export function formatComparisonText(c: ReturnComparison, options: CompareTextOptions = {}): string {
+/** The comparison in words, grouped: the text report prints it, the pane's panel shows it. */
+export interface ComparisonDescription {
+  /** "What changed: a.xlsx (as at 31/07/2026) -> b.xlsx (as at 31/10/2026)". */
+  heading: string;
+  /** "Amounts in £." */
+  unitLine: string;
+  /** The sentence to show when nothing changed; null when something did. */
+  noChanges: string | null;
+  /** Net, risk-adjusted and risk-adjusted cashable gains: last, this and the movement. */
+  totals: Array<{ label: string; text: string }>;
+  /** The non-empty groups, most important first. */
+  sections: Array<{ title: string; items: string[] }>;
+  /** "Unchanged: 3 gains." */
+  unchanged: string;
+}
+
+export function describeComparison(c: ReturnComparison, options: CompareTextOptions = {}): ComparisonDescription {
   const arrow = options.unicode ? "→" : "->";
   const u = c.unit;
-  const lines: string[] = [];
   const asAt = (side: ReturnComparison["last"]) => `${safe(side.file)} (as at ${formatDate(side.reportingDate)})`;
-  lines.push(`What changed: ${asAt(c.last)} ${arrow} ${asAt(c.current)}`);
   const unitNote = c.last.unit === c.current.unit ? "" : ` (the last return's ${c.last.unit} converted exactly)`;
-  lines.push(`Amounts in ${u}${unitNote}.`);
-  if (c.noChanges) {
-    lines.push("");
-    lines.push(
-      `No changes: the same ${c.unchanged === 1 ? "gain" : `${c.unchanged} gains`}, figures, profiles, ratings, baseline, target and quarters. Layout and formatting are not compared.`,
-    );
-    return lines.join("\n") + "\n";
-  }
+  const sections: ComparisonDescription["sections"] = [];
   const section = (title: string, items: string[]) => {
-    if (items.length === 0) return;
-    lines.push("", `${title} (${items.length})`, ...items.map((item) => `  ${item}`));
+    if (items.length > 0) sections.push({ title, items });
   };
-  lines.push("", "In total");
-  const width = 30;
-  lines.push(`  ${"Net gains".padEnd(width)}${movementText(c.totals.net, u, arrow)}`);
-  lines.push(`  ${"Risk-adjusted gains".padEnd(width)}${movementText(c.totals.riskAdjusted, u, arrow)}`);
-  lines.push(`  ${"Risk-adjusted cashable gains".padEnd(width)}${movementText(c.totals.cashableRiskAdjusted, u, arrow)} (these count against the target)`);
-
+  const totals = [
+    { label: "Net gains", text: movementText(c.totals.net, u, arrow) },
+    { label: "Risk-adjusted gains", text: movementText(c.totals.riskAdjusted, u, arrow) },
+    { label: "Risk-adjusted cashable gains", text: `${movementText(c.totals.cashableRiskAdjusted, u, arrow)} (these count against the target)` },
+  ];
   const restated: string[] = [];
   if (c.restated.baseline) restated.push(`Baseline: ${movementText(c.restated.baseline, u, arrow)}`);
   if (c.restated.baselineYear) restated.push(`Baseline year: ${yearOrNone(c.restated.baselineYear.last)} ${arrow} ${yearOrNone(c.restated.baselineYear.current)}`);
@@ -113,7 +115,7 @@ export function formatComparisonText(c: ReturnComparison, options: CompareTextOp
 
   const snapshot = (g: ReturnComparison["added"][number]) => {
     const parts = [g.type ? TYPE_LABEL[g.type] : "type not given", `net ${moneyOrBlank(g.net, u)}`, `risk-adjusted ${moneyOrBlank(g.riskAdjusted, u)}`];
-    if (g.firstYear !== null) parts.push(`first accrues ${formatFinancialYearLabel(g.firstYear)}`);
+    if (g.firstYear !== null) parts.push(`first accrues ${financialYearLabel(g.firstYear)}`);
     return `${gainLabel(g)}: ${parts.join(", ")}`;
   };
   section("Gains added", c.added.map(snapshot));
@@ -162,7 +164,26 @@ export function formatComparisonText(c: ReturnComparison, options: CompareTextOp
     c.matchedByName.map((m) => `${m.lastId === null ? "(no ID)" : safe(m.lastId, 20)} ${arrow} ${m.id === null ? "(no ID)" : safe(m.id, 20)} ${m.name === null ? "" : safe(m.name, 60)}`.trimEnd()),
   );
   section("Renamed", c.renamed.map((r) => `${r.id === null ? "(no ID)" : safe(r.id, 20)}: "${safe(r.last ?? "", 60)}" ${arrow} "${safe(r.current ?? "", 60)}"`));
-  lines.push("", `Unchanged: ${c.unchanged} ${c.unchanged === 1 ? "gain" : "gains"}.`);
+  return {
+    heading: `What changed: ${asAt(c.last)} ${arrow} ${asAt(c.current)}`,
+    unitLine: `Amounts in ${u}${unitNote}.`,
+    noChanges: c.noChanges
+      ? `No changes: the same ${c.unchanged === 1 ? "gain" : `${c.unchanged} gains`}, figures, profiles, ratings, baseline, target and quarters. Layout and formatting are not compared.`
+      : null,
+    totals,
+    sections,
+    unchanged: `Unchanged: ${c.unchanged} ${c.unchanged === 1 ? "gain" : "gains"}.`,
+  };
+}
+
+/** The comparison for a person: what changed, grouped, most important first. */
+export function formatComparisonText(c: ReturnComparison, options: CompareTextOptions = {}): string {
+  const d = describeComparison(c, options);
+  const lines = [d.heading, d.unitLine];
+  if (d.noChanges !== null) return [...lines, "", d.noChanges].join("\n") + "\n";
+  lines.push("", "In total", ...d.totals.map((t) => `  ${t.label.padEnd(30)}${t.text}`));
+  for (const s of d.sections) lines.push("", `${s.title} (${s.items.length})`, ...s.items.map((item) => `  ${item}`));
+  lines.push("", d.unchanged);
   return lines.join("\n") + "\n";
 }
 
@@ -211,10 +232,10 @@ export function changeRows(c: ReturnComparison): ChangeRow[] {
     if (s.firstYear.last !== s.firstYear.current) {
       rows.push({ section: "Slipped", id: s.id, gain: s.name, change: "First year of accrual", last: yearOrNone(s.firstYear.last), current: yearOrNone(s.firstYear.current), movement: null });
     }
-    for (const y of s.years) amount("Slipped", `Profile ${formatFinancialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, s);
+    for (const y of s.years) amount("Slipped", `Profile ${financialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, s);
   }
   for (const r of c.reprofiled) {
-    for (const y of r.years) amount("Profile changed", `Profile ${formatFinancialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, r);
+    for (const y of r.years) amount("Profile changed", `Profile ${financialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, r);
   }
   for (const m of c.movements) {
     if (m.net.last !== m.net.current) amount("Movement", "Net gain", m.net, m);

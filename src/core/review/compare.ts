@@ -8,6 +8,7 @@
  * movement is an exact decimal difference through the calculation core.
  */
 import { sumExact } from "../calc";
+import { financialYearLabel } from "../text";
 import type { MoneyUnit } from "../validate/text";
 import { gainIdKey, gainNameKey, rescale, type GainRecord, type QuarterRecord, type ReturnRecords } from "./return-records";
 
@@ -290,7 +291,7 @@ function percentText(rate: number): string {
 }
 
 function targetBasis(r: ReturnRecords): string {
-  const due = r.targetYear === null ? "" : ` to ${r.targetYear}-${String((r.targetYear + 1) % 100).padStart(2, "0")}`;
+  const due = r.targetYear === null ? "" : ` to ${financialYearLabel(r.targetYear)}`;
   return `${percentText(r.targetRate)} a year, ${r.targetMethod}, over ${r.targetYears} year${r.targetYears === 1 ? "" : "s"}${due}`;
 }
 

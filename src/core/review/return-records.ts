@@ -77,7 +77,8 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
   const deliverabilityCol = analysis.tables.get("gains")?.columns.get("deliverability");
   const gains: GainRecord[] = analysis.gains.map((gain) => {
     const profile = new Map<number, number>();
-    const row = gain.idKey === null || !profileTable ? undefined : analysis.profileRowById.get(gain.idKey);
+    // An inline profile is the register's own per-year columns: the gain's row, with or without an ID.
+    const row = !profileTable ? undefined : profileTable.source === "inline" ? gain.row : gain.idKey === null ? undefined : analysis.profileRowById.get(gain.idKey);
     if (profileTable && row !== undefined) {
       const cells = profileTable.sheet.rows[row] ?? [];
       for (const [year, col] of profileTable.yearColumns) {

@@ -10,6 +10,7 @@ import { Summary } from "./Summary";
 import { Findings } from "./Findings";
 import { TargetPanel } from "./TargetPanel";
 import { SettingsPanel } from "./SettingsPanel";
+import { ComparePanel } from "./ComparePanel";
 
 /** Reader notes shown before "and N more": they explain, they are not findings. */
 const READER_NOTES_SHOWN = 3;
@@ -47,6 +48,7 @@ export default function Results(props: ResultsProps) {
       />
       <WorkbookStates data={result.data} readerNotes={result.readerNotes} onCreateTemplate={props.onCreateTemplate} templateHint={props.templateHint} busy={props.busy} />
       <TargetPanel data={result.data} />
+      {result.data.hasVfmTables && <ComparePanel result={result} source={source} busy={props.busy} />}
       <Findings findings={result.report.findings} catalogue={result.catalogue} onGoToCell={(sheet, cell) => source.goToCell(sheet, cell)} />
       <SettingsPanel kind={source.kind} current={props.settingsShown} busy={props.busy} onApply={props.onApplySettings} />
     </>

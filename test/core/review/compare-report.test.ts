@@ -105,7 +105,7 @@ describe("compare report: text", () => {
   it("shows control and bidi characters from a workbook visibly, on one line", () => {
     const c: ReturnComparison = { ...q1ToQ2, added: [{ id: "G9\u001b[2J", name: "Evil\nALL CHECKS PASSED \u202e", type: null, net: 1, riskAdjusted: 1, firstYear: null }] };
     const line = formatComparisonText(c).split("\n").find((l) => l.includes("G9"))!;
-    expect(line).toBe("  G9\\u001b[2J Evil\\u000aALL CHECKS PASSED \\u202e: type not given, net £1, risk-adjusted £1");
+    expect(line).toBe("  G9\\x1b[2J Evil\\nALL CHECKS PASSED \\u202e: type not given, net £1, risk-adjusted £1");
   });
 });
 
