@@ -14,6 +14,7 @@ import { performance } from "perf_hooks";
 import { runCoreBench } from "./core";
 import { runOfficeBench } from "./office";
 import { runPaneBench } from "./pane";
+import { runCompareBench } from "./compare";
 import { generateRegisterModel } from "../src/core/validate/bench-support";
 import { writeModelToXlsx } from "./write-model";
 import { readXlsx } from "../src/adapters/xlsx/read";
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
   const pane = await runPaneBench();
   log("- real corpus");
   const corpus = await corpusFigures();
-  const result = { machine: machine(), core, validate, office, bundles, pane, corpus };
+  log("- compare");
+  const compare = await runCompareBench();
+  const result = { machine: machine(), core, validate, office, bundles, pane, corpus, compare };
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     return;
@@ -169,6 +172,9 @@ async function main(): Promise<void> {
     row("corpus: slowest", `${corpus.maxMs} ms`, ""),
     row("corpus: total", `${corpus.totalMs} ms`, ""),
     `(${corpus.mode})`,
+    row("compare: two example-size returns, end to end", `${compare.exampleEndToEndMs} ms`, ""),
+    row("compare: the comparison alone", `${compare.exampleCompareMs} ms`, ""),
+    ...compare.large.map((l) => row(`compare: ${l.gains.toLocaleString("en-GB")} gains, records / compare`, `${l.recordsMs} / ${l.compareMs} ms`, "")),
   ];
   process.stdout.write(lines.join("\n") + "\n");
 }

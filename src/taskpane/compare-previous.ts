@@ -3,7 +3,6 @@
  * standalone page does), and compares it with the workbook just checked. Loaded on first use, as its
  * own chunk, so neither the reader nor the comparison is part of the pane's first download.
  */
-import { readXlsx } from "../adapters/xlsx/read";
 import { compareReturns, type ReturnComparison } from "../core/review/compare";
 import { describeComparison, type ComparisonDescription } from "../core/review/compare-report";
 import { recordsOfModel } from "../core/review/return-records";
@@ -20,6 +19,8 @@ export type CompareOutcome =
   | { ok: "cancelled" };
 
 export async function compareWithPrevious(previous: PreviousReturn, current: { model: WorkbookModel; file: string }, signal: AbortSignal): Promise<CompareOutcome> {
+  // The reader's own chunk, the one the standalone page uses: the Excel pane fetches it only here.
+  const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read");
   const read = await readXlsx(previous.bytes, { fileName: previous.fileName, signal });
   if (signal.aborted) return { ok: "cancelled" };
   if (!read.ok) return { ok: false, reason: `${previous.fileName} could not be read: ${read.reason}` };

@@ -5,6 +5,7 @@ import { readXlsx } from "../../../src/adapters/xlsx/read/index";
 import { compareReturns, matchGains, valueMovedLater, type ReturnComparison } from "../../../src/core/review/compare";
 import { recordsOfModel, type GainRecord, type ReturnRecords } from "../../../src/core/review/return-records";
 import type { KnownChanges } from "../../fixtures/compare/generate";
+import { buildModel, sheet, type CellInput } from "../../support/model-builder";
 
 const FIXTURES = path.resolve(__dirname, "../../fixtures/compare");
 const known: KnownChanges = JSON.parse(fs.readFileSync(path.join(FIXTURES, "known-changes.json"), "utf8"));
@@ -236,5 +237,53 @@ describe("compare fixtures", () => {
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe("compare: a real layout (inline per-year profile, C/NC and G/A/R codes, £'000 title block)", () => {
+  const plan = (rows: CellInput[][]) =>
+    buildModel({
+      sheets: [
+        sheet("Savings Plan 2011-15", [
+          ["Northshire Police"],
+          ["Savings Plan 2011-15"],
+          ["All figures in £'000"],
+          [],
+          ["Ref", "Description", "C/NC", "RAG", "Gross saving", null, null, "One-off costs", null, null, "Net saving", null, null],
+          [null, null, null, null, "2011/12", "2012/13", "2013/14", "2011/12", "2012/13", "2013/14", "2011/12", "2012/13", "2013/14"],
+          ...rows,
+        ]),
+        sheet("Settings", [["Key", "Value"], ["Baseline year", "2010-11"], ["Target years", 2], ["Reporting date", "2012-09-30"]]),
+      ],
+    });
+
+  it("reads each gain's profile from its own row, IDs or not, and lists the slippage and the rating change", () => {
+    const last = recordsOfModel(
+      plan([
+        [null, "Shared custody", "C", "G", 100, 200, 300, 50, 0, 0, 50, 200, 300],
+        ["S2", "Fleet review", "NC", "A", 40, 80, 80, 0, 0, 0, 40, 80, 80],
+      ]),
+      "q1.xlsx",
+    );
+    const current = recordsOfModel(
+      plan([
+        ["S2", "Fleet review", "NC", "R", 40, 80, 80, 0, 0, 0, 40, 80, 80],
+        [null, "Shared custody", "C", "G", 50, 250, 300, 50, 0, 0, 0, 250, 300],
+      ]),
+      "q2.xlsx",
+    );
+    expect(current.unit).toBe("£k");
+    expect(current.gains.map((g) => [g.name, [...g.profile]])).toEqual([
+      ["Fleet review", [[2011, 40], [2012, 80], [2013, 80]]],
+      ["Shared custody", [[2011, 0], [2012, 250], [2013, 300]]],
+    ]);
+    const c = compareReturns(last, current);
+    expect(c.matchedByName).toEqual([{ lastId: null, id: null, name: "Shared custody" }]);
+    expect(c.slipped.map((s) => [s.name, s.movedLater, s.firstYear])).toEqual([["Shared custody", 50, { last: 2011, current: 2012 }]]);
+    expect(c.ratings.map((r) => [r.id, r.last.rag, r.current.rag])).toEqual([["S2", "A", "R"]]);
+    expect(c.movements.map((m) => [m.name, m.net.change, m.riskAdjusted.change])).toEqual([
+      ["Fleet review", 0, -40],
+      ["Shared custody", 50, 50],
+    ]);
   });
 });
