@@ -57,8 +57,9 @@ const ENTRIES = {
   standalone: "./src/standalone/index.tsx",
 };
 
-// The standalone's .xlsx reader and the libraries only it uses: kept in one async chunk named
-// "xlsx-reader", so the Excel pane never downloads it and the standalone page fetches it on demand.
+// The .xlsx reader and the libraries only it uses: kept in one async chunk named "xlsx-reader", fetched
+// on demand: by the standalone page when a file is opened, by the Excel pane only for "Compare with
+// previous return" (never at start-up).
 const XLSX_READER_MODULES = /[\\/]src[\\/]adapters[\\/]xlsx[\\/]read[\\/]|[\\/]node_modules[\\/](fflate|saxes|xmlchars)[\\/]/;
 
 function config(env, argv) {
