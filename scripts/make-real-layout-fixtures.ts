@@ -55,6 +55,11 @@ function readme(corpus: Corpus): string {
       for (const d of f.defects) out.push(`| ${d.id ?? ""} | \`${d.rule}\` | ${d.sheet ? `${d.sheet}!${d.range ?? ""}` : "anywhere"} | ${d.why} |`);
       out.push("");
     }
+    if (f.tolerated.length) {
+      out.push("Tolerated (may be reported, not scored):", "");
+      for (const t of f.tolerated) out.push(`- \`${t.rule}\`${t.sheet ? ` on ${t.sheet}${t.range ? `!${t.range}` : ""}` : ""}: ${t.why}`);
+      out.push("");
+    }
     if (f.principles.notChecked.length) {
       out.push(`Evidence genuinely absent: principles ${f.principles.notChecked.map((p) => `(${p})`).join(", ")} must read \`not-checked\` (a finding that the table is missing is tolerated, not required: the regime asks for the evidence, but a reviewer needs to know first that it could not be checked).`, "");
     }

@@ -208,7 +208,9 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   for (const range of [`D${first}:D${row(5)}`, `D${row(7)}:D${last}`]) {
     ex.never("ii.type-stated", PROGRAMME, range, "Cash and Non-cash are the workbook's words for cashable and non-cashable");
   }
-  ex.never("method.mixed-units", undefined, undefined, "amounts are in £, and the re-investment block says it is in £'000: each states its unit");
+  // workbook.md: units compared must be the same "or the finding says so"; the amounts are converted
+  // exactly either way, so a finding about the £'000 block is neither required nor wrong.
+  ex.tolerate("method.mixed-units", MONITORING, undefined, "the re-investment block is in £'000 and the register in £: both stated, converted exactly");
   ex.never("vi.trajectory-actual", undefined, undefined, "every quarter in the tracker has its Plan and Actual");
   if (!seeded) {
     ex.never("vi.quarters-present", undefined, undefined, "Q1 to Q3 2012/13 are all in the tracker");
@@ -220,6 +222,7 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
     ex.defect("ii.type-stated", PROGRAMME, `D${row(6)}`, 'Action 6 (stationery contract) is "TBC" in Cash / non-cash.');
     ex.defect("viii.deliverability-present", PROGRAMME, `M${row(8)}`, "Action 8 (bed and breakfast placements) has no RAG rating.");
     ex.defect("iii.net-recomputes", PROGRAMME, `L${row(9)}`, "Action 9's net saving is typed as 12,500; gross 15,000 less costs 1,500 is 13,500.");
+    ex.tolerate("iv.profile-target-year", PHASING, `E${phaseRow.get(9)!}`, "action 9's phasing has the right 13,500, its typed register net the wrong 12,500");
     ex.tolerate("viii.risk-adjusted-recomputes", PROGRAMME, `N${row(8)}`, "with no RAG, action 8's weighted saving falls through to the R weighting");
     ex.tolerate("v.reinvestment-plan-total", undefined, undefined, "the re-investment block counts action 6 as cash and action 9 at its right net");
     ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the weighted total includes action 8 at the R weighting");

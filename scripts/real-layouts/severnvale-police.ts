@@ -177,9 +177,13 @@ export function severnvalePolice(): BuiltFixture {
   bench.widths([46, 14, 14, 16, 12, 18]);
 
   const row = (id: string): number => rowOf.get(id)!;
-  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "iv.profile-present", "vii.measures-present", "iv.milestones", "i.gain-baseline-line", "method.mixed-units", "ii.type-stated", "viii.deliverability-present"]) {
+  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "iv.profile-present", "vii.measures-present", "iv.milestones", "i.gain-baseline-line", "ii.type-stated", "viii.deliverability-present"]) {
     ex.never(rule, undefined, undefined, "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m");
   }
+  ex.never("method.mixed-units", PROGRAMME, undefined, "every amount in the programme is in £");
+  // workbook.md: units compared must be the same "or the finding says so"; the baseline is converted
+  // exactly either way, so a finding about the £m budget summary is neither required nor wrong.
+  ex.tolerate("method.mixed-units", GRE, undefined, "the GRE is in £m and the programme in £: both stated, converted exactly");
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${first}:N${row("SV-06")}`, "the G/A/R words are weighted by the workbook's own key (Green 100%, Amber 75%, Red 40%)");
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${row("SV-08")}`, "SV-08 is Red: 40% by the workbook's own key");
   ex.never("iv.ongoing", undefined, undefined, "every project stays positive once it first accrues (SV-04's text cell is not a zero)");
