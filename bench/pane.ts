@@ -10,17 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import { startStaticServer } from "../test/support/static-server";
-
-/** The repository root: the nearest folder above this file with a package.json (works from source and compiled). */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(__dirname, "..");
-    dir = parent;
-  }
-  return dir;
-}
+import { repositoryRoot } from "../test/support/repository-root";
 
 const DIST = path.join(repositoryRoot(), "dist");
 const CHROMIUM = "/usr/bin/chromium";

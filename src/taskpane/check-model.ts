@@ -4,7 +4,7 @@
  * the findings and the target panel's figures come from the same analysis. Loaded on demand, so the
  * validator is not part of the pane's first download.
  */
-import { analyse, PRINCIPLE_TITLES, RULES, ruleDocPath, runRules, summarise } from "../core/validate";
+import { analyse, PRINCIPLE_TITLES, RULES, ruleDocPath, runRules, startDeadline, summarise } from "../core/validate";
 import type { Settings, VfmData } from "../core/validate";
 import { createRuleCatalogue } from "../core/report/rule-info";
 import { findShippedSeries, formatFinancialYear, SHIPPED_SERIES, target as targetCalc } from "../core/calc";
@@ -101,8 +101,10 @@ export function onTrackLine(judgement: OnTrackJudgement, unit: string | null): P
 }
 
 export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {
+  const deadline = startDeadline();
   const analysis = analyse(model, { file: options.file, reportingDate: options.settings?.reportingDate, settings: settingsOverrides(options.settings) });
-  const report = summarise(runRules(analysis), analysis.data, options.file);
+  deadline.check();
+  const report = summarise(runRules(analysis, RULES, deadline), analysis.data, options.file);
   const vfm = analysis.data;
   const targetYear = targetYearOf(vfm);
   const dueByYearEnd = yearEndTargets(vfm);

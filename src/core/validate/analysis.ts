@@ -27,6 +27,10 @@ export interface ValidateOptions {
   today?: string;
   /** Overrides applied on top of the Settings table. */
   settings?: Partial<Settings>;
+  /** Longest the whole check may take, in ms (default 20,000); past it the check stops with CheckDeadlineExceeded. */
+  deadlineMs?: number;
+  /** The clock the deadline is measured on (tests); Date.now by default. */
+  clock?: () => number;
 }
 
 export type GainType = "cashable" | "non-cashable";

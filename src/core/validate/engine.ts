@@ -6,6 +6,7 @@
 import type { WorkbookModel } from "../workbook/model";
 import { parseA1Range } from "../workbook/model";
 import { analyse, type Analysis, type ValidateOptions, type VfmData } from "./analysis";
+import { NO_DEADLINE, startDeadline, type Deadline } from "./deadline";
 import { RuleContext, type Rule } from "./rule";
 import { RULES } from "./rules";
 import { onTrackOf, type OnTrackJudgement } from "../review/on-track";
@@ -70,13 +71,19 @@ function sortFindings(findings: Finding[], model: WorkbookModel): Finding[] {
   return keyed.map((k) => k.f);
 }
 
-/** Runs the given rules (all of them by default) over an analysed workbook. */
-export function runRules(analysis: Analysis, rules: readonly Rule[] = RULES): Finding[] {
+/**
+ * Runs the given rules (all of them by default) over an analysed workbook. The deadline is looked at
+ * before each rule, outside the guard that turns a rule's own failure into a finding: running out of
+ * time stops the whole check.
+ */
+export function runRules(analysis: Analysis, rules: readonly Rule[] = RULES, deadline: Deadline = NO_DEADLINE): Finding[] {
   const ctx = new RuleContext(analysis);
   const findings: Finding[] = [];
   for (const rule of rules) {
+    deadline.check();
     for (const f of runRule(rule, ctx)) findings.push(f);
   }
+  deadline.check();
   return sortFindings(findings, analysis.model);
 }
 
@@ -116,9 +123,12 @@ export function validateWorkbookWithContext(
   model: WorkbookModel,
   options: ValidateOptions,
 ): { report: ValidationReport; vfmTablesFound: boolean; onTrack: OnTrackJudgement | null; unit: MoneyUnit } {
+  // Throws CheckDeadlineExceeded (a one-line message) past options.deadlineMs, 20 s by default.
+  const deadline = startDeadline(options);
   const analysis = analyse(model, options);
+  deadline.check();
   return {
-    report: summarise(runRules(analysis), analysis.data, options.file),
+    report: summarise(runRules(analysis, RULES, deadline), analysis.data, options.file),
     vfmTablesFound: analysis.tables.size > 0,
     // On track or not against the target path (src/core/review/on-track.ts), for the return's verdict.
     onTrack: onTrackOf(analysis),

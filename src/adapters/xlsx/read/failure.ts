@@ -1,3 +1,5 @@
+import { terminalSafe } from "../../../core/text/terminal";
+
 /**
  * Internal control flow of the reader: any step may throw a ReadFailure carrying the one-line reason
  * the user sees. readXlsx catches it (and anything unexpected) and returns { ok: false, reason }.
@@ -25,3 +27,12 @@ export function megabytes(bytes: number): string {
 
 /** Collapses any message to one line (reasons are shown in a terminal line or a pane message bar). */
 export { oneLine } from "../../../core/text/terminal";
+
+/**
+ * Workbook text (a part, sheet or table name) quoted inside a reader message, terminal safe and
+ * cut to `max` characters, so a hostile name can neither reshape the line it is printed on nor
+ * make it long.
+ */
+export function quoteForMessage(text: string, max = 80): string {
+  return `"${terminalSafe(text, { maxLength: max })}"`;
+}

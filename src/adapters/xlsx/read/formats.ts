@@ -52,21 +52,35 @@ export function formatCodeFor(id: number, custom: ReadonlyMap<number, string>): 
   return code;
 }
 
-const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE = /^([+-]?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Why a cell of type "d" could not be a date, for the reader's warning. */
+export type IsoDateProblem = "not-iso" | "not-a-calendar-date" | "out-of-range";
 
 /**
- * A cell of type "d" (ISO 8601 text) as the serial number Excel would store. In the 1900 system
- * Excel counts the non-existent 29 February 1900, so serials before 1 March 1900 are one lower than
- * a plain day count. Returns null for text that is not an ISO date.
+ * A cell of type "d" (ISO 8601 text) as the serial number Excel would store, or what is wrong with
+ * it. In the 1900 system Excel counts the non-existent 29 February 1900, so serials before 1 March
+ * 1900 are one lower than a plain day count. What can be wrong: a day the calendar does not have
+ * ("2026-02-31" is never shifted to 3 March), or a date outside Excel's range (1 January 1900, or
+ * 1904 in that date system, to 31 December 9999).
  */
-export function isoToSerial(text: string, date1904: boolean): number | null {
+export function checkIsoDate(text: string, date1904: boolean): number | IsoDateProblem {
   const m = ISO_DATE.exec(text.trim());
-  if (!m) return null;
+  if (!m) return "not-iso";
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const days = serialFromUtc(Date.UTC(year, month - 1, day), date1904);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "not-a-calendar-date";
+  if (year < (date1904 ? 1904 : 1900) || year > 9999) return "out-of-range";
+  const utc = Date.UTC(year, month - 1, day);
+  if (new Date(utc).getUTCDate() !== day) return "not-a-calendar-date";
+  const days = serialFromUtc(utc, date1904);
   const seconds = (Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0) + Number(m[7] ?? 0);
   return days + seconds / 86_400;
+}
+
+/** The serial of a t="d" cell's ISO text; null for text that is not a date Excel can hold. */
+export function isoToSerial(text: string, date1904: boolean): number | null {
+  const checked = checkIsoDate(text, date1904);
+  return typeof checked === "number" ? checked : null;
 }

@@ -39,7 +39,14 @@ function lettersToColumn(letters: string): number {
   return n - 1;
 }
 
+/** Column letters by index, filled as they are first needed (a shared formula asks for the same few again and again). */
+const LETTERS: string[] = [];
+
 function columnToLetters(col: number): string {
+  return (LETTERS[col] ??= spellColumn(col));
+}
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let out = "";
   while (n > 0) {
@@ -187,26 +194,28 @@ export function compileFormula(formula: string): CompiledFormula {
 /** The compiled formula as it reads in a cell `rowOffset` rows and `colOffset` columns from the master. */
 export function shiftFormula(compiled: CompiledFormula, rowOffset: number, colOffset: number): string {
   if (compiled.constant || (rowOffset === 0 && colOffset === 0)) return compiled.text;
-  let out = "";
+  // Built as an array and joined: one flat string per cell. Appending piece by piece would leave a
+  // tree of string fragments behind each cell, many times the text's own size for a long formula.
+  const out: string[] = [];
   for (const piece of compiled.pieces) {
     if (typeof piece === "string") {
-      out += piece;
+      out.push(piece);
       continue;
     }
     if (piece.kind === "cell") {
       const col = piece.colFixed ? piece.col : piece.col + colOffset;
       const row = piece.rowFixed ? piece.row : piece.row + rowOffset;
-      if (col < 0 || col >= MAX_COL || row < 0 || row >= MAX_ROW) out += "#REF!";
-      else out += `${piece.colFixed ? "$" : ""}${columnToLetters(col)}${piece.rowFixed ? "$" : ""}${row + 1}`;
+      if (col < 0 || col >= MAX_COL || row < 0 || row >= MAX_ROW) out.push("#REF!");
+      else out.push(`${piece.colFixed ? "$" : ""}${columnToLetters(col)}${piece.rowFixed ? "$" : ""}${row + 1}`);
     } else if (piece.kind === "col") {
       const col = piece.fixed ? piece.col : piece.col + colOffset;
-      out += col < 0 || col >= MAX_COL ? "#REF!" : `${piece.fixed ? "$" : ""}${columnToLetters(col)}`;
+      out.push(col < 0 || col >= MAX_COL ? "#REF!" : `${piece.fixed ? "$" : ""}${columnToLetters(col)}`);
     } else {
       const row = piece.fixed ? piece.row : piece.row + rowOffset;
-      out += row < 0 || row >= MAX_ROW ? "#REF!" : `${piece.fixed ? "$" : ""}${row + 1}`;
+      out.push(row < 0 || row >= MAX_ROW ? "#REF!" : `${piece.fixed ? "$" : ""}${row + 1}`);
     }
   }
-  return out;
+  return out.join("");
 }
 
 /**

@@ -12,13 +12,16 @@
  * sharedStrings.xml, styles.xml, the sheets, their relationships and their table parts.
  *
  * Safety: file size is checked first; each part's declared size, then its actual decompressed bytes
- * while inflating, are checked against a per-part and a whole-workbook cap; the number of cells
- * with content is capped; elapsed time is checked between chunks, and the reader yields to the
- * event loop every few tens of milliseconds so an AbortSignal and progress work in the browser.
+ * while inflating, are checked against a per-part and a whole-workbook cap, and every part read is
+ * checked against its CRC-32; an archive naming one part twice is refused; the number of cells
+ * with content is capped, and so are the characters that expanding shared formulas makes; names
+ * are held to Excel's limits (31 characters for a sheet, 255 for a table or defined name) and no
+ * tag may exceed 1 MB; elapsed time is checked between chunks, and the reader yields to the event
+ * loop every few tens of milliseconds so an AbortSignal and progress work in the browser.
  * Workbook text (sheet, table and defined names, cells) is only ever stored in arrays and Maps.
  */
 import type { DefinedName, Sheet, TableDef, WorkbookModel } from "../../../core/workbook/model";
-import { ReadFailure, megabytes, oneLine } from "./failure";
+import { ReadFailure, megabytes, oneLine, quoteForMessage } from "./failure";
 import { Pace } from "./pace";
 import type { Relationship, RawTable } from "./parts";
 import { RelationshipsHandler, SharedStringsHandler, StylesHandler, TableHandler, WorkbookHandler, relsPartFor } from "./parts";
@@ -39,6 +42,8 @@ export interface ReadLimits {
   maxEntryBytes: number;
   /** Most cells with content (a value or a formula) in the whole workbook. */
   maxCells: number;
+  /** Most characters of formula text made by expanding shared formulas (one master, many cells). */
+  maxFormulaChars: number;
   /** Longest a read may take, in milliseconds. */
   timeoutMs: number;
 }
@@ -54,6 +59,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   maxUncompressedBytes: 600 * 1024 * 1024,
   maxEntryBytes: 400 * 1024 * 1024,
   maxCells: 4_000_000,
+  // About 64 MB of text: 500,000 rows of two 60-character formula columns, filled down.
+  maxFormulaChars: 64 * 1024 * 1024,
   timeoutMs: 60_000,
 });
 
@@ -73,7 +80,7 @@ const MAX_WARNINGS = 100;
 function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS };
   if (!partial) return limits;
-  for (const key of ["maxFileBytes", "maxUncompressedBytes", "maxEntryBytes", "maxCells", "timeoutMs"] as const) {
+  for (const key of ["maxFileBytes", "maxUncompressedBytes", "maxEntryBytes", "maxCells", "maxFormulaChars", "timeoutMs"] as const) {
     const value = partial[key];
     if (typeof value === "number" && value > 0 && !Number.isNaN(value)) limits[key] = value;
   }
@@ -129,8 +136,17 @@ async function readPackage(input: Uint8Array, options: ReadOptions): Promise<Rea
   }
 
   const workbook = new WorkbookHandler();
-  await reader.parse(workbookPart, "The workbook's list of sheets (workbook.xml)", workbook, true);
+  // The fast scanner here too: it refuses a tag over 1 MB at once (a 50 MB sheet name, say),
+  // where a general parser would first spend seconds collecting it.
+  await reader.parse(workbookPart, "The workbook's list of sheets (workbook.xml)", workbook, true, true);
+  for (const note of workbook.notes) reader.warn(note);
   if (workbook.sheets.length === 0) throw new ReadFailure("This workbook has no sheets, so there is nothing to check.");
+  const twice = workbook.duplicateSheetName();
+  if (twice !== null) {
+    throw new ReadFailure(
+      `This workbook names two sheets ${quoteForMessage(twice, 40)}, which Excel does not allow, so findings could not say which one they mean. Save it again from Excel.`,
+    );
+  }
   const workbookRels = await reader.relationships(relsPartFor(workbookPart), workbookPart, true);
   const relById = new Map<string, Relationship>();
   for (const rel of workbookRels) if (!relById.has(rel.id)) relById.set(rel.id, rel);
@@ -163,6 +179,8 @@ async function readPackage(input: Uint8Array, options: ReadOptions): Promise<Rea
     date1904: workbook.date1904,
     cellCount: 0,
     maxCells: limits.maxCells,
+    formulaChars: 0,
+    maxFormulaChars: limits.maxFormulaChars,
     warn: (message) => reader.warn(message),
   };
   const sheets: Sheet[] = [];
@@ -259,7 +277,9 @@ class PartReader {
       if (rel.type !== "table" || rel.target === null) continue;
       const handler = new TableHandler();
       const what = `A table on sheet "${sheetName}"`;
-      if (!(await this.parse(rel.target, what, handler, false))) {
+      const read = await this.parse(rel.target, what, handler, false, true);
+      for (const note of handler.notes) this.warn(note);
+      if (!read) {
         if (!findEntry(this.zip, rel.target)) this.warn(`${what} is missing from the file; it was skipped.`);
         continue;
       }

@@ -6,6 +6,7 @@ import type { CellRect, SheetVisibility } from "../../../core/workbook/model";
 import { parseA1Range } from "../../../core/workbook/model";
 import { formatCodeFor } from "./formats";
 import { stripFutureFunctionPrefixes } from "./formula";
+import { quoteForMessage } from "./failure";
 import { MAX_CELL_TEXT } from "./sheet";
 import type { Attributes } from "./xml";
 import { decodeOoxmlEscapes, prefixedAttribute, xmlBoolean } from "./xml";
@@ -56,6 +57,27 @@ export class RelationshipsHandler {
   }
 }
 
+/** Excel's limits: 31 characters for a sheet name, 255 for a defined name or a table name. */
+export const MAX_SHEET_NAME = 31;
+export const MAX_NAME = 255;
+/** Excel's limit on a formula's length, which a defined name's formula shares. */
+export const MAX_FORMULA = 8_192;
+
+/**
+ * A name longer than Excel allows (only a hostile or broken writer makes one), cut to the limit;
+ * never in the middle of a surrogate pair. `notes` gets one line saying so.
+ */
+export function cutName(name: string, max: number, what: string, notes: string[]): string {
+  if (name.length <= max) return name;
+  let cut = name.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  notes.push(
+    `${what} ${quoteForMessage(cut, 40)} was ${name.length.toLocaleString("en-GB")} characters long, more than Excel's limit of ${max}; it was cut to ${cut.length}.`,
+  );
+  return cut;
+}
+
 export interface SheetEntry {
   name: string;
   visibility: SheetVisibility;
@@ -72,8 +94,11 @@ export interface RawDefinedName {
 export class WorkbookHandler {
   readonly sheets: SheetEntry[] = [];
   readonly names: RawDefinedName[] = [];
+  /** Names cut to Excel's limits, defined names left out: one line each, for the reader's warnings. */
+  readonly notes: string[] = [];
   date1904 = false;
   private currentName: RawDefinedName | null = null;
+  private formulaTooLong = false;
 
   open(name: string, attributes: Attributes): void {
     switch (name) {
@@ -84,7 +109,7 @@ export class WorkbookHandler {
         const state = attributes.state;
         const visibility: SheetVisibility = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
         this.sheets.push({
-          name: attributes.name ?? "",
+          name: cutName(attributes.name ?? "", MAX_SHEET_NAME, "A sheet name", this.notes),
           visibility,
           relationshipId: prefixedAttribute(attributes, "id") ?? attributes.id ?? "",
         });
@@ -93,20 +118,47 @@ export class WorkbookHandler {
       case "definedName": {
         const local = attributes.localSheetId;
         const localSheetId = local !== undefined && /^\d+$/.test(local) ? Number(local) : null;
-        this.currentName = { name: attributes.name ?? "", localSheetId, hidden: xmlBoolean(attributes.hidden, false), formula: "" };
+        const name = cutName(attributes.name ?? "", MAX_NAME, "A defined name", this.notes);
+        this.currentName = { name, localSheetId, hidden: xmlBoolean(attributes.hidden, false), formula: "" };
+        this.formulaTooLong = false;
         break;
       }
     }
   }
   text(text: string): void {
-    if (this.currentName) this.currentName.formula += text;
+    const current = this.currentName;
+    if (!current || this.formulaTooLong) return;
+    if (current.formula.length + text.length > MAX_FORMULA + 1) {
+      this.formulaTooLong = true;
+      current.formula = "";
+    } else current.formula += text;
   }
   close(name: string): void {
     if (name === "definedName" && this.currentName) {
-      this.currentName.formula = stripFutureFunctionPrefixes(this.currentName.formula.replace(/^=/, ""));
-      this.names.push(this.currentName);
+      if (this.formulaTooLong) {
+        this.notes.push(
+          `The defined name ${quoteForMessage(this.currentName.name, 40)} refers to a formula longer than Excel's limit of ${MAX_FORMULA.toLocaleString("en-GB")} characters; it was left out.`,
+        );
+      } else {
+        this.currentName.formula = stripFutureFunctionPrefixes(this.currentName.formula.replace(/^=/, ""));
+        this.names.push(this.currentName);
+      }
       this.currentName = null;
     }
+  }
+
+  /**
+   * Two sheets with one name (Excel compares them ignoring case), in the file or once cut to 31
+   * characters: every finding names its sheet, so which one a finding means would be unclear.
+   */
+  duplicateSheetName(): string | null {
+    const seen = new Set<string>();
+    for (const sheet of this.sheets) {
+      const key = sheet.name.toLowerCase();
+      if (seen.has(key)) return sheet.name;
+      seen.add(key);
+    }
+    return null;
   }
 }
 
@@ -119,7 +171,9 @@ export class StylesHandler {
   open(name: string, attributes: Attributes): void {
     if (name === "numFmt") {
       const id = Number(attributes.numFmtId);
-      if (Number.isInteger(id) && attributes.formatCode !== undefined) this.customFormats.set(id, attributes.formatCode);
+      const code = attributes.formatCode;
+      // Excel's number formats are at most 255 characters; a longer one is not Excel's, and reads as General.
+      if (Number.isInteger(id) && code !== undefined && code.length <= MAX_NAME) this.customFormats.set(id, code);
     } else if (name === "cellXfs") {
       this.inCellXfs = true;
     } else if (name === "xf" && this.inCellXfs) {
@@ -182,6 +236,7 @@ export interface RawTable {
 /** A table part's root element: name, range, header and totals rows. */
 export class TableHandler {
   table: RawTable | null = null;
+  readonly notes: string[] = [];
   open(name: string, attributes: Attributes): void {
     if (name !== "table" || this.table) return;
     const range = parseA1Range(attributes.ref ?? "");
@@ -189,7 +244,7 @@ export class TableHandler {
     const header = Number(attributes.headerRowCount ?? 1);
     const totals = Number(attributes.totalsRowCount ?? 0);
     this.table = {
-      name: attributes.displayName || attributes.name || "",
+      name: cutName(attributes.displayName || attributes.name || "", MAX_NAME, "A table name", this.notes),
       range,
       headerRowCount: Number.isInteger(header) && header >= 0 ? Math.min(header, 1) : 1,
       // totalsRowShown only says a totals row was once shown; totalsRowCount says one is there now.

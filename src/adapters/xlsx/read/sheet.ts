@@ -6,8 +6,8 @@
  */
 import type { Cell, CellValue } from "../../../core/workbook/model";
 import { a1 } from "../../../core/workbook/model";
-import { ReadFailure } from "./failure";
-import { isoToSerial } from "./formats";
+import { ReadFailure, quoteForMessage } from "./failure";
+import { checkIsoDate } from "./formats";
 import type { CompiledFormula } from "./formula";
 import { compileFormula, shiftFormula, stripFutureFunctionPrefixes } from "./formula";
 import type { Attributes, XmlHandler } from "./xml";
@@ -30,6 +30,9 @@ export interface SheetContext {
   date1904: boolean;
   cellCount: number;
   maxCells: number;
+  /** Characters of formula text made by expanding shared formulas so far, and the cap on them. */
+  formulaChars: number;
+  maxFormulaChars: number;
   warn(message: string): void;
 }
 
@@ -75,6 +78,7 @@ export class SheetHandler implements XmlHandler {
   private textCut = false;
   private inCell = false;
   private lastStyleFormat: string | undefined;
+  private readonly badDates = new Map<"not-a-calendar-date" | "out-of-range", { count: number; cell: string; text: string }>();
 
   constructor(
     private readonly sheetName: string,
@@ -164,8 +168,9 @@ export class SheetHandler implements XmlHandler {
     }
   }
 
-  /** Fills in dependents whose shared-formula master came later in the file (rare, but legal). */
+  /** After the sheet: fills in dependents whose shared-formula master came later in the file (rare, but legal), and warns of bad dates. */
   finish(): void {
+    this.warnBadDates();
     for (const item of this.pending) {
       const master = this.masters.get(item.id);
       if (master) item.cell.formula = this.shiftMaster(master, item.row, item.col);
@@ -259,7 +264,7 @@ export class SheetHandler implements XmlHandler {
         if (this.hasValue) error = text.trim() || "#N/A";
         break;
       case "d":
-        if (this.hasValue && text !== "") value = isoToSerial(text, this.context.date1904) ?? text;
+        if (this.hasValue && text !== "") value = this.isoDate(text, row, col);
         break;
       default:
         if (this.hasValue) value = text;
@@ -321,9 +326,50 @@ export class SheetHandler implements XmlHandler {
     cells[col] = cell;
   }
 
+  /**
+   * A dependent's own formula. Each one is a new string the size of the master (unless nothing
+   * moves, when all share the master's text), so a long master with many dependents, a few KB in
+   * the file, could expand to gigabytes: the characters made are counted against a cap.
+   */
+  /** A t="d" cell: its serial, or (a day that does not exist, a date Excel cannot hold) its text, noted for a warning. */
+  private isoDate(text: string, row: number, col: number): CellValue {
+    const checked = checkIsoDate(text, this.context.date1904);
+    if (typeof checked === "number") return checked;
+    if (checked !== "not-iso") {
+      const seen = this.badDates.get(checked);
+      if (seen) seen.count++;
+      else this.badDates.set(checked, { count: 1, cell: a1(row, col), text });
+    }
+    return text;
+  }
+
+  /** One warning per kind of bad date on the sheet: how many cells, and the first. */
+  private warnBadDates(): void {
+    for (const [problem, { count, cell, text }] of this.badDates) {
+      const why =
+        problem === "out-of-range"
+          ? `outside the dates Excel can hold (${this.context.date1904 ? "1 January 1904" : "1 January 1900"} to 31 December 9999)`
+          : "a day the calendar does not have";
+      const which = count === 1 ? `cell ${cell} holds` : `${count.toLocaleString("en-GB")} cells hold dates like this one; cell ${cell} holds`;
+      this.context.warn(`Sheet "${this.sheetName}": ${which} the date ${quoteForMessage(text, 40)}, ${why}; read as text, not as a date.`);
+    }
+    this.badDates.clear();
+  }
+
   private shiftMaster(master: SharedMaster, row: number, col: number): string {
     master.compiled ??= compileFormula(master.text);
-    return shiftFormula(master.compiled, row - master.row, col - master.col);
+    const compiled = master.compiled;
+    if (!compiled.constant && (row !== master.row || col !== master.col)) {
+      const context = this.context;
+      context.formulaChars += compiled.text.length;
+      if (context.formulaChars > context.maxFormulaChars) {
+        throw new ReadFailure(
+          `This workbook's shared formulas expand to more than ${context.maxFormulaChars.toLocaleString("en-GB")} characters of formulas, which is beyond the safe limit (sheet "${this.sheetName}", from cell ${a1(master.row, master.col)}). If it is genuine, split it into smaller workbooks.`,
+          true,
+        );
+      }
+    }
+    return shiftFormula(compiled, row - master.row, col - master.col);
   }
 }
 

@@ -6,7 +6,8 @@
  * whatever the archive claims.
  */
 import { Inflate } from "fflate";
-import { ReadFailure, megabytes } from "./failure";
+import { Crc32 } from "./crc32";
+import { ReadFailure, megabytes, quoteForMessage } from "./failure";
 import type { Pace } from "./pace";
 
 export interface ZipEntry {
@@ -17,6 +18,8 @@ export interface ZipEntry {
   /** As declared in the central directory; never trusted, only used to refuse early. */
   declaredSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the decompressed data, as the central directory declares it; checked after every read. */
+  crc: number;
 }
 
 export interface ZipArchive {
@@ -29,6 +32,10 @@ export interface ZipArchive {
 const TRUNCATED =
   "This file is cut short (truncated): the end of the zip archive is missing. Save it again from Excel.";
 const DAMAGED = "This file is damaged: its zip archive structure is broken. Save it again from Excel.";
+
+function duplicatePart(name: string): string {
+  return `This file is damaged: its zip archive holds the part ${quoteForMessage(name)} twice, so it is unclear which one Excel would read. Save it again from Excel.`;
+}
 
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
@@ -95,6 +102,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     if (at + 46 > bytes.length || u32(bytes, at) !== SIG_CENTRAL) throw new ReadFailure(DAMAGED);
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
+    const crc = u32(bytes, at + 16);
     let compressedSize = u32(bytes, at + 20);
     let declaredSize = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
@@ -118,11 +126,14 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       }
       extra += 4 + length;
     }
-    const entry: ZipEntry = { name, method, flags, compressedSize, declaredSize, localHeaderOffset };
+    const entry: ZipEntry = { name, method, flags, compressedSize, declaredSize, localHeaderOffset, crc };
     if (!name.endsWith("/")) {
-      entries.set(name, entry);
+      // Two entries with one name (or names equal but for case, which OPC treats as the same part):
+      // readers disagree on which one counts, so what we check might not be what Excel shows.
       const lower = name.toLowerCase();
-      if (!entriesLower.has(lower)) entriesLower.set(lower, entry);
+      if (entriesLower.has(lower)) throw new ReadFailure(duplicatePart(name));
+      entries.set(name, entry);
+      entriesLower.set(lower, entry);
     }
     at = nameStart + nameLength + extraLength + commentLength;
   }
@@ -182,12 +193,25 @@ export async function streamEntry(
   if (dataEnd > bytes.length) throw new ReadFailure(TRUNCATED);
 
   let entryUsed = 0;
+  const crc = new Crc32();
   const count = (chunk: Uint8Array): void => {
     entryUsed += chunk.length;
     budget.used += chunk.length;
     if (entryUsed > budget.maxEntry) throw tooBig(budget.maxEntry, what);
     if (budget.used > budget.maxTotal) throw tooBig(budget.maxTotal, "This workbook");
-    if (chunk.length > 0) sink(chunk);
+    if (chunk.length > 0) {
+      crc.update(chunk);
+      sink(chunk);
+    }
+  };
+  // Every byte has reached the sink by now, but nothing read is used until the whole read succeeds.
+  const verify = (): void => {
+    if (crc.value() !== entry.crc) {
+      throw new ReadFailure(
+        `${what} is damaged: its contents do not match the checksum stored with them (CRC-32), so the file was changed or corrupted after it was saved. Save it again from Excel.`,
+        true,
+      );
+    }
   };
 
   if (entry.method === 0) {
@@ -197,6 +221,7 @@ export async function streamEntry(
       pace.advance(end - at);
       await pace.checkpoint();
     }
+    verify();
     return;
   }
   if (entry.method !== 8) {
@@ -228,6 +253,7 @@ export async function streamEntry(
   if (!finished) {
     throw new ReadFailure(`${what} is damaged: its compressed data ends too soon. Save it again from Excel.`);
   }
+  verify();
 }
 
 /** Reads a whole (small) entry into memory, still under the budget. */
