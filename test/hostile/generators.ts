@@ -84,6 +84,23 @@ export function backtrackingHeaders(options: { cells?: number; length?: number; 
   });
 }
 
+/** `cells` header cells of `length` characters, each different (so no per-text cache helps): "(((...(" and its number. */
+export function distinctLongHeaders(options: { cells?: number; length?: number } = {}): Uint8Array {
+  const cells = options.cells ?? 1_000;
+  const length = options.length ?? 32_767;
+  const texts = Array.from({ length: cells }, (_, i) => {
+    const tag = ` ${i}`;
+    return "(".repeat(length - tag.length) + tag;
+  });
+  const perRow = 100;
+  const rows: string[] = [];
+  for (let r = 0; r * perRow < cells; r++) {
+    const n = Math.min(perRow, cells - r * perRow);
+    rows.push(`<row r="${r + 1}">${Array.from({ length: n }, (_, c) => `<c r="${colLetters(c)}${r + 1}" t="s"><v>${r * perRow + c}</v></c>`).join("")}</row>`);
+  }
+  return buildXlsx({ sharedStrings: texts, sheets: [{ name: "Gains", body: sheetData(...rows) }] });
+}
+
 export function colLetters(col: number): string {
   let n = col + 1;
   let out = "";
@@ -122,14 +139,17 @@ export function controlCharacterWorkbook(sheetName: string, cellText: string): U
   });
 }
 
-/** XML 1.0 text for any string: references for what XML allows, _xHHHH_ (OOXML's escape) for the rest. */
+/**
+ * Any string as XML text: character references for every control character, as the attacks of
+ * issue #12 wrote them (`&#10;`, `&#x1b;`; strict XML 1.0 allows only tab, LF and CR, but readers
+ * accept the rest), and OOXML's own _x0000_ escape for NUL, which no reference can carry.
+ */
 function xmlText(text: string): string {
   let out = "";
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
-    if (code === 0x09 || code === 0x0a || code === 0x0d) out += `&#${code};`;
-    else if (code < 0x20 || code === 0xfffe || code === 0xffff) out += `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
-    else if (code >= 0x7f && code <= 0x9f) out += `&#x${code.toString(16)};`;
+    if (code === 0) out += "_x0000_";
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff) out += `&#x${code.toString(16)};`;
     else out += escapeXml(ch);
   }
   return out;

@@ -148,6 +148,19 @@ describe("names beyond Excel's limits", () => {
   });
 });
 
+describe("workbook text in the reader's notes", () => {
+  it("shows control characters from the file as visible escapes, never raw", async () => {
+    const forged = `${gen.TERMINAL_ATTACKS.clearScreen}\n(ii) Cashable: \u2714 pass ${"x".repeat(40)}`;
+    const bytes = gen.controlCharacterWorkbook(forged, gen.TERMINAL_ATTACKS.osc52Clipboard);
+    const { model, warnings } = await read(bytes);
+    // The model keeps the name exactly (JSON and SARIF are exact); only messages are made safe.
+    expect(model.sheets[2].name).toBe(forged.slice(0, 31));
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]).toBe(`A sheet name "\\x1b[2J\\x1b[HALL CHECKS PASSED\\n(ii) C" was ${forged.length} characters long, more than Excel's limit of 31; it was cut to 31.`);
+    expect(warnings[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+});
+
 describe("dates a cell cannot hold", () => {
   it("reads a day the calendar does not have, or a date outside Excel's range, as text, never as a shifted date or NaN", async () => {
     const { model, warnings } = await read(gen.isoDateCells(["2026-02-31", "+275760-09-14", "0001-01-01", "99999-01-01", "2026-02-28", "2024-02-29", "2023-02-29"]));

@@ -235,10 +235,11 @@ class PartReader {
     private readonly pace: Pace,
   ) {}
 
+  /** Warnings are one line each, terminal safe (they quote sheet names and cell text from the file). */
   warn(message: string): void {
     if (this.seenWarnings.has(message) || this.warnings.length >= MAX_WARNINGS) return;
     this.seenWarnings.add(message);
-    this.warnings.push(message);
+    this.warnings.push(oneLine(message, { maxLength: 1000 }));
   }
 
   /**
