@@ -129,6 +129,8 @@ describe("help from the same table", () => {
       expect(await command.run(["--help"], io)).toBe(0);
       expect(io.out.startsWith(`Usage: ${command.usage}\n`)).toBe(true);
       for (const [, name] of command.usage.matchAll(/\[(--[a-z-]+)/g)) expect(io.out).toContain(name);
+      // Help refers only to what ships in the repository.
+      expect(io.out).not.toMatch(/workbook\.md|shared\/|\.\.\//);
     }
   });
 });

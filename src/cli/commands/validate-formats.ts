@@ -50,7 +50,7 @@ export const VALIDATE_FORMATS = new FormatterRegistry<ValidateOutput>()
   })
   .register({
     name: "json",
-    help: "workbook.md's report for each file checked, {file, status, reason} for each file not checked; an array for several",
+    help: "the report of each file checked (docs/cli.md), {file, status, reason} for each file not checked; an array for several",
     format(output) {
       const entries = output.outcomes.map((o) => (o.status === "checked" ? o.report : { file: o.file, status: o.status, reason: o.reason }));
       return formatJson(entries, output.several);

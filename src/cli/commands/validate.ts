@@ -1,6 +1,6 @@
 /**
  * `vfm validate FILE...`: checks .xlsx workbooks against the 9 CSR07 measurement principles and
- * reports as text (default), JSON (the shape of shared/spec/workbook.md), SARIF 2.1.0 or CSV (one
+ * reports as text (default), JSON (the shape in docs/cli.md), SARIF 2.1.0 or CSV (one
  * verdict per file).
  *
  * Exit status: 0 when no file has an error finding, 1 when any has, 2 when any file could not be read
