@@ -4,6 +4,7 @@
  * the findings and the target panel's figures come from the same analysis. Loaded on demand, so the
  * validator is not part of the pane's first download.
  */
+import { inspectAnalysis } from "../core/validate/inspect";
 import { analyse, PRINCIPLE_TITLES, RULES, ruleDocPath, runRules, startDeadline, summarise } from "../core/validate";
 import type { Settings, VfmData } from "../core/validate";
 import { createRuleCatalogue } from "../core/report/rule-info";
@@ -131,5 +132,5 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
     protectedSheets: model.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
     onTrack: onTrackForPane(analysis, vfm.unit),
   };
-  return { report, data, model, catalogue: CATALOGUE, readerNotes: options.readerNotes ? [...options.readerNotes] : [] };
+  return { report, data, model, catalogue: CATALOGUE, readerNotes: options.readerNotes ? [...options.readerNotes] : [], found: inspectAnalysis(analysis, options.file) };
 }

@@ -3,6 +3,7 @@
  * the Office adapter; the file source reads an .xlsx the user opened in the standalone page. The
  * components only ever see this interface, so they run (and are tested) the same way in both.
  */
+import type { Inspection } from "../core/validate/inspect";
 import type { PrincipleKey, ValidationReport } from "../core/validate/types";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { PaneVfmData } from "./vfm-data";
@@ -40,6 +41,8 @@ export interface CheckResult {
   catalogue: RuleCatalogue;
   /** Anything the reader noticed while reading the file, one line each. */
   readerNotes: string[];
+  /** What the check found: tables, columns, rejected candidates (the pane's "What the check found"). */
+  found?: Inspection;
 }
 
 export type CheckOutcome =

@@ -11,6 +11,7 @@ import { Findings } from "./Findings";
 import { TargetPanel } from "./TargetPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { ComparePanel } from "./ComparePanel";
+import { WhatWasFound } from "./WhatWasFound";
 
 /** Reader notes shown before "and N more": they explain, they are not findings. */
 const READER_NOTES_SHOWN = 3;
@@ -50,6 +51,7 @@ export default function Results(props: ResultsProps) {
       <TargetPanel data={result.data} />
       {result.data.hasVfmTables && <ComparePanel result={result} source={source} busy={props.busy} />}
       <Findings findings={result.report.findings} catalogue={result.catalogue} onGoToCell={(sheet, cell) => source.goToCell(sheet, cell)} />
+      {result.found && <WhatWasFound found={result.found} onGoToCell={(sheet, cell) => source.goToCell(sheet, cell)} />}
       <SettingsPanel kind={source.kind} current={props.settingsShown} busy={props.busy} onApply={props.onApplySettings} />
     </>
   );
