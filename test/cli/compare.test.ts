@@ -109,3 +109,12 @@ describe("vfm compare", () => {
     expect(help.out).toContain("--out OUT.xlsx");
   });
 });
+
+describe("vfm compare: terminal-safe stderr", () => {
+  it("a file name with control characters is shown visibly, on one line", async () => {
+    const io = memoryIO({ cwd: ROOT });
+    const status = await main(["compare", "evil\u001b[2J.xlsx", Q2], io);
+    expect(status).toBe(2);
+    expect(io.err).toBe("vfm: evil\\x1b[2J.xlsx: no such file\n");
+  });
+});
