@@ -12,6 +12,7 @@ jest.mock("../../src/core/validate/index", () => {
   return {
     ...actual,
     validateWorkbookWithContext: (model: unknown, options: { file: string }) => {
+      if ((globalThis as { overDeadline?: boolean }).overDeadline && options.file.includes("seeded")) throw new actual.CheckDeadlineExceeded(20_000);
       const hostile = (globalThis as { hostileMessage?: string }).hostileMessage;
       if (hostile !== undefined && options.file.includes("seeded")) throw new Error(hostile);
       if (options.file.includes("seeded")) throw new RangeError("Maximum call stack size exceeded\n    at analyse (analysis.ts:1:1)");
@@ -72,4 +73,21 @@ describe("what a failure quotes is printed safely", () => {
     // The reason is kept exact, but bounded: JSON is not amplified either.
     expect(JSON.parse(json.out).reason).toBe(`could not be checked: ${hostile.replace(/\s+/g, " ").slice(0, 999)}…`);
   }, 60_000);
+});
+
+test("a file that runs past the check's deadline is that file's result; the others are complete", async () => {
+  (globalThis as { overDeadline?: boolean }).overDeadline = true;
+  try {
+    const run = await validate(["--format", "json", CLEAN, SEEDED]);
+    expect(run.status).toBe(2);
+    const entries = JSON.parse(run.out);
+    expect(entries[0].summary).toBeDefined();
+    expect(entries[1]).toEqual({
+      file: SEEDED,
+      status: "unreadable",
+      reason: "could not be checked: Checking this workbook took longer than 20 seconds, the safe limit, so it was stopped. If it is genuine, split it into smaller workbooks.",
+    });
+  } finally {
+    delete (globalThis as { overDeadline?: boolean }).overDeadline;
+  }
 });
