@@ -45,6 +45,9 @@ export function renderRulePage(rule: Rule): string {
     }
     lines.push("");
   }
+  lines.push("## Messages", "", "What a finding of this rule says. The id is the finding's `messageId` in JSON and SARIF; each {{name}} is filled from the workbook (the finding's `data`).", "");
+  for (const [id, template] of Object.entries(rule.messages)) lines.push(`- \`${id}\`: ${template}`);
+  lines.push("");
   lines.push("[All rules](README.md)", "");
   return lines.join("\n");
 }
@@ -58,7 +61,7 @@ export function renderIndex(): string {
     "",
     "Severities: **error**, the claim does not meet the principle (the principle fails); **warning**, evidence is missing or weak (the principle is marked warn); **info**, for information only.",
     "",
-    "These pages are generated from the rule modules by `npm run docs:rules`; do not edit them by hand.",
+    "These pages are generated from the rule modules by `npm run docs:rules`; do not edit them by hand. Each page lists the rule's messages by id: a finding in JSON carries its `messageId` and `data` (the values of the message's placeholders) beside the `message` text, and SARIF carries the same as `message.id` and `message.arguments` with the rule's `messageStrings`. Any rule can also report a missing table (`missingTable`: \"No {{table}} table found: ...\") or a missing column (`missingColumn`: \"The {{table}} table on sheet ... has no ... column\").",
     "",
   );
   for (const p of PRINCIPLES) {

@@ -16,6 +16,8 @@ export interface RuleInfo {
   fix: string;
   /** Set when the rule is a judgement of ours rather than the regime's wording. */
   judgement?: string;
+  /** The rule's message templates by id, with {{placeholders}} (SARIF's messageStrings). */
+  messages?: Readonly<Record<string, string>>;
 }
 
 /** A rule's metadata with where its documentation is. */
@@ -48,7 +50,7 @@ export function createRuleCatalogue(
     principleTitle: (key) => principleTitles[key],
     rule(id) {
       const rule = byId.get(id);
-      return rule && { id: rule.id, principle: rule.principle, severity: rule.severity, title: rule.title, why: rule.why, fix: rule.fix, judgement: rule.judgement, docPath: docPath(rule.id) };
+      return rule && { id: rule.id, principle: rule.principle, severity: rule.severity, title: rule.title, why: rule.why, fix: rule.fix, judgement: rule.judgement, messages: rule.messages, docPath: docPath(rule.id) };
     },
     docPath,
   };

@@ -7,6 +7,7 @@
 import type { Finding, Severity, ValidationReport } from "../validate/types";
 import { cellRegion, formatCellRef } from "./location";
 import { principleLabel, type RuleCatalogue, type RuleInfo } from "./rule-info";
+import { CONTEXT_MESSAGES, sarifArguments, sarifMessageString } from "../validate/messages";
 
 export interface SarifTool {
   name: string;
@@ -86,6 +87,7 @@ function sarifRule(rule: RuleInfo, catalogue: RuleCatalogue, tool: SarifTool) {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.why },
     help: { text: rule.fix, markdown },
+    ...(rule.messages ? { messageStrings: messageStrings(rule.messages) } : {}),
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
@@ -97,12 +99,26 @@ function sarifRule(rule: RuleInfo, catalogue: RuleCatalogue, tool: SarifTool) {
   };
 }
 
+/** A rule's messages (and the context's missing-table and missing-column ones) as SARIF multiformat message strings. */
+function messageStrings(messages: Readonly<Record<string, string>>): Record<string, { text: string }> {
+  const all: Record<string, string> = { ...messages, ...CONTEXT_MESSAGES };
+  return Object.fromEntries(Object.entries(all).map(([id, template]) => [id, { text: sarifMessageString(template) }]));
+}
+
+/** The result's message: the text as reported, and the message id with its arguments where the rule declares it. */
+function resultMessage(finding: Finding, where: string, rule: RuleInfo | undefined) {
+  const text = where ? `${finding.message} (${where})` : finding.message;
+  const template = finding.messageId === undefined ? undefined : { ...rule?.messages, ...CONTEXT_MESSAGES }[finding.messageId];
+  if (template === undefined || finding.messageId === undefined) return { text };
+  return { text, id: finding.messageId, arguments: sarifArguments(template, finding.data ?? {}) };
+}
+
 function artifactLocation(file: string, index: number) {
   const { uri, relative } = pathToUri(file);
   return relative ? { uri, uriBaseId: SRCROOT, index } : { uri, index };
 }
 
-function sarifResult(finding: Finding, file: string, artifactIndex: number, ruleIndex: number) {
+function sarifResult(finding: Finding, file: string, artifactIndex: number, ruleIndex: number, rule: RuleInfo | undefined) {
   const where = formatCellRef(finding.sheet, finding.cell);
   const region = finding.cell !== null ? cellRegion(finding.cell) : null;
   const physicalLocation = {
@@ -124,7 +140,7 @@ function sarifResult(finding: Finding, file: string, artifactIndex: number, rule
     ruleId: finding.rule,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[finding.severity],
-    message: { text: where ? `${finding.message} (${where})` : finding.message },
+    message: resultMessage(finding, where, rule),
     locations: [
       {
         physicalLocation,
@@ -152,7 +168,10 @@ export function toSarif(reports: readonly ValidationReport[], catalogue: RuleCat
     };
   });
   const results = reports.flatMap((report, artifactIndex) =>
-    report.findings.map((finding) => sarifResult(finding, report.file, artifactIndex, ruleIndex.get(finding.rule) ?? -1)),
+    report.findings.map((finding) => {
+      const index = ruleIndex.get(finding.rule) ?? -1;
+      return sarifResult(finding, report.file, artifactIndex, index, index >= 0 ? catalogue.rules[index] : undefined);
+    }),
   );
   const notifications = unreadable.map((u, i) => ({
     level: "error" as const,

@@ -7,7 +7,8 @@ import type { WorkbookModel } from "../workbook/model";
 import { parseA1Range } from "../workbook/model";
 import { analyse, type Analysis, type ValidateOptions, type VfmData } from "./analysis";
 import { NO_DEADLINE, startDeadline, type Deadline } from "./deadline";
-import { RuleContext, type Rule } from "./rule";
+import { RuleContext, ruleMessages, type Rule, type RuleFinding } from "./rule";
+import { MessageError, renderMessage } from "./messages";
 import { RULES } from "./rules";
 import { onTrackOf, type OnTrackJudgement } from "../review/on-track";
 import type { MoneyUnit } from "./text";
@@ -26,28 +27,28 @@ export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
+/** The finding as reported: the rule's metadata and its message filled in from the data. */
+export function toFinding(rule: Rule, f: RuleFinding): Finding {
+  const template = ruleMessages(rule)[f.messageId];
+  if (template === undefined) throw new MessageError(`${rule.id} has no message "${f.messageId}"`);
+  return {
+    principle: rule.principle,
+    rule: rule.id,
+    severity: rule.severity,
+    sheet: f.sheet,
+    cell: f.sheet === null ? null : f.cell,
+    message: renderMessage(template, f.data, `${rule.id} message "${f.messageId}"`),
+    messageId: f.messageId,
+    data: { ...f.data },
+  };
+}
+
 function runRule(rule: Rule, ctx: RuleContext): Finding[] {
   try {
-    return rule.check(ctx).map((f) => ({
-      principle: rule.principle,
-      rule: rule.id,
-      severity: rule.severity,
-      sheet: f.sheet,
-      cell: f.sheet === null ? null : f.cell,
-      message: f.message,
-    }));
+    return rule.check(ctx).map((f) => toFinding(rule, f));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [
-      {
-        principle: "method",
-        rule: INTERNAL_ERROR_RULE,
-        severity: "warning",
-        sheet: null,
-        cell: null,
-        message: `The check ${rule.id} could not be completed (${reason}); its findings are missing from this report.`,
-      },
-    ];
+    return [toFinding(RULES_BY_ID.get(INTERNAL_ERROR_RULE)!, { sheet: null, cell: null, messageId: "failed", data: { rule: rule.id, reason } })];
   }
 }
 

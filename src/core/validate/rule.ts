@@ -11,6 +11,7 @@ import type { DiscoveredTable } from "./discovery";
 import { columnSpec, tableSpec, type TableKey } from "./schema";
 import type { SettingKey, Settings } from "./settings";
 import type { PrincipleKey, Severity } from "./types";
+import { CONTEXT_MESSAGES, type MessageData } from "./messages";
 
 /** The CSR07 measurement principles, shortened (methodology.md); "method" gathers the cross-cutting rules. */
 export const PRINCIPLE_TITLES: Record<PrincipleKey, string> = {
@@ -26,11 +27,23 @@ export const PRINCIPLE_TITLES: Record<PrincipleKey, string> = {
   method: "Measurement method (cross-cutting rules from the same regimes)",
 };
 
-/** A finding as a rule reports it; the engine adds the principle, rule id and severity. */
+/**
+ * A finding as a rule reports it: where, which of the rule's messages and the values for its
+ * placeholders. The engine adds the principle, rule id and severity and fills in the message.
+ */
 export interface RuleFinding {
   sheet: string | null;
   cell: string | null;
-  message: string;
+  messageId: string;
+  data: MessageData;
+}
+
+/** Messages the context writes for every rule: missingTable, missingColumn. */
+export { CONTEXT_MESSAGES, type ContextMessageId } from "./messages";
+
+/** A rule's own messages and the context's, by id. */
+export function ruleMessages(rule: Pick<Rule, "messages">): Readonly<Record<string, string>> {
+  return { ...rule.messages, ...CONTEXT_MESSAGES };
 }
 
 export interface RuleExample {
@@ -40,7 +53,7 @@ export interface RuleExample {
   passing: string;
 }
 
-export interface Rule {
+export interface Rule<MessageId extends string = string> {
   id: string;
   principle: PrincipleKey;
   severity: Severity;
@@ -56,10 +69,20 @@ export interface Rule {
   /** Settings keys that change what the rule accepts. */
   settings?: readonly SettingKey[];
   example: RuleExample;
-  check(ctx: RuleContext): RuleFinding[];
+  /**
+   * The rule's messages by id, each a template with {{placeholders}} filled from a finding's data,
+   * e.g. { blank: "{{gain}} has no costs figure: enter 0 if there were no costs." }.
+   */
+  messages: Readonly<Record<MessageId, string>>;
+  check(ctx: RuleContext<MessageId>): RuleFinding[];
 }
 
-export class RuleContext {
+/** Declares a rule with its message ids checked: ctx.at(..., "blnak") does not compile. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
+
+export class RuleContext<MessageId extends string = string> {
   readonly model: WorkbookModel;
   readonly settings: Settings;
   readonly reportingDate: string;
@@ -112,17 +135,22 @@ export class RuleContext {
     return a1Range({ startRow: rows[0], endRow: rows[rows.length - 1], startCol: col, endCol: col });
   }
 
-  at(sheet: string, row: number, col: number, message: string): RuleFinding {
-    return { sheet, cell: a1(row, col), message };
+  at(sheet: string, row: number, col: number, messageId: MessageId, data: MessageData = {}): RuleFinding {
+    return { sheet, cell: a1(row, col), messageId, data };
   }
 
-  atRange(sheet: string, rect: CellRect, message: string): RuleFinding {
-    return { sheet, cell: a1Range(rect), message };
+  atRange(sheet: string, rect: CellRect, messageId: MessageId, data: MessageData = {}): RuleFinding {
+    return { sheet, cell: a1Range(rect), messageId, data };
   }
 
   /** A finding about a whole table (placed on its header row). */
-  atTable(table: DiscoveredTable, message: string): RuleFinding {
-    return { sheet: table.sheet.name, cell: this.headerRange(table), message };
+  atTable(table: DiscoveredTable, messageId: MessageId, data: MessageData = {}): RuleFinding {
+    return { sheet: table.sheet.name, cell: this.headerRange(table), messageId, data };
+  }
+
+  /** A finding about the whole workbook (sheet and cell null). */
+  inWorkbook(messageId: MessageId, data: MessageData = {}): RuleFinding {
+    return { sheet: null, cell: null, messageId, data };
   }
 
   /** A finding about a table that is not in the workbook (sheet and cell null). */
@@ -132,21 +160,15 @@ export class RuleContext {
     // A profile's other headers are its financial years.
     const headers = key === "profile" ? `${labels.join(", ")} and one column per financial year (e.g. 2008-09)` : labels.join(", ");
     const synonyms = spec.sheetSynonyms.length ? ` (or ${spec.sheetSynonyms.map((s) => `"${s}"`).join(", ")})` : "";
-    return {
-      sheet: null,
-      cell: null,
-      message: `No ${spec.label} table found: ${why}. Add a sheet or Excel table named "${spec.label}"${synonyms} with the headers ${headers}.`,
-    };
+    return { sheet: null, cell: null, messageId: "missingTable", data: { table: spec.label, why, synonyms, headers } };
   }
 
   /** A finding for a required column missing from a found table (placed on its header row). */
   missingColumn(table: DiscoveredTable, key: string, why: string): RuleFinding {
     const spec = columnSpec(table.key, key);
     const synonyms = spec.synonyms.length ? ` (or ${spec.synonyms.map((s) => `"${s}"`).join(", ")})` : "";
-    return this.atTable(
-      table,
-      `The ${table.spec.label} table on sheet "${table.sheet.name}" has no "${spec.label}" column${synonyms}: ${why}. Add it to the header row.`,
-    );
+    const data = { table: table.spec.label, sheet: table.sheet.name, column: spec.label, synonyms, why };
+    return { sheet: table.sheet.name, cell: this.headerRange(table), messageId: "missingColumn", data };
   }
 
 }

@@ -15,7 +15,16 @@ export interface Finding {
   sheet: string | null;
   /** A1 address or range on `sheet`; null with a null sheet. */
   cell: string | null;
+  /** The rule's message filled in from `data`, e.g. "Gain G3 has no costs figure: ...". */
   message: string;
+  /**
+   * Which of the rule's messages this is, e.g. "blank" (the rule's page lists them). The engine
+   * always sets it and `data`; they are optional so that findings read from older JSON, or built by
+   * hand in a test, still type-check.
+   */
+  messageId?: string;
+  /** The values of the message's {{placeholders}}, as text. */
+  data?: Readonly<Record<string, string>>;
 }
 
 export interface TargetSummary {

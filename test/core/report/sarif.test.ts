@@ -1,4 +1,6 @@
-import { pathToUri, ruleName, toSarif } from "../../../src/core/report/index";
+import { createRuleCatalogue, pathToUri, ruleName, toSarif } from "../../../src/core/report/index";
+import { PRINCIPLE_TITLES, RULES, validateWorkbook } from "../../../src/core/validate";
+import { cleanWith } from "../validate/fixtures";
 import { CATALOGUE, report } from "./fixtures";
 
 const TOOL = { name: "vfm", version: "0.1.0", informationUri: "https://example.org/vfm", docBaseUri: "https://example.org/vfm/" };
@@ -80,5 +82,28 @@ describe("pathToUri and ruleName", () => {
   });
   it("makes identifier-like rule names", () => {
     expect(ruleName("viii.risk-adjusted-recomputes")).toBe("RiskAdjustedRecomputes");
+  });
+});
+
+describe("SARIF structured messages (#13)", () => {
+  const catalogue = createRuleCatalogue(RULES, PRINCIPLE_TITLES, (id) => `docs/rules/${id}.md`);
+  const validation = validateWorkbook(cleanWith({ "Gains!J2": null, "Gains!K3": 1 }), { file: "t.xlsx" });
+  const run = toSarif([validation], catalogue, TOOL).runs[0];
+
+  it("gives each rule its message strings, placeholders numbered", () => {
+    const costs = run.tool.driver.rules.find((r) => r.id === "iii.costs-present")!;
+    expect(costs.messageStrings).toMatchObject({ blank: { text: "{0} has no costs figure: enter 0 if there were no costs." }, notNumber: { text: "{0} has costs of {1}." } });
+    expect(costs.messageStrings?.missingColumn.text).toContain("{0} table on sheet");
+  });
+
+  it("gives each result its message id and arguments, which fill the message string to the reported text", () => {
+    expect(run.results.length).toBeGreaterThan(1);
+    for (const result of run.results) {
+      const rule = run.tool.driver.rules[result.ruleIndex!];
+      const message = result.message as { text: string; id?: string; arguments?: string[] };
+      expect(message.id).toBeDefined();
+      const filled = rule.messageStrings![message.id!].text.replace(/\{(\d+)\}/g, (_, i: string) => message.arguments![Number(i)]).replace(/\{\{|\}\}/g, (b) => b[0]);
+      expect(message.text.startsWith(filled)).toBe(true);
+    }
   });
 });

@@ -40,7 +40,7 @@ describe("table discovery", () => {
     const model = buildModel({ sheets: [sheet("Gains", [["Register"], [], [], GAIN_HEADERS, row])] });
     const report = validateWorkbook(model, { file: "t.xlsx", today: "2009-12-31" });
     expect(report.findings.filter((x) => x.rule === "iii.net-recomputes")).toEqual([
-      { principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "F5", message: "Net gain 450 does not equal gross 500 - costs 80 (420)." },
+      { principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "F5", message: "Net gain 450 does not equal gross 500 - costs 80 (420).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" } },
     ]);
   });
 

@@ -37,8 +37,8 @@ describe("validateWorkbook", () => {
     expect(Object.keys(report.summary)).toEqual(["errors", "warnings", "infos", "principles", "target"]);
     expect(Object.keys(report.summary.principles)).toEqual([...PRINCIPLES]);
     const finding = report.findings.find((x) => x.rule === "iii.net-recomputes")!;
-    expect(finding).toEqual({ principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420)." });
-    expect(Object.keys(finding)).toEqual(["principle", "rule", "severity", "sheet", "cell", "message"]);
+    expect(finding).toEqual({ principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" } });
+    expect(Object.keys(finding)).toEqual(["principle", "rule", "severity", "sheet", "cell", "message", "messageId", "data"]);
     expect(report.summary.principles.iii).toBe("fail");
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });

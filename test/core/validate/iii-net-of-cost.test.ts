@@ -10,8 +10,8 @@ ruleTester(rules.grossPresent, {
       name: "blank and text gross gains",
       model: cleanWith({ "Gains!I2": null, "Gains!I3": "tbc" }),
       errors: [
-        { sheet: "Gains", cell: "I2", message: "blank" },
-        { sheet: "Gains", cell: "I3", message: '"tbc", which is not a number' },
+        { sheet: "Gains", cell: "I2", message: "blank", messageId: "notNumber", data: { gain: "Gain G1", value: "blank" } },
+        { sheet: "Gains", cell: "I3", message: '"tbc", which is not a number', messageId: "notNumber", data: { gain: "Gain G2", value: "\"tbc\", which is not a number" } },
       ],
     },
   ],
@@ -24,8 +24,8 @@ ruleTester(rules.costsPresent, {
       name: "blank and text costs",
       model: cleanWith({ "Gains!J2": null, "Gains!J4": "none" }),
       errors: [
-        { sheet: "Gains", cell: "J2", message: "enter 0 if there were no costs" },
-        { sheet: "Gains", cell: "J4", message: '"none"' },
+        { sheet: "Gains", cell: "J2", message: "enter 0 if there were no costs", messageId: "blank", data: { gain: "Gain G1" } },
+        { sheet: "Gains", cell: "J4", message: '"none"', messageId: "notNumber", data: { gain: "Gain G3", value: "\"none\", which is not a number" } },
       ],
     },
   ],
@@ -41,23 +41,23 @@ ruleTester(rules.netRecomputes, {
     {
       name: "net 450 against gross 500 - costs 80",
       model: setCells(knownGain(), { "Gains!K2": f("I2-J2+30", 450) }),
-      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420)." }],
+      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" } }],
     },
     {
       name: "a penny out",
       model: setCells(knownGain(), { "Gains!K2": 420.01 }),
-      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 420.01 does not equal" }],
+      errors: [{ sheet: "Gains", cell: "K2", message: "Net gain 420.01 does not equal", messageId: "differs", data: { net: "420.01", gross: "500", costs: "80", expected: "420", units: "" } }],
     },
     {
       name: "blank net gain",
       model: setCells(knownGain(), { "Gains!K2": null }),
-      errors: [{ sheet: "Gains", cell: "K2", message: "it should be gross 500 - costs 80 (420)" }],
+      errors: [{ sheet: "Gains", cell: "K2", message: "it should be gross 500 - costs 80 (420)", messageId: "notNumber", data: { gain: "Gain G1", value: "blank", gross: "500", costs: "80", expected: "420", units: "" } }],
     },
     {
       name: "a wider tolerance from the Settings still catches a pound",
       model: setCells(knownGain(), { "Gains!K2": 421 }),
       options: { settings: { tolerance: 0.5 } },
-      errors: [{ sheet: "Gains", cell: "K2" }],
+      errors: [{ sheet: "Gains", cell: "K2", messageId: "differs", data: { net: "421", gross: "500", costs: "80", expected: "420", units: "" } }],
     },
   ],
 });
@@ -75,7 +75,7 @@ ruleTester(rules.netRecomputes, {
     {
       name: "mixed units: the message says which unit its figures are in",
       model: mixedUnits(450),
-      errors: [{ sheet: "Gains", cell: "D2", message: "Net gain 450 does not equal gross 500 - costs 80 (420) (all in £k)." }],
+      errors: [{ sheet: "Gains", cell: "D2", message: "Net gain 450 does not equal gross 500 - costs 80 (420) (all in £k).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: " (all in £k)" } }],
     },
   ],
 });

@@ -3,8 +3,8 @@ import { financialYearOfCell } from "../dates";
 import type { Cell } from "../../workbook/model";
 import { idKey } from "../analysis";
 import type { DiscoveredTable } from "../discovery";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { formatFinancialYearLabel } from "../dates";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { financialYearLabel } from "../../text/financial-year";
 import { normaliseWords, quote, readNumber } from "../text";
 import { gainName, num, textAt } from "./helpers";
 
@@ -16,7 +16,7 @@ function lineName(table: DiscoveredTable, row: number): string {
   return line ? `Baseline line ${quote(line)}` : `The baseline line on row ${row + 1}`;
 }
 
-export const baselinePresent: Rule = {
+export const baselinePresent = defineRule({
   id: "i.baseline-present",
   principle: "i",
   severity: "error",
@@ -25,18 +25,19 @@ export const baselinePresent: Rule = {
   why: `${WHY} Every gain is measured against the baseline spend; without it no gain or target can be checked.`,
   fix: "Enter each line of baseline spend, with its amount, in the Baseline table. If the workbook has none, add a sheet or Excel table named Baseline with a Line and an Amount column.",
   example: { failing: "No Baseline sheet or table in the workbook.", passing: "Baseline: Line \"Police officer pay\", Year 2007-08, Amount 98,500,000, Basis Budget, Price base 2007-08." },
+  messages: { noLines: "The Baseline table has no lines: enter each line of baseline spend with its amount." },
   check(ctx) {
     const table = ctx.table("baseline");
     if (!table) return [ctx.missingTable("baseline", "principle (i) needs the baseline spend the gains are measured against")];
     const out: RuleFinding[] = [];
     if (!table.columns.has("line")) out.push(ctx.missingColumn(table, "line", "each baseline line needs a name"));
     if (!table.columns.has("amount")) out.push(ctx.missingColumn(table, "amount", "each baseline line needs its amount"));
-    if (table.rows.length === 0) out.push(ctx.atTable(table, "The Baseline table has no lines: enter each line of baseline spend with its amount."));
+    if (table.rows.length === 0) out.push(ctx.atTable(table, "noLines"));
     return out;
   },
-};
+});
 
-export const baselineAmountPositive: Rule = {
+export const baselineAmountPositive = defineRule({
   id: "i.baseline-amount-positive",
   principle: "i",
   severity: "error",
@@ -45,6 +46,11 @@ export const baselineAmountPositive: Rule = {
   why: `${WHY} A blank, zero or text amount leaves the baseline unquantified. (Negative amounts are reported by i.no-netting.)`,
   fix: "Enter the line's baseline spend as a positive number (in the unit of the column header, or the Settings unit).",
   example: { failing: "Line \"Custody\", Amount blank.", passing: "Line \"Custody\", Amount 4,200,000." },
+  messages: {
+    blank: "{{line}} has no amount: enter its baseline spend.",
+    notNumber: "{{line}} has the amount {{text}}, which is not a number.",
+    zero: "{{line}} has an amount of 0: enter its spend or remove the line.",
+  },
   check(ctx) {
     const table = ctx.table("baseline");
     const col = table?.columns.get("amount");
@@ -55,15 +61,15 @@ export const baselineAmountPositive: Rule = {
       const read = readNumber(table.sheet.rows[r]?.[col]);
       const line = textAt(table, r, lineCol);
       const name = line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`;
-      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, r, col, `${name} has no amount: enter its baseline spend.`));
-      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, r, col, `${name} has the amount ${quote(read.text)}, which is not a number.`));
-      else if (read.kind === "number" && read.value === 0) out.push(ctx.at(table.sheet.name, r, col, `${name} has an amount of 0: enter its spend or remove the line.`));
+      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, r, col, "blank", { line: name }));
+      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, r, col, "notNumber", { line: name, text: quote(read.text) }));
+      else if (read.kind === "number" && read.value === 0) out.push(ctx.at(table.sheet.name, r, col, "zero", { line: name }));
     }
     return out;
   },
-};
+});
 
-export const baselineYear: Rule = {
+export const baselineYear = defineRule({
   id: "i.baseline-year",
   principle: "i",
   severity: "error",
@@ -73,6 +79,12 @@ export const baselineYear: Rule = {
   fix: "Give each Baseline line its financial year (e.g. 2007-08) in a Year column, or state it once as \"Baseline year\" in the Settings table. All lines must be for the same year.",
   settings: ["baselineYear"],
   example: { failing: "Baseline lines for 2007-08 and 2008-09, and no Baseline year in Settings.", passing: "Every line 2007-08 (or Settings: Baseline year = 2007-08)." },
+  messages: {
+    blank: "{{line}} has no year: enter its financial year, e.g. 2007-08.",
+    unreadable: "The year {{text}} cannot be read: write a financial year such as 2007-08 or 2007/08.",
+    differsFromSettings: "{{line}} is for {{year}} but the Settings baseline year is {{expected}}.",
+    severalYears: "The baseline lines are for different years ({{years}}) and the Settings table states no baseline year: the baseline must be one stated year.",
+  },
   check(ctx) {
     const table = ctx.table("baseline");
     if (!table) return [];
@@ -88,33 +100,26 @@ export const baselineYear: Rule = {
       const cell = table.sheet.rows[r]?.[yearCol];
       const text = textAt(table, r, yearCol);
       if (text === "") {
-        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, `${lineName(table, r)} has no year: enter its financial year, e.g. 2007-08.`));
+        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, "blank", { line: lineName(table, r) }));
         continue;
       }
       const year = financialYearOfCell(cell, ctx.model.date1904);
       if (year === null) {
-        out.push(ctx.at(table.sheet.name, r, yearCol, `The year ${quote(text)} cannot be read: write a financial year such as 2007-08 or 2007/08.`));
+        out.push(ctx.at(table.sheet.name, r, yearCol, "unreadable", { text: quote(text) }));
         continue;
       }
       years.add(year);
       if (fromSettings && expected !== null && year !== expected) {
-        out.push(
-          ctx.at(
-            table.sheet.name,
-            r,
-            yearCol,
-            `${lineName(table, r)} is for ${formatFinancialYearLabel(year)} but the Settings baseline year is ${formatFinancialYearLabel(expected)}.`,
-          ),
-        );
+        out.push(ctx.at(table.sheet.name, r, yearCol, "differsFromSettings", { line: lineName(table, r), year: financialYearLabel(year), expected: financialYearLabel(expected) }));
       }
     }
     if (!fromSettings && years.size > 1) {
-      const list = [...years].sort().map(formatFinancialYearLabel).join(", ");
-      out.push(ctx.atTable(table, `The baseline lines are for different years (${list}) and the Settings table states no baseline year: the baseline must be one stated year.`));
+      const list = [...years].sort().map(financialYearLabel).join(", ");
+      out.push(ctx.atTable(table, "severalYears", { years: list }));
     }
     return out;
   },
-};
+});
 
 function statedColumnRule(
   id: string,
@@ -123,8 +128,9 @@ function statedColumnRule(
   whyText: string,
   fix: string,
   example: Rule["example"],
-  accept: (text: string, cell: Cell | undefined, date1904: boolean) => string | null,
-): Rule {
+  accept: (text: string, cell: Cell | undefined, date1904: boolean) => boolean,
+  unreadable: string,
+): Rule<"notStated" | "unreadable"> {
   return {
     id,
     principle: "i",
@@ -133,6 +139,7 @@ function statedColumnRule(
     why: `${WHY} ${whyText}`,
     fix,
     example,
+    messages: { notStated: `{{line}} does not state its ${key === "basis" ? "basis (budget or outturn)" : "price base"}.`, unreadable },
     check(ctx) {
       const table = ctx.table("baseline");
       if (!table || table.rows.length === 0) return [];
@@ -142,18 +149,15 @@ function statedColumnRule(
       const out: RuleFinding[] = [];
       for (const r of table.rows) {
         const text = textAt(table, r, col);
-        if (text === "") out.push(ctx.at(table.sheet.name, r, col, `${lineName(table, r)} does not state its ${label}.`));
-        else {
-          const problem = accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904);
-          if (problem) out.push(ctx.at(table.sheet.name, r, col, problem));
-        }
+        if (text === "") out.push(ctx.at(table.sheet.name, r, col, "notStated", { line: lineName(table, r) }));
+        else if (!accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904)) out.push(ctx.at(table.sheet.name, r, col, "unreadable", { text: quote(text) }));
       }
       return out;
     },
   };
 }
 
-export const basisStated: Rule = {
+export const basisStated = defineRule({
   ...statedColumnRule(
     "i.basis-stated",
     "basis",
@@ -161,12 +165,13 @@ export const basisStated: Rule = {
     "A budget and an outturn for the same year differ; a reader cannot tell what the gains are measured against unless the basis is stated.",
     "Write Budget or Outturn in the Basis column of each Baseline line.",
     { failing: "Line \"Custody\", Basis blank.", passing: "Line \"Custody\", Basis Budget." },
-    (text) => (/\b(budget|outturn|out turn|actual)\b/i.test(text) ? null : `The basis ${quote(text)} is neither Budget nor Outturn.`),
+    (text) => /\b(budget|outturn|out turn|actual)\b/i.test(text),
+    "The basis {{text}} is neither Budget nor Outturn.",
   ),
   checks: "Each Baseline line's Basis says Budget or Outturn.",
-};
+});
 
-export const priceBaseStated: Rule = {
+export const priceBaseStated = defineRule({
   ...statedColumnRule(
     "i.price-base-stated",
     "priceBase",
@@ -174,13 +179,11 @@ export const priceBaseStated: Rule = {
     "Amounts in different years' prices are not comparable; the price base says which year's money the baseline is in.",
     "Write the financial year whose prices the line is in (e.g. 2007-08) in the Price base column.",
     { failing: "Line \"Custody\", Price base blank.", passing: "Line \"Custody\", Price base 2007-08." },
-    (text, cell, date1904) =>
-      financialYearOfCell(cell, date1904) !== null || /\b(cash|current|nominal)\b/i.test(text)
-        ? null
-        : `The price base ${quote(text)} cannot be read as a financial year: write e.g. 2007-08.`,
+    (text, cell, date1904) => financialYearOfCell(cell, date1904) !== null || /\b(cash|current|nominal)\b/i.test(text),
+    "The price base {{text}} cannot be read as a financial year: write e.g. 2007-08.",
   ),
   checks: "Each Baseline line's Price base is a financial year (e.g. 2007-08) or says cash or current prices.",
-};
+});
 
 const INCOME_WORDS =
   /\b(income|fees?|charges?|receipts?|transfer payments?|transfers?|benefits? payments?|housing benefits?|council tax benefits?|rent allowances?|sales)\b/;
@@ -188,7 +191,7 @@ const INCOME_WORDS =
 const CAPITAL_RECEIPTS = /\bcapital\s+receipts?\b/;
 const NOT_NETTED = /\b(not|never)\s+(been\s+)?(netted|offset|deducted|included)|\bgross of\b|\bexclud(es|ed|ing)\b|\bbefore\s+(income|fees)/;
 
-export const noNetting: Rule = {
+export const noNetting = defineRule({
   id: "i.no-netting",
   principle: "i",
   severity: "error",
@@ -199,6 +202,10 @@ export const noNetting: Rule = {
   example: {
     failing: "Line \"Fees and charges income\", Amount -1,200,000.",
     passing: "No income line; Notes on \"Licensing\" say \"gross of fees; not netted off\".",
+  },
+  messages: {
+    negative: "{{line}} is negative ({{amount}}): the baseline must not net off income or transfer payments.",
+    incomeLine: "Baseline line {{text}} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.",
   },
   check(ctx) {
     const table = ctx.table("baseline");
@@ -216,20 +223,16 @@ export const noNetting: Rule = {
       const note = normaliseWords(textAt(table, r, notesCol));
       if (!(amount?.kind === "number" && amount.value < 0) && note !== "" && NOT_NETTED.test(note)) continue;
       if (amount?.kind === "number" && amount.value < 0) {
-        out.push(
-          ctx.at(table.sheet.name, r, amountCol!, `${line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`} is negative (${num(amount.value)}): the baseline must not net off income or transfer payments.`),
-        );
+        out.push(ctx.at(table.sheet.name, r, amountCol!, "negative", { line: line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`, amount: num(amount.value) }));
       } else if (line !== "" && INCOME_WORDS.test(normaliseWords(line))) {
-        out.push(
-          ctx.at(table.sheet.name, r, lineCol!, `Baseline line ${quote(line)} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.`),
-        );
+        out.push(ctx.at(table.sheet.name, r, lineCol!, "incomeLine", { text: quote(line) }));
       }
     }
     return out;
   },
-};
+});
 
-export const gainBaselineLine: Rule = {
+export const gainBaselineLine = defineRule({
   id: "i.gain-baseline-line",
   principle: "i",
   severity: "error",
@@ -238,6 +241,10 @@ export const gainBaselineLine: Rule = {
   why: `${WHY} A gain is a reduction against part of the baseline; naming the line shows the gain is measured against quantified spend.`,
   fix: "In the Gains table's Baseline line column, write the name of the Baseline line (exactly as in the Baseline table) that each gain reduces.",
   example: { failing: "Gain G1, Baseline line \"Overtime\" (no such line in the Baseline table).", passing: "Gain G1, Baseline line \"Police officer pay\" (a line of the Baseline table)." },
+  messages: {
+    blank: "{{gain}} names no baseline line.",
+    unknown: "{{gain}} names the baseline line {{text}}, which is not a line of the Baseline table.",
+  },
   check(ctx) {
     const gains = ctx.table("gains");
     const baseline = ctx.table("baseline");
@@ -250,12 +257,11 @@ export const gainBaselineLine: Rule = {
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       const text = textAt(gains, gain.row, col);
-      if (text === "") out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} names no baseline line.`));
-      else if (lineCol !== undefined && !lines.has(idKey(text)))
-        out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} names the baseline line ${quote(text)}, which is not a line of the Baseline table.`));
+      if (text === "") out.push(ctx.at(gains.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
+      else if (lineCol !== undefined && !lines.has(idKey(text))) out.push(ctx.at(gains.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
     }
     return out;
   },
-};
+});
 
 export const RULES_I: readonly Rule[] = [baselinePresent, baselineYear, baselineAmountPositive, basisStated, priceBaseStated, noNetting, gainBaselineLine];

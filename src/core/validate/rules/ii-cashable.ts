@@ -1,11 +1,11 @@
 /** Principle (ii): cashable gains identified in budget forecasts and auditable. */
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { cellText, isBlankCell, numberOf, quote } from "../text";
 import { gainName, runs, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ii): "${PRINCIPLE_TITLES.ii}."`;
 
-export const registerPresent: Rule = {
+export const registerPresent = defineRule({
   id: "ii.register-present",
   principle: "ii",
   severity: "error",
@@ -14,15 +14,16 @@ export const registerPresent: Rule = {
   why: `${WHY} The register is where each gain is identified; every other check reads it.`,
   fix: "Enter one row per gain in the Gains table. If the workbook has none, add a sheet or Excel table named Gains (or Register, Initiatives or Efficiencies).",
   example: { failing: "No Gains sheet or table.", passing: "A Gains table with a row for each gain: ID, Initiative, Type, Gross gain, Costs, Net gain, ..." },
+  messages: { empty: "The Gains table has no gains: enter one row per gain." },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table) return [ctx.missingTable("gains", "the register of gains is what principles (i) to (viii) check")];
-    if (table.rows.length === 0) return [ctx.atTable(table, "The Gains table has no gains: enter one row per gain.")];
+    if (table.rows.length === 0) return [ctx.atTable(table, "empty")];
     return [];
   },
-};
+});
 
-export const gainId: Rule = {
+export const gainId = defineRule({
   id: "ii.gain-id",
   principle: "ii",
   severity: "error",
@@ -31,6 +32,10 @@ export const gainId: Rule = {
   why: `${WHY} An auditable gain can be traced from the register to its profile, milestones and evidence; the ID is that link and must be unique.`,
   fix: "Give each gain a short unique reference (e.g. G1, G2) in the ID column and use the same reference in the Profile and Milestones tables.",
   example: { failing: "Two gains both with ID G3.", passing: "IDs G3 and G4." },
+  messages: {
+    blank: "{{gain}} has no ID.",
+    duplicate: "The ID {{id}} is also used on row {{row}}: each gain needs its own ID.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -39,19 +44,19 @@ export const gainId: Rule = {
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.id === null) {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no ID.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
         continue;
       }
       const first = ctx.analysis.gainById.get(gain.idKey!)!;
       if (first !== gain) {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `The ID ${quote(gain.id)} is also used on row ${first.row + 1}: each gain needs its own ID.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "duplicate", { id: quote(gain.id), row: String(first.row + 1) }));
       }
     }
     return out;
   },
-};
+});
 
-export const typeStated: Rule = {
+export const typeStated = defineRule({
   id: "ii.type-stated",
   principle: "ii",
   severity: "error",
@@ -60,6 +65,10 @@ export const typeStated: Rule = {
   why: `${WHY} Only cashable gains (a budget line goes down) count towards a cashable target; non-cashable gains are counted separately.`,
   fix: "Write Cashable or Non-cashable in the Type column of each gain.",
   example: { failing: "Gain G2, Type \"Saving\".", passing: "Gain G2, Type Cashable." },
+  messages: {
+    blank: "{{gain}} has no type: write Cashable or Non-cashable.",
+    unknown: "{{gain}} has the type {{text}}: write Cashable or Non-cashable.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -69,20 +78,13 @@ export const typeStated: Rule = {
     for (const gain of ctx.gains) {
       if (gain.type !== null) continue;
       const text = textAt(table, gain.row, col);
-      out.push(
-        ctx.at(
-          table.sheet.name,
-          gain.row,
-          col,
-          text === "" ? `${gainName(gain)} has no type: write Cashable or Non-cashable.` : `${gainName(gain)} has the type ${quote(text)}: write Cashable or Non-cashable.`,
-        ),
-      );
+      out.push(text === "" ? ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }) : ctx.at(table.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
     }
     return out;
   },
-};
+});
 
-function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rule["severity"], title: string, whyText: string, fix: string, example: Rule["example"], what: string): Rule {
+function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rule["severity"], title: string, whyText: string, fix: string, example: Rule["example"], what: string): Rule<"missing"> {
   return {
     id,
     principle: "ii",
@@ -91,6 +93,7 @@ function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rul
     why: `${WHY} ${whyText}`,
     fix,
     example,
+    messages: { missing: `{{gain}} is cashable but names no ${what}.` },
     check(ctx) {
       const table = ctx.table("gains");
       if (!table) return [];
@@ -100,14 +103,14 @@ function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rul
       if (col === undefined) return [ctx.missingColumn(table, key, `each cashable gain must name its ${what}`)];
       const out: RuleFinding[] = [];
       for (const gain of cashable) {
-        if (isBlankCell(gain.cells[col])) out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} is cashable but names no ${what}.`));
+        if (isBlankCell(gain.cells[col])) out.push(ctx.at(table.sheet.name, gain.row, col, "missing", { gain: gainName(gain) }));
       }
       return out;
     },
   };
 }
 
-export const budgetLine: Rule = {
+export const budgetLine = defineRule({
   ...cashableNeeds(
     "ii.budget-line",
     "budgetLine",
@@ -119,9 +122,9 @@ export const budgetLine: Rule = {
     "budget line (cost centre or budget code)",
   ),
   checks: "Each cashable gain has a Budget line (cost centre or budget code).",
-};
+});
 
-export const evidence: Rule = {
+export const evidence = defineRule({
   ...cashableNeeds(
     "ii.evidence",
     "evidence",
@@ -133,9 +136,9 @@ export const evidence: Rule = {
     "evidence",
   ),
   checks: "Each cashable gain has an Evidence reference.",
-};
+});
 
-export const derivedFormulas: Rule = {
+export const derivedFormulas = defineRule({
   id: "ii.derived-formulas",
   principle: "ii",
   severity: "warning",
@@ -144,13 +147,19 @@ export const derivedFormulas: Rule = {
   why: `${WHY} A derived figure typed over its formula no longer follows its inputs, so the register cannot be audited from its own cells.`,
   fix: "Put a formula in each Net gain cell (e.g. =VFM.NETGAIN(I5, J5) or =I5-J5) and each Risk-adjusted gain cell (e.g. =VFM.NETGAIN(I5, J5, L5)).",
   example: { failing: "Net gain cell holds the typed number 420.", passing: "Net gain cell holds =VFM.NETGAIN(I5, J5), showing 420." },
+  messages: {
+    typedNet: "This Net gain ({{value}}) is a typed number, not a formula.",
+    typedNetRange: "These {{count}} Net gain cells are typed numbers, not formulas.",
+    typedRiskAdjusted: "This Risk-adjusted gain ({{value}}) is a typed number, not a formula.",
+    typedRiskAdjustedRange: "These {{count}} Risk-adjusted gain cells are typed numbers, not formulas.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table) return [];
     const out: RuleFinding[] = [];
-    for (const [key, label] of [
-      ["net", "Net gain"],
-      ["riskAdjusted", "Risk-adjusted gain"],
+    for (const [key, one, several] of [
+      ["net", "typedNet", "typedNetRange"],
+      ["riskAdjusted", "typedRiskAdjusted", "typedRiskAdjustedRange"],
     ] as const) {
       const col = table.columns.get(key);
       if (col === undefined) continue;
@@ -162,22 +171,19 @@ export const derivedFormulas: Rule = {
       }
       for (const [start, end] of runs(typed)) {
         const count = end - start + 1;
+        const rect = { startRow: start, endRow: end, startCol: col, endCol: col };
         out.push(
-          ctx.atRange(
-            table.sheet.name,
-            { startRow: start, endRow: end, startCol: col, endCol: col },
-            count === 1
-              ? `This ${label} (${cellText(table.sheet.rows[start]?.[col])}) is a typed number, not a formula.`
-              : `These ${count} ${label} cells are typed numbers, not formulas.`,
-          ),
+          count === 1
+            ? ctx.atRange(table.sheet.name, rect, one, { value: cellText(table.sheet.rows[start]?.[col]) })
+            : ctx.atRange(table.sheet.name, rect, several, { count: String(count) }),
         );
       }
     }
     return out;
   },
-};
+});
 
-export const noErrorValues: Rule = {
+export const noErrorValues = defineRule({
   id: "ii.no-error-values",
   principle: "ii",
   severity: "error",
@@ -186,6 +192,7 @@ export const noErrorValues: Rule = {
   why: `${WHY} A cell showing #REF!, #DIV/0!, #VALUE! or #N/A has no auditable value, and every total that includes it is an error too.`,
   fix: "Correct the formula in the cell (for #REF!, it refers to a deleted cell or sheet; for #DIV/0!, a divisor is 0 or blank).",
   example: { failing: "Net gain cell shows #REF!.", passing: "Net gain cell shows 420." },
+  messages: { error: "This cell of the {{table}} table shows the error {{error}}." },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const table of ctx.analysis.tables.values()) {
@@ -196,12 +203,12 @@ export const noErrorValues: Rule = {
         const last = Math.min(table.endCol, cells.length - 1);
         for (let c = table.startCol; c <= last; c++) {
           const cell = cells[c];
-          if (cell?.error) out.push(ctx.at(table.sheet.name, r, c, `This cell of the ${table.spec.label} table shows the error ${cell.error}.`));
+          if (cell?.error) out.push(ctx.at(table.sheet.name, r, c, "error", { table: table.spec.label, error: cell.error }));
         }
       }
     }
     return out;
   },
-};
+});
 
 export const RULES_II: readonly Rule[] = [registerPresent, gainId, typeStated, budgetLine, evidence, derivedFormulas, noErrorValues];

@@ -1,11 +1,11 @@
 /** Principle (iii): cashable gains should be net of cost. */
 import { moneyClose } from "../analysis";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { describeRead, gainName, num, unitNote } from "./helpers";
 
 const WHY = `CSR07 principle (iii): "${PRINCIPLE_TITLES.iii}."`;
 
-export const grossPresent: Rule = {
+export const grossPresent = defineRule({
   id: "iii.gross-present",
   principle: "iii",
   severity: "error",
@@ -14,6 +14,7 @@ export const grossPresent: Rule = {
   why: `${WHY} The net gain starts from the gross gain; without it neither can be checked.`,
   fix: "Enter the gain's gross value for the target year in the Gross gain column.",
   example: { failing: "Gain G1, Gross gain blank.", passing: "Gain G1, Gross gain 500,000." },
+  messages: { notNumber: "{{gain}} has a gross gain that is {{value}}." },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -24,14 +25,14 @@ export const grossPresent: Rule = {
       if (gain.gross !== null) continue;
       const read = ctx.read(gain, "gross");
       if (read.kind === "blank" || read.kind === "text") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a gross gain that is ${describeRead(read)}.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
       }
     }
     return out;
   },
-};
+});
 
-export const costsPresent: Rule = {
+export const costsPresent = defineRule({
   id: "iii.costs-present",
   principle: "iii",
   severity: "error",
@@ -40,6 +41,7 @@ export const costsPresent: Rule = {
   why: `${WHY} Net means net of up-front investment and the costs of achieving the gain; a blank cannot show that the costs were considered.`,
   fix: "Enter the gain's costs (investment and implementation costs) in the Costs column; enter 0 when there were none.",
   example: { failing: "Gain G1, Costs blank.", passing: "Gain G1, Costs 0." },
+  messages: { blank: "{{gain}} has no costs figure: enter 0 if there were no costs.", notNumber: "{{gain}} has costs of {{value}}." },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -49,14 +51,14 @@ export const costsPresent: Rule = {
     for (const gain of ctx.gains) {
       if (gain.costs !== null) continue;
       const read = ctx.read(gain, "costs");
-      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no costs figure: enter 0 if there were no costs.`));
-      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has costs of ${describeRead(read)}.`));
+      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
+      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
     }
     return out;
   },
-};
+});
 
-export const netRecomputes: Rule = {
+export const netRecomputes = defineRule({
   id: "iii.net-recomputes",
   principle: "iii",
   severity: "error",
@@ -66,6 +68,10 @@ export const netRecomputes: Rule = {
   fix: "Make the Net gain cell the gross gain minus the costs, e.g. =VFM.NETGAIN(I5, J5) or =I5-J5.",
   settings: ["tolerance"],
   example: { failing: "Gross gain 500, Costs 80, Net gain 450.", passing: "Gross gain 500, Costs 80, Net gain 420." },
+  messages: {
+    differs: "Net gain {{net}} does not equal gross {{gross}} - costs {{costs}} ({{expected}}){{units}}.",
+    notNumber: "{{gain}} has a net gain that is {{value}}; it should be gross {{gross}} - costs {{costs}} ({{expected}}){{units}}.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -78,15 +84,15 @@ export const netRecomputes: Rule = {
       const expected = gain.recomputedNet;
       if (expected === null) continue;
       const read = gain.net !== null ? ({ kind: "number", value: gain.net } as const) : ctx.read(gain, "net");
-      const sum = () => `gross ${num(gain.gross!)} - costs ${num(gain.costs ?? 0)} (${num(expected)})${units}`;
+      const sum = () => ({ gross: num(gain.gross!), costs: num(gain.costs ?? 0), expected: num(expected), units });
       if (read.kind === "number") {
-        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Net gain ${num(read.value)} does not equal ${sum()}.`));
+        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: num(read.value), ...sum() }));
       } else if (read.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a net gain that is ${describeRead(read)}; it should be ${sum()}.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...sum() }));
       }
     }
     return out;
   },
-};
+});
 
 export const RULES_III: readonly Rule[] = [grossPresent, costsPresent, netRecomputes];

@@ -1,8 +1,9 @@
 /** Principle (iv): milestones and profiles underpin delivery of £m gains. */
 import { idKey, moneyClose } from "../analysis";
-import { formatFinancialYearLabel, readDate } from "../dates";
+import { readDate } from "../dates";
+import { financialYearLabel } from "../../text/financial-year";
 import type { DiscoveredTable } from "../discovery";
-import { PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { formatAmount, readNumber, UNIT_FACTORS } from "../text";
 import { describeRead, gainName, num, textAt } from "./helpers";
 
@@ -14,7 +15,7 @@ function yearFactor(ctx: RuleContext, profile: DiscoveredTable, col: number): nu
   return UNIT_FACTORS[unit] / ctx.analysis.unitFactor;
 }
 
-export const profilePresent: Rule = {
+export const profilePresent = defineRule({
   id: "iv.profile-present",
   principle: "iv",
   severity: "error",
@@ -23,6 +24,10 @@ export const profilePresent: Rule = {
   why: `${WHY} A profile shows when each gain is delivered, year by year, so delivery can be tracked against it.`,
   fix: "Add a Profile table with an ID column and one column per financial year (e.g. 2008-09, 2009-10, ...), and a row for each gain holding its net value in each year.",
   example: { failing: "Gain G3 has no row in the Profile table.", passing: "Profile row G3: 2008-09 -50, 2009-10 200, 2010-11 420, 2011-12 420, 2012-13 420." },
+  messages: {
+    noYears: "The Profile table has no financial-year columns: add one column per year, headed e.g. 2008-09.",
+    noRow: "{{gain}} has no row in the Profile table.",
+  },
   check(ctx) {
     if (ctx.gains.length === 0) return [];
     const profile = ctx.table("profile");
@@ -31,20 +36,20 @@ export const profilePresent: Rule = {
     const idCol = profile.columns.get("id");
     if (idCol === undefined) out.push(ctx.missingColumn(profile, "id", "each profile row must name its gain"));
     if (profile.yearColumns.size === 0)
-      out.push(ctx.atTable(profile, "The Profile table has no financial-year columns: add one column per year, headed e.g. 2008-09."));
+      out.push(ctx.atTable(profile, "noYears"));
     if (out.length > 0) return out;
     const gains = ctx.table("gains")!;
     const gainIdCol = gains.columns.get("id");
     for (const gain of ctx.gains) {
       if (gain.id === null || gainIdCol === undefined) continue;
       if (!ctx.analysis.profileRowById.has(gain.idKey!))
-        out.push(ctx.at(gains.sheet.name, gain.row, gainIdCol, `${gainName(gain)} has no row in the Profile table.`));
+        out.push(ctx.at(gains.sheet.name, gain.row, gainIdCol, "noRow", { gain: gainName(gain) }));
     }
     return out;
   },
-};
+});
 
-export const profileNumbers: Rule = {
+export const profileNumbers = defineRule({
   id: "iv.profile-numbers",
   principle: "iv",
   severity: "error",
@@ -53,6 +58,7 @@ export const profileNumbers: Rule = {
   why: `${WHY} A profile year that holds text cannot be added up or compared with the register.`,
   fix: "Enter each year's net value as a number (0 for a year with no gain; a negative number for a year of up-front costs).",
   example: { failing: "Profile row G1, 2009-10 \"tbc\".", passing: "Profile row G1, 2009-10 200." },
+  messages: { notNumber: "The {{year}} value {{value}}." },
   check(ctx) {
     const profile = ctx.table("profile");
     if (!profile) return [];
@@ -63,14 +69,14 @@ export const profileNumbers: Rule = {
       for (const [year, col] of profile.yearColumns) {
         const read = readNumber(cells[col]);
         if (read.kind === "text")
-          out.push(ctx.at(profile.sheet.name, r, col, `The ${formatFinancialYearLabel(year)} value ${describeRead(read)}.`));
+          out.push(ctx.at(profile.sheet.name, r, col, "notNumber", { year: financialYearLabel(year), value: describeRead(read) }));
       }
     }
     return out;
   },
-};
+});
 
-export const profileTargetYear: Rule = {
+export const profileTargetYear = defineRule({
   id: "iv.profile-target-year",
   principle: "iv",
   severity: "error",
@@ -80,13 +86,17 @@ export const profileTargetYear: Rule = {
   fix: "Make the gain's Profile value in the target year equal its Net gain in the Gains table (or correct whichever is wrong).",
   settings: ["targetYear", "baselineYear", "targetYears", "tolerance"],
   example: { failing: "Gain G1 Net gain 420; Profile 2010-11 400 (target year 2010-11).", passing: "Gain G1 Net gain 420; Profile 2010-11 420." },
+  messages: {
+    noTargetYear: "The Profile table has no column for the target year {{year}}: add one.",
+    differs: "{{gain}}'s profile for {{year}} is {{value}} but its net gain in the register is {{net}}.",
+  },
   check(ctx) {
     const profile = ctx.table("profile");
     const targetYear = ctx.settings.targetYear;
     if (!profile || targetYear === null || profile.yearColumns.size === 0 || !profile.columns.has("id")) return [];
     const col = profile.yearColumns.get(targetYear);
     if (col === undefined)
-      return [ctx.atTable(profile, `The Profile table has no column for the target year ${formatFinancialYearLabel(targetYear)}: add one.`)];
+      return [ctx.atTable(profile, "noTargetYear", { year: financialYearLabel(targetYear) })];
     const factor = yearFactor(ctx, profile, col);
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
@@ -99,21 +109,14 @@ export const profileTargetYear: Rule = {
       const value = read.kind === "number" ? read.value * factor : 0;
       if (!moneyClose(value, net, ctx.analysis.tolerance)) {
         const shown = read.kind === "blank" ? "blank" : num(value);
-        out.push(
-          ctx.at(
-            profile.sheet.name,
-            r,
-            col,
-            `${gainName(gain)}'s profile for ${formatFinancialYearLabel(targetYear)} is ${shown} but its net gain in the register is ${num(net)}.`,
-          ),
-        );
+        out.push(ctx.at(profile.sheet.name, r, col, "differs", { gain: gainName(gain), year: financialYearLabel(targetYear), value: shown, net: num(net) }));
       }
     }
     return out;
   },
-};
+});
 
-export const ongoing: Rule = {
+export const ongoing = defineRule({
   id: "iv.ongoing",
   principle: "iv",
   severity: "error",
@@ -123,6 +126,9 @@ export const ongoing: Rule = {
   fix: "Check the profile: once a gain first shows a positive value it must stay positive in the next two financial years. If the gain really stops, it does not count as an ongoing gain: take it out of the register.",
   settings: ["tolerance"],
   example: { failing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 0.", passing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 300." },
+  messages: {
+    stops: "{{gain}} first accrues in {{firstYear}} ({{firstValue}}) but is {{value}} in {{year}}: a gain must last at least two full years after it first accrues.",
+  },
   check(ctx) {
     const profile = ctx.table("profile");
     if (!profile || profile.yearColumns.size === 0) return [];
@@ -154,22 +160,16 @@ export const ongoing: Rule = {
         const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
         const firstValue = readNumber(cells[startCol]);
         const shown = read.kind === "number" ? formatAmount(read.value) : "blank";
-        out.push(
-          ctx.at(
-            profile.sheet.name,
-            r,
-            col,
-            `${who} first accrues in ${formatFinancialYearLabel(startYear)} (${firstValue.kind === "number" ? num(firstValue.value) : ""}) but is ${shown} in ${formatFinancialYearLabel(year)}: a gain must last at least two full years after it first accrues.`,
-          ),
-        );
+        const data = { gain: who, firstYear: financialYearLabel(startYear), firstValue: firstValue.kind === "number" ? num(firstValue.value) : "", value: shown, year: financialYearLabel(year) };
+        out.push(ctx.at(profile.sheet.name, r, col, "stops", data));
         break;
       }
     }
     return out;
   },
-};
+});
 
-export const milestones: Rule = {
+export const milestones = defineRule({
   id: "iv.milestones",
   principle: "iv",
   severity: "warning",
@@ -181,6 +181,7 @@ export const milestones: Rule = {
     "Which gains are material is our judgement: principle (iv) speaks of \"£m gains\", so by default a gain whose gross value is £1m or more needs a milestone. Change the Materiality setting to suit the size of the organisation.",
   settings: ["materiality"],
   example: { failing: "Gain G1, Gross gain 1,500,000, no row in Milestones.", passing: "Milestones: G1, \"Custody contract signed\", Due 30/09/2008, Status Complete." },
+  messages: { none: "{{gain}} (gross {{gross}}) is material but has no dated milestone in the Milestones table." },
   check(ctx) {
     const threshold = ctx.settings.materiality / ctx.analysis.unitFactor;
     const material = ctx.gains.filter((g) => g.gross !== null && Math.abs(g.gross) >= threshold && !g.serviceReduction);
@@ -202,12 +203,10 @@ export const milestones: Rule = {
     const out: RuleFinding[] = [];
     for (const gain of material) {
       if (gain.idKey !== null && dated.has(gain.idKey)) continue;
-      out.push(
-        ctx.at(gains.sheet.name, gain.row, locCol, `${gainName(gain)} (gross ${num(gain.gross!)}) is material but has no dated milestone in the Milestones table.`),
-      );
+      out.push(ctx.at(gains.sheet.name, gain.row, locCol, "none", { gain: gainName(gain), gross: num(gain.gross!) }));
     }
     return out;
   },
-};
+});
 
 export const RULES_IV: readonly Rule[] = [profilePresent, profileNumbers, profileTargetYear, ongoing, milestones];

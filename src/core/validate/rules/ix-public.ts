@@ -1,12 +1,12 @@
 /** Principle (ix): performance should be public and rewarded. */
 import { readDate } from "../dates";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { quote } from "../text";
 import { textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ix): "${PRINCIPLE_TITLES.ix}."`;
 
-export const publicationRecord: Rule = {
+export const publicationRecord = defineRule({
   id: "ix.publication-record",
   principle: "ix",
   severity: "warning",
@@ -15,10 +15,15 @@ export const publicationRecord: Rule = {
   why: `${WHY} Gains are reported publicly (annual report, autumn performance report, council tax leaflet) so that the public can hold the organisation to them.`,
   fix: "In the Publication table, record each report in which the gains were published (annual report, autumn performance report, council tax leaflet) with the date it was published and a reference or link. If the workbook has no Publication table, add one.",
   example: { failing: "Publication: Report \"Annual report 2008-09\", Published blank.", passing: "Publication: Report \"Annual report 2008-09\", Published 30/06/2009, Reference www.example.police.uk/annual-report." },
+  messages: {
+    none: "The Publication table records no publication.",
+    noDate: "{{publication}} has no date published.",
+    unreadableDate: "{{publication}}'s date {{text}} cannot be read as a date.",
+  },
   check(ctx) {
     const table = ctx.table("publication");
     if (!table) return [ctx.missingTable("publication", "principle (ix) asks for a record of where performance was published")];
-    if (table.rows.length === 0) return [ctx.atTable(table, "The Publication table records no publication.")];
+    if (table.rows.length === 0) return [ctx.atTable(table, "none")];
     const col = table.columns.get("published");
     if (col === undefined) return [ctx.missingColumn(table, "published", "each publication needs its date")];
     const reportCol = table.columns.get("report");
@@ -29,13 +34,13 @@ export const publicationRecord: Rule = {
       const report = textAt(table, r, reportCol);
       const name = report ? `The publication ${quote(report)}` : "This publication";
       const text = textAt(table, r, col);
-      out.push(ctx.at(table.sheet.name, r, col, text === "" ? `${name} has no date published.` : `${name}'s date ${quote(text)} cannot be read as a date.`));
+      out.push(text === "" ? ctx.at(table.sheet.name, r, col, "noDate", { publication: name }) : ctx.at(table.sheet.name, r, col, "unreadableDate", { publication: name, text: quote(text) }));
     }
     return out;
   },
-};
+});
 
-export const recognition: Rule = {
+export const recognition = defineRule({
   id: "ix.recognition",
   principle: "ix",
   severity: "info",
@@ -44,14 +49,18 @@ export const recognition: Rule = {
   why: `${WHY} Recording how good performance was recognised or rewarded completes the principle; its absence does not make the claim wrong.`,
   fix: "Where staff or teams were recognised or rewarded for the gains, note it in the Reward column of the Publication table.",
   example: { failing: "No Reward entry in the Publication table.", passing: "Reward \"Chief Constable's commendation for the custody team\"." },
+  messages: {
+    noTable: "No recognition or reward for the gains is recorded. Add a Publication table with a Reward column.",
+    noColumn: "No recognition or reward for the gains is recorded. Add a Reward column to the Publication table.",
+    none: "No recognition or reward for the gains is recorded.",
+  },
   check(ctx) {
     const table = ctx.table("publication");
-    const message = "No recognition or reward for the gains is recorded.";
-    if (!table) return [{ sheet: null, cell: null, message: `${message} Add a Publication table with a Reward column.` }];
+    if (!table) return [ctx.inWorkbook("noTable")];
     const col = table.columns.get("reward");
     if (col !== undefined && table.rows.some((r) => textAt(table, r, col) !== "")) return [];
-    return [ctx.atTable(table, col === undefined ? `${message} Add a Reward column to the Publication table.` : message)];
+    return [ctx.atTable(table, col === undefined ? "noColumn" : "none")];
   },
-};
+});
 
 export const RULES_IX: readonly Rule[] = [publicationRecord, recognition];

@@ -1,16 +1,16 @@
 /** Cross-cutting method rules from the same regimes (SR2004, NI 179, HM Treasury conventions). */
 import { deflate } from "../../calc";
 import { moneyClose } from "../analysis";
-import { formatFinancialYearLabel } from "../dates";
+import { financialYearLabel } from "../../text/financial-year";
 import type { DiscoveredTable } from "../discovery";
-import { PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { SETTING_DOCS } from "../settings";
 import { formatAmount, formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
 import { gainName, num, textAt } from "./helpers";
 
 const WHY_METHOD = `${PRINCIPLE_TITLES.method}.`;
 
-export const serviceReduction: Rule = {
+export const serviceReduction = defineRule({
   id: "method.service-reduction",
   principle: "method",
   severity: "error",
@@ -19,6 +19,9 @@ export const serviceReduction: Rule = {
   why: `${WHY_METHOD} Withdrawing a service or lowering its standard is not an efficiency gain and must never be counted (SR2004; the Annual Efficiency Statements carried quality cross-checks that service quality had not fallen).`,
   fix: "Take the gain out of the register, or set its gains to 0. If the service was not in fact reduced, correct the Service impact entry (e.g. \"No reduction; quality maintained\").",
   example: { failing: "Gain G4, Service impact \"Service reduction: front counter closed\", Net gain 300.", passing: "Gain G4, Service impact \"No reduction in service\", Net gain 300." },
+  messages: {
+    counted: "{{gain}} is flagged as a service reduction ({{text}}) yet shows a gain of {{value}}: a cut in service is not an efficiency gain. It is left out of every total.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     const col = table?.columns.get("serviceImpact");
@@ -28,20 +31,13 @@ export const serviceReduction: Rule = {
       if (!gain.serviceReduction) continue;
       const counted = [gain.gross, gain.net, gain.riskAdjusted].find((v): v is number => v !== null && v !== 0);
       if (counted === undefined) continue;
-      out.push(
-        ctx.at(
-          table.sheet.name,
-          gain.row,
-          col,
-          `${gainName(gain)} is flagged as a service reduction (${quote(textAt(table, gain.row, col))}) yet shows a gain of ${num(counted)}: a cut in service is not an efficiency gain. It is left out of every total.`,
-        ),
-      );
+      out.push(ctx.at(table.sheet.name, gain.row, col, "counted", { gain: gainName(gain), text: quote(textAt(table, gain.row, col)), value: num(counted) }));
     }
     return out;
   },
-};
+});
 
-export const cashableShare: Rule = {
+export const cashableShare = defineRule({
   id: "method.cashable-share",
   principle: "method",
   severity: "warning",
@@ -52,6 +48,9 @@ export const cashableShare: Rule = {
   judgement: "The 50% floor is the SR2004 local-government rule; CSR07 required the whole Home Office target to be cashable. Set Minimum cashable share for your regime.",
   settings: ["minimumCashableShare"],
   example: { failing: "Cashable net gains 300, non-cashable 700 (30% cashable).", passing: "Cashable net gains 600, non-cashable 400 (60% cashable)." },
+  messages: {
+    belowMinimum: "Cashable gains are {{share}} of net gains ({{cashable}} of {{total}}), below the minimum cashable share of {{minimum}}.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     const col = table?.columns.get("type");
@@ -61,17 +60,12 @@ export const cashableShare: Rule = {
     if (!(total > 0)) return [];
     const share = cashableNet / total;
     if (share + 1e-12 >= ctx.settings.minimumCashableShare) return [];
-    return [
-      {
-        sheet: table.sheet.name,
-        cell: ctx.columnRange(table, col),
-        message: `Cashable gains are ${formatPercent(share)} of net gains (${num(cashableNet)} of ${num(total)}), below the minimum cashable share of ${formatPercent(ctx.settings.minimumCashableShare)}.`,
-      },
-    ];
+    const data = { share: formatPercent(share), cashable: num(cashableNet), total: num(total), minimum: formatPercent(ctx.settings.minimumCashableShare) };
+    return [{ sheet: table.sheet.name, cell: ctx.columnRange(table, col), messageId: "belowMinimum", data }];
   },
-};
+});
 
-export const priceBase: Rule = {
+export const priceBase = defineRule({
   id: "method.price-base",
   principle: "method",
   severity: "warning",
@@ -82,6 +76,10 @@ export const priceBase: Rule = {
   judgement: "Profile values are taken as each year's current prices, so this check applies to the register's money columns only.",
   settings: ["targetYear", "deflatorSeries"],
   example: { failing: "Target year 2010-11; Gain G1 Price base 2007-08, Gross gain typed 500.", passing: "Gain G1 Price base 2010-11 (or Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\"))." },
+  messages: {
+    unreadable: "{{gain}}'s price base {{text}} cannot be read as a financial year: write e.g. 2010-11.",
+    notDeflated: "{{gain}} is in {{priceBase}} prices but the target year is {{targetYear}}: re-express it in {{targetYear}} prices with =VFM.DEFLATE(amount, \"{{priceBase}}\", \"{{targetYear}}\").",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     const col = table?.columns.get("priceBase");
@@ -94,24 +92,17 @@ export const priceBase: Rule = {
       if (text === "") continue;
       if (gain.priceBase === null) {
         if (!/\b(cash|current|nominal)\b/i.test(text))
-          out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s price base ${quote(text)} cannot be read as a financial year: write e.g. 2010-11.`));
+          out.push(ctx.at(table.sheet.name, gain.row, col, "unreadable", { gain: gainName(gain), text: quote(text) }));
         continue;
       }
       if (targetYear === null || gain.priceBase === targetYear) continue;
       const formula = grossCol === undefined ? undefined : table.sheet.rows[gain.row]?.[grossCol]?.formula;
       if (formula && /\bDEFLATE\s*\(/i.test(formula)) continue;
-      out.push(
-        ctx.at(
-          table.sheet.name,
-          gain.row,
-          col,
-          `${gainName(gain)} is in ${formatFinancialYearLabel(gain.priceBase)} prices but the target year is ${formatFinancialYearLabel(targetYear)}: re-express it in ${formatFinancialYearLabel(targetYear)} prices with =VFM.DEFLATE(amount, "${formatFinancialYearLabel(gain.priceBase)}", "${formatFinancialYearLabel(targetYear)}").`,
-        ),
-      );
+      out.push(ctx.at(table.sheet.name, gain.row, col, "notDeflated", { gain: gainName(gain), priceBase: financialYearLabel(gain.priceBase), targetYear: financialYearLabel(targetYear) }));
     }
     return out;
   },
-};
+});
 
 interface UnitColumn {
   table: DiscoveredTable;
@@ -131,7 +122,7 @@ function unitColumns(table: DiscoveredTable | undefined, keys: readonly string[]
   return out;
 }
 
-export const mixedUnits: Rule = {
+export const mixedUnits = defineRule({
   id: "method.mixed-units",
   principle: "method",
   severity: "error",
@@ -141,6 +132,10 @@ export const mixedUnits: Rule = {
   fix: "State the same unit (£, £k, £m or £bn) in the headers of the columns that are compared, e.g. \"Gross gain (£k)\" and \"Costs (£k)\", or set Unit in the Settings table for headers that state none.",
   settings: ["unit"],
   example: { failing: "Headers \"Gross gain (£k)\" and \"Costs (£m)\".", passing: "Headers \"Gross gain (£k)\" and \"Costs (£k)\"." },
+  messages: {
+    differs: "{{table}} column {{column}} is in {{unit}} but {{against}} is in {{expected}}.",
+    unstated: "{{table}} column {{column}} states no unit, so it is taken as {{unit}} (the Settings unit) but {{against}} is in {{expected}}.",
+  },
   check(ctx) {
     const fallback = ctx.settings.unit;
     const unit = ctx.data.unit;
@@ -148,10 +143,8 @@ export const mixedUnits: Rule = {
     const report = (column: UnitColumn, against: string, expected: MoneyUnit) => {
       const actual = column.stated ?? fallback;
       if (actual === expected) return;
-      const how = column.stated ? `is in ${actual}` : `states no unit, so it is taken as ${actual} (the Settings unit)`;
-      out.push(
-        ctx.at(column.table.sheet.name, column.table.headerRow, column.col, `${column.table.spec.label} column ${quote(column.label)} ${how} but ${against} is in ${expected}.`),
-      );
+      const data = { table: column.table.spec.label, column: quote(column.label), unit: actual, against, expected };
+      out.push(ctx.at(column.table.sheet.name, column.table.headerRow, column.col, column.stated ? "differs" : "unstated", data));
     };
     const gains = ctx.table("gains");
     const grossLabel = gains?.headers.get("gross") ?? "Gross gain";
@@ -165,7 +158,7 @@ export const mixedUnits: Rule = {
         for (const [year, col] of profile.yearColumns) {
           const header = profile.sheet.rows[profile.headerRow]?.[col]?.value;
           // A header Excel turned into a date is named by its financial year, not its serial number.
-          const label = typeof header === "string" ? header : formatFinancialYearLabel(year);
+          const label = typeof header === "string" ? header : financialYearLabel(year);
           report({ table: profile, col, label, stated: profile.yearUnits.get(col) ?? null }, "the register", unit);
         }
       }
@@ -174,9 +167,9 @@ export const mixedUnits: Rule = {
     if (quarterly.length === 2) report(quarterly[1], `the Trajectory column ${quote(quarterly[0].label)}`, quarterly[0].stated ?? fallback);
     return out;
   },
-};
+});
 
-export const settingsReadable: Rule = {
+export const settingsReadable = defineRule({
   id: "method.settings-readable",
   principle: "method",
   severity: "warning",
@@ -185,10 +178,12 @@ export const settingsReadable: Rule = {
   why: `${WHY_METHOD} A setting that cannot be read is replaced by its default, which may not be what the workbook intends.`,
   fix: "Correct the value as the message says (e.g. a rate as 3% or 0.03, a year as 2007-08, a date as 31/12/2009).",
   example: { failing: "Settings: Target rate 3.", passing: "Settings: Target rate 3%." },
+  // The settings reader words each problem itself (it knows the key and the value's shape).
+  messages: { unreadable: "{{problem}}" },
   check(ctx) {
-    return ctx.analysis.settingsRead.issues.map((issue) => ({ sheet: issue.sheet, cell: issue.cell, message: issue.message }));
+    return ctx.analysis.settingsRead.issues.map((issue) => ({ sheet: issue.sheet, cell: issue.cell, messageId: "unreadable", data: { problem: issue.message } }));
   },
-};
+});
 
 function defaultsText(): string {
   return SETTING_DOCS.filter((d) => ["targetRate", "targetMethod", "targetYears", "tolerance", "materiality", "minimumCashableShare"].includes(d.key))
@@ -196,7 +191,7 @@ function defaultsText(): string {
     .join(", ");
 }
 
-export const settingsDefaults: Rule = {
+export const settingsDefaults = defineRule({
   id: "method.settings-defaults",
   principle: "method",
   severity: "info",
@@ -205,11 +200,12 @@ export const settingsDefaults: Rule = {
   why: `${WHY_METHOD} The target, tolerances and thresholds come from the Settings table; without one, the documented defaults apply.`,
   fix: "Add a Settings table (Key and Value columns) stating at least the target rate, target method, baseline year and reporting date.",
   example: { failing: "No Settings table.", passing: "Settings: Target rate 3%, Target method compound, Baseline year 2007-08, Reporting date 31/12/2009." },
+  messages: { defaultsUsed: "No Settings table found: the defaults were used ({{defaults}})." },
   check(ctx) {
     if (ctx.table("settings")) return [];
-    return [{ sheet: null, cell: null, message: `No Settings table found: the defaults were used (${defaultsText()}).` }];
+    return [ctx.inWorkbook("defaultsUsed", { defaults: defaultsText() })];
   },
-};
+});
 
 /** A cell formula that is one VFM.DEFLATE call with literal arguments: =VFM.DEFLATE(480, "2007-08", "2010-11"[, "series"]). */
 const DEFLATE_CALL =
@@ -260,7 +256,7 @@ function deflateCalls(ctx: RuleContext): DeflateCheck[] {
   return out;
 }
 
-export const deflateRecomputes: Rule = {
+export const deflateRecomputes = defineRule({
   id: "method.deflate-recomputes",
   principle: "method",
   severity: "warning",
@@ -274,6 +270,10 @@ export const deflateRecomputes: Rule = {
     failing: "Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\") saved as 500 when the series now gives 512.3.",
     passing: "The same cell showing the value the series gives.",
   },
+  messages: {
+    cannotRecompute: "{{gain}}'s {{column}} ={{call}} cannot be recomputed: {{errorKind}} {{reason}}.",
+    differs: "{{gain}}'s {{column}} shows {{value}} but ={{call}} gives {{expected}} with the deflator series {{series}}.",
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const sheet = ctx.table("gains")?.sheet.name ?? null;
@@ -281,18 +281,17 @@ export const deflateRecomputes: Rule = {
     for (const c of deflateCalls(ctx)) {
       const result = c.result;
       if (result.ok === false) {
-        out.push(ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} =${c.call} cannot be recomputed: ${result.kind} ${result.message}.`));
+        out.push(ctx.at(sheet, c.row, c.col, "cannotRecompute", { gain: c.gainLabel, column: c.column, call: c.call, errorKind: result.kind, reason: result.message }));
       } else if (c.cached !== null && !moneyClose(c.cached, result.value, c.tolerance)) {
-        out.push(
-          ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} shows ${num(c.cached)} but =${c.call} gives ${num(result.value)} with the deflator series ${result.series ?? "given"}.`),
-        );
+        const data = { gain: c.gainLabel, column: c.column, value: num(c.cached), call: c.call, expected: num(result.value), series: result.series ?? "given" };
+        out.push(ctx.at(sheet, c.row, c.col, "differs", data));
       }
     }
     return out;
   },
-};
+});
 
-export const deflateForecast: Rule = {
+export const deflateForecast = defineRule({
   id: "method.deflate-forecast",
   principle: "method",
   severity: "info",
@@ -302,14 +301,15 @@ export const deflateForecast: Rule = {
   fix: "Nothing to fix now: revisit the figure when HM Treasury publishes outturn for the year.",
   settings: ["deflatorSeries"],
   example: { failing: "=VFM.DEFLATE(480, \"2024-25\", \"2027-28\") (2027-28 is a forecast year).", passing: "=VFM.DEFLATE(480, \"2007-08\", \"2010-11\") (both outturn years)." },
+  messages: { forecast: "{{gain}}'s {{column}} ={{call}} rests on a forecast year of the deflator series {{series}}; it will change when outturn is published." },
   check(ctx) {
     const sheet = ctx.table("gains")?.sheet.name ?? null;
     if (sheet === null) return [];
     return deflateCalls(ctx)
       .filter((c) => c.result.ok && c.result.usesForecast)
-      .map((c) => ctx.at(sheet, c.row, c.col, `${c.gainLabel}'s ${c.column} =${c.call} rests on a forecast year of the deflator series ${c.result.ok ? c.result.series : ""}; it will change when outturn is published.`));
+      .map((c) => ctx.at(sheet, c.row, c.col, "forecast", { gain: c.gainLabel, column: c.column, call: c.call, series: String(c.result.ok ? c.result.series : "") }));
   },
-};
+});
 
 function progressLocation(ctx: RuleContext): { sheet: string | null; cell: string | null } {
   const gains = ctx.table("gains");
@@ -318,7 +318,7 @@ function progressLocation(ctx: RuleContext): { sheet: string | null; cell: strin
   return { sheet: gains.sheet.name, cell: ctx.columnRange(gains, col) };
 }
 
-export const progress: Rule = {
+export const progress = defineRule({
   id: "method.progress",
   principle: "method",
   severity: "info",
@@ -328,22 +328,31 @@ export const progress: Rule = {
   fix: "Nothing to fix: this reports progress. If no target can be worked out, state the baseline amounts and the Settings (target rate, years, method).",
   settings: ["targetRate", "targetMethod", "targetYears", "baselineYear"],
   example: { failing: "(Information only.)", passing: "Risk-adjusted cashable net gains 1,102.4 against a target of 1,413.72 (78%)." },
+  messages: {
+    progress:
+      "Risk-adjusted cashable net gains of {{achieved}} against a target of {{target}} ({{progress}}): {{rate}} a year {{method}} over {{years}} years on a baseline of {{baseline}}{{baselineYear}}{{due}}. Amounts in {{unit}}.",
+  },
   check(ctx) {
     const target = ctx.data.target;
     if (!target || ctx.gains.length === 0) return [];
     const s = ctx.settings;
-    const base = s.baselineYear !== null ? ` (${formatFinancialYearLabel(s.baselineYear)})` : "";
-    const due = s.targetYear !== null ? `, due ${formatFinancialYearLabel(s.targetYear)}` : "";
-    return [
-      {
-        ...progressLocation(ctx),
-        message: `Risk-adjusted cashable net gains of ${num(target.riskAdjustedCashable)} against a target of ${formatAmount(target.value)} (${formatPercent(target.progress)}): ${formatPercent(s.targetRate)} a year ${s.targetMethod} over ${ctx.data.targetYears} years on a baseline of ${formatAmount(ctx.data.baselineTotal ?? 0)}${base}${due}. Amounts in ${ctx.data.unit}.`,
-      },
-    ];
+    const data = {
+      achieved: num(target.riskAdjustedCashable),
+      target: formatAmount(target.value),
+      progress: formatPercent(target.progress),
+      rate: formatPercent(s.targetRate),
+      method: s.targetMethod,
+      years: String(ctx.data.targetYears),
+      baseline: formatAmount(ctx.data.baselineTotal ?? 0),
+      baselineYear: s.baselineYear !== null ? ` (${financialYearLabel(s.baselineYear)})` : "",
+      due: s.targetYear !== null ? `, due ${financialYearLabel(s.targetYear)}` : "",
+      unit: ctx.data.unit,
+    };
+    return [{ ...progressLocation(ctx), messageId: "progress", data }];
   },
-};
+});
 
-export const internalError: Rule = {
+export const internalError = defineRule({
   id: "method.internal-error",
   principle: "method",
   severity: "warning",
@@ -352,9 +361,10 @@ export const internalError: Rule = {
   why: `${WHY_METHOD} When one check fails on an unexpected workbook shape, the others still run; this finding says which check did not.`,
   fix: "Report the workbook shape to the add-in's maintainers. The other findings are still valid.",
   example: { failing: "A check stopped on an unexpected cell.", passing: "Every check completes." },
+  messages: { failed: "The check {{rule}} could not be completed ({{reason}}); its findings are missing from this report." },
   check() {
     return [];
   },
-};
+});
 
 export const RULES_METHOD: readonly Rule[] = [serviceReduction, cashableShare, priceBase, deflateRecomputes, deflateForecast, mixedUnits, settingsReadable, settingsDefaults, progress, internalError];

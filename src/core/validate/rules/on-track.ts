@@ -1,14 +1,16 @@
 /** Method: is the return on track against the target path (src/core/review/on-track.ts)? */
 import { onTrackOf, ON_TRACK_WORDS, type OnTrackJudgement } from "../../review/on-track";
-import { PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { formatAmount, formatPercent } from "../text";
+import { renderMessage } from "../messages";
+import { a1 } from "../../workbook/model";
 
 function where(ctx: RuleContext, judgement: OnTrackJudgement): Pick<RuleFinding, "sheet" | "cell"> {
   const quarterly = ctx.table("quarterly");
   const actualCol = quarterly?.columns.get("actual");
   if (judgement.decidedBy === "to-date" && judgement.toDate && quarterly && actualCol !== undefined) {
     const row = ctx.data.quarterly.find((q) => q.quarterEnd === judgement.toDate!.quarterEnd && q.actual !== null);
-    if (row) return { sheet: row.sheet, cell: ctx.at(row.sheet, row.row, actualCol, "").cell };
+    if (row) return { sheet: row.sheet, cell: a1(row.row, actualCol) };
   }
   const profile = ctx.table("profile");
   const year = judgement.weakestPlanYear?.year;
@@ -24,8 +26,8 @@ function short(shortfall: number): string {
   return shortfall > 0 ? `, short by ${formatAmount(shortfall)}` : "";
 }
 
-/** The finding's sentence: the status, then the figures of both measures. */
-export function describeOnTrack(judgement: OnTrackJudgement, unit: string): string {
+/** The values of the finding's message: the status word, the figures of both measures, the shares. */
+function onTrackData(judgement: OnTrackJudgement, unit: string): Record<"status" | "measures" | "unit" | "onTrackShare" | "atRiskShare", string> {
   const parts: string[] = [];
   const t = judgement.toDate;
   if (t) {
@@ -40,10 +42,17 @@ export function describeOnTrack(judgement: OnTrackJudgement, unit: string): stri
   }
   const word = ON_TRACK_WORDS[judgement.status];
   const th = judgement.thresholds;
-  return `${word[0].toUpperCase()}${word.slice(1)}: ${parts.join("; ")}. Amounts in ${unit}; on track from ${formatPercent(th.onTrackShare)} of the target path, at risk from ${formatPercent(th.atRiskShare)}.`;
+  return { status: `${word[0].toUpperCase()}${word.slice(1)}`, measures: parts.join("; "), unit, onTrackShare: formatPercent(th.onTrackShare), atRiskShare: formatPercent(th.atRiskShare) };
 }
 
-export const onTrack: Rule = {
+const JUDGEMENT_MESSAGE = "{{status}}: {{measures}}. Amounts in {{unit}}; on track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
+
+/** The finding's sentence: the status, then the figures of both measures. */
+export function describeOnTrack(judgement: OnTrackJudgement, unit: string): string {
+  return renderMessage(JUDGEMENT_MESSAGE, onTrackData(judgement, unit));
+}
+
+export const onTrack = defineRule({
   id: "method.on-track",
   principle: "method",
   severity: "info",
@@ -59,11 +68,12 @@ export const onTrack: Rule = {
     failing: "Actual 2,050,000 at Q2 2026-27 against 6,180,000 due on the path (33.2%): off track.",
     passing: "Actual 6,200,000 at Q2 2026-27 against 6,180,000 due, and a plan that meets each year's target: on track.",
   },
+  messages: { judgement: JUDGEMENT_MESSAGE },
   check(ctx) {
     const judgement = onTrackOf(ctx.analysis);
     if (!judgement) return [];
-    return [{ ...where(ctx, judgement), message: describeOnTrack(judgement, ctx.data.unit) }];
+    return [{ ...where(ctx, judgement), messageId: "judgement", data: onTrackData(judgement, ctx.data.unit) }];
   },
-};
+});
 
 export const RULES_ON_TRACK: readonly Rule[] = [onTrack];

@@ -1,13 +1,13 @@
 /** Principle (v): gains re-invested per agreed budget, business plan and investment strategy. */
 import { moneyClose } from "../analysis";
 import { sumExact } from "../../calc";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { isBlankCell, readNumber, UNIT_FACTORS } from "../text";
 import { gainName, num, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (v): "${PRINCIPLE_TITLES.v}."`;
 
-export const reinvestmentNamed: Rule = {
+export const reinvestmentNamed = defineRule({
   id: "v.reinvestment-named",
   principle: "v",
   severity: "warning",
@@ -16,14 +16,20 @@ export const reinvestmentNamed: Rule = {
   why: `${WHY} Cashable gains are released to be re-deployed; the register should show where each one goes and which agreed plan says so.`,
   fix: "For each cashable gain, fill in Reinvestment (where the money goes) and Plan reference (the budget, business plan or investment strategy that agrees it). In the Reinvestment table give every row a Destination and a Plan reference.",
   example: { failing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference blank.", passing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference \"Policing Plan 2009-12 s.3\"." },
+  messages: {
+    noReinvestment: "{{gain}} is cashable but does not say where it is re-invested.",
+    noPlanReference: "{{gain}} is cashable but does not say the plan under which it is re-invested.",
+    noDestination: "This re-investment has no destination.",
+    noPlanReferenceRow: "This re-investment has no plan reference.",
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const gains = ctx.table("gains");
     const cashable = ctx.gains.filter((g) => g.type === "cashable" && !g.serviceReduction);
     if (gains && cashable.length > 0) {
-      for (const [key, what] of [
-        ["reinvestment", "where it is re-invested"],
-        ["planReference", "the plan under which it is re-invested"],
+      for (const [key, what, messageId] of [
+        ["reinvestment", "where it is re-invested", "noReinvestment"],
+        ["planReference", "the plan under which it is re-invested", "noPlanReference"],
       ] as const) {
         const col = gains.columns.get(key);
         if (col === undefined) {
@@ -31,15 +37,15 @@ export const reinvestmentNamed: Rule = {
           continue;
         }
         for (const gain of cashable) {
-          if (isBlankCell(gain.cells[col])) out.push(ctx.at(gains.sheet.name, gain.row, col, `${gainName(gain)} is cashable but does not say ${what}.`));
+          if (isBlankCell(gain.cells[col])) out.push(ctx.at(gains.sheet.name, gain.row, col, messageId, { gain: gainName(gain) }));
         }
       }
     }
     const plan = ctx.table("reinvestment");
     if (plan) {
-      for (const [key, what] of [
-        ["destination", "a destination"],
-        ["planReference", "a plan reference"],
+      for (const [key, what, messageId] of [
+        ["destination", "a destination", "noDestination"],
+        ["planReference", "a plan reference", "noPlanReferenceRow"],
       ] as const) {
         const col = plan.columns.get(key);
         if (col === undefined) {
@@ -47,15 +53,15 @@ export const reinvestmentNamed: Rule = {
           continue;
         }
         for (const r of plan.rows) {
-          if (textAt(plan, r, col) === "") out.push(ctx.at(plan.sheet.name, r, col, `This re-investment has no ${what.replace(/^an? /, "")}.`));
+          if (textAt(plan, r, col) === "") out.push(ctx.at(plan.sheet.name, r, col, messageId));
         }
       }
     }
     return out;
   },
-};
+});
 
-export const reinvestmentPlanTotal: Rule = {
+export const reinvestmentPlanTotal = defineRule({
   id: "v.reinvestment-plan-total",
   principle: "v",
   severity: "error",
@@ -65,6 +71,10 @@ export const reinvestmentPlanTotal: Rule = {
   fix: "Make the Amounts of the Reinvestment table add up to the total of the cashable net gains in the register (excluding service reductions).",
   settings: ["tolerance"],
   example: { failing: "Cashable net gains total 1,000; Reinvestment amounts add up to 900.", passing: "Reinvestment amounts 600 + 400 = 1,000." },
+  messages: {
+    short: "The re-investment plan accounts for {{planned}} but cashable net gains total {{expected}}: {{gap}} is not accounted for.",
+    over: "The re-investment plan accounts for {{planned}}, more than the cashable net gains of {{expected}} (by {{gap}}).",
+  },
   check(ctx) {
     const cashable = ctx.gains.filter((g) => g.type === "cashable" && !g.serviceReduction);
     if (cashable.length === 0) return [];
@@ -83,12 +93,9 @@ export const reinvestmentPlanTotal: Rule = {
     if (moneyClose(planned, expected, ctx.analysis.tolerance)) return [];
     const range = table.rows.length ? ctx.columnRange(table, col) : ctx.headerRange(table);
     const gap = sumExact([expected, -planned]);
-    const message =
-      gap > 0
-        ? `The re-investment plan accounts for ${num(planned)} but cashable net gains total ${num(expected)}: ${num(gap)} is not accounted for.`
-        : `The re-investment plan accounts for ${num(planned)}, more than the cashable net gains of ${num(expected)} (by ${num(-gap)}).`;
-    return [{ sheet: table.sheet.name, cell: range, message }];
+    const data = { planned: num(planned), expected: num(expected), gap: num(Math.abs(gap)) };
+    return [{ sheet: table.sheet.name, cell: range, messageId: gap > 0 ? "short" : "over", data }];
   },
-};
+});
 
 export const RULES_V: readonly Rule[] = [reinvestmentNamed, reinvestmentPlanTotal];

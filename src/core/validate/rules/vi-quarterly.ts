@@ -1,6 +1,6 @@
 /** Principle (vi): quarterly updates to the VfM Board. */
 import { formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { readNumber, quote } from "../text";
 import { describeRead, runs, textAt } from "./helpers";
 
@@ -20,7 +20,7 @@ function dueQuarters(baselineYear: number, targetYear: number | null, reportingD
   return out;
 }
 
-export const quartersPresent: Rule = {
+export const quartersPresent = defineRule({
   id: "vi.quarters-present",
   principle: "vi",
   severity: "error",
@@ -32,6 +32,11 @@ export const quartersPresent: Rule = {
   judgement:
     "Updates are asked for up to the last quarter of the target year, when the spending period ends; a workbook checked after that is not asked for later quarters. Missing quarters one after another are reported as one finding.",
   example: { failing: "Reporting date 31/12/2009; Quarterly rows Q1 2008-09 to Q2 2009-10 (Q3 2009-10 missing).", passing: "Rows Q1 2008-09 to Q3 2009-10." },
+  messages: {
+    unreadable: "The quarter {{label}} cannot be read: write e.g. Q1 2008-09, 2008-09 Q1 or the quarter-end date.",
+    missing: "No update for {{quarter}} (ended {{ended}}).",
+    missingRun: "No updates for {{first}} to {{last}} ({{count}} quarters; the last ended {{ended}}).",
+  },
   check(ctx) {
     const baselineYear = ctx.settings.baselineYear;
     if (baselineYear === null) return [];
@@ -46,28 +51,23 @@ export const quartersPresent: Rule = {
     for (const q of ctx.data.quarterly) {
       if (q.quarter) seen.add(quarterIndex(q.quarter));
       else
-        out.push(
-          ctx.at(table.sheet.name, q.row, col, `The quarter ${quote(q.label || "(blank)")} cannot be read: write e.g. Q1 2008-09, 2008-09 Q1 or the quarter-end date.`),
-        );
+        out.push(ctx.at(table.sheet.name, q.row, col, "unreadable", { label: quote(q.label || "(blank)") }));
     }
     // Quarters missing one after another are one finding, so a register years behind stays readable.
     for (const [from, to] of runs(due.filter((index) => !seen.has(index)))) {
       const first = quarterFromIndex(from);
       const last = quarterFromIndex(to);
       out.push(
-        ctx.atTable(
-          table,
-          from === to
-            ? `No update for ${quarterLabel(first)} (ended ${formatDate(quarterEnd(first))}).`
-            : `No updates for ${quarterLabel(first)} to ${quarterLabel(last)} (${to - from + 1} quarters; the last ended ${formatDate(quarterEnd(last))}).`,
-        ),
+        from === to
+          ? ctx.atTable(table, "missing", { quarter: quarterLabel(first), ended: formatDate(quarterEnd(first)) })
+          : ctx.atTable(table, "missingRun", { first: quarterLabel(first), last: quarterLabel(last), count: String(to - from + 1), ended: formatDate(quarterEnd(last)) }),
       );
     }
     return out;
   },
-};
+});
 
-export const trajectoryActual: Rule = {
+export const trajectoryActual = defineRule({
   id: "vi.trajectory-actual",
   principle: "vi",
   severity: "error",
@@ -77,6 +77,10 @@ export const trajectoryActual: Rule = {
   fix: "Enter the planned cumulative gain (Trajectory) for every quarter and the Actual for every quarter that has ended.",
   settings: ["reportingDate"],
   example: { failing: "Q2 2009-10 (ended), Trajectory 800, Actual blank.", passing: "Q2 2009-10, Trajectory 800, Actual 760." },
+  messages: {
+    trajectory: "The trajectory for {{quarter}} is {{value}}.",
+    actual: "The actual gain for {{quarter}} is {{value}}.",
+  },
   check(ctx) {
     const table = ctx.table("quarterly");
     if (!table || ctx.data.quarterly.length === 0) return [];
@@ -88,28 +92,28 @@ export const trajectoryActual: Rule = {
     for (const q of ctx.data.quarterly) {
       const ended = q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate;
       const label = q.label || `on row ${q.row + 1}`;
-      for (const [col, what, needed] of [
+      for (const [col, messageId, needed] of [
         [tCol, "trajectory", true],
-        [aCol, "actual gain", ended],
+        [aCol, "actual", ended],
       ] as const) {
         if (col === undefined || !needed) continue;
         const read = readNumber(table.sheet.rows[q.row]?.[col]);
         if (read.kind === "number" || read.kind === "error") continue;
-        out.push(ctx.at(table.sheet.name, q.row, col, `The ${what} for ${label} is ${describeRead(read)}.`));
+        out.push(ctx.at(table.sheet.name, q.row, col, messageId, { quarter: label, value: describeRead(read) }));
       }
     }
     return out;
   },
-};
+});
 
 const EVIDENCE = [
-  ["budgetEvidence", "budget evidence"],
-  ["comparativeData", "comparative data"],
-  ["milestones", "milestone status"],
-  ["risks", "risk review"],
+  ["budgetEvidence", "budget evidence", "noBudgetEvidence"],
+  ["comparativeData", "comparative data", "noComparativeData"],
+  ["milestones", "milestone status", "noMilestones"],
+  ["risks", "risk review", "noRiskReview"],
 ] as const;
 
-export const quarterEvidence: Rule = {
+export const quarterEvidence = defineRule({
   id: "vi.quarter-evidence",
   principle: "vi",
   severity: "warning",
@@ -119,24 +123,30 @@ export const quarterEvidence: Rule = {
   fix: "For each ended quarter, fill in Budget evidence, Comparative data, Milestones (their status) and Risks (the risk review), with a reference to the Board paper where they are.",
   settings: ["reportingDate"],
   example: { failing: "Q1 2009-10, Risks blank.", passing: "Q1 2009-10, Risks \"Risk register reviewed, Board paper 09/07\"." },
+  messages: {
+    noBudgetEvidence: "The update for {{quarter}} cites no budget evidence.",
+    noComparativeData: "The update for {{quarter}} cites no comparative data.",
+    noMilestones: "The update for {{quarter}} cites no milestone status.",
+    noRiskReview: "The update for {{quarter}} cites no risk review.",
+  },
   check(ctx) {
     const table = ctx.table("quarterly");
     if (!table) return [];
     const ended = ctx.data.quarterly.filter((q) => q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate);
     if (ended.length === 0) return [];
     const out: RuleFinding[] = [];
-    for (const [key, what] of EVIDENCE) {
+    for (const [key, what, messageId] of EVIDENCE) {
       const col = table.columns.get(key);
       if (col === undefined) {
         out.push(ctx.missingColumn(table, key, `each quarterly update must cite its ${what}`));
         continue;
       }
       for (const q of ended) {
-        if (textAt(table, q.row, col) === "") out.push(ctx.at(table.sheet.name, q.row, col, `The update for ${q.label} cites no ${what}.`));
+        if (textAt(table, q.row, col) === "") out.push(ctx.at(table.sheet.name, q.row, col, messageId, { quarter: q.label }));
       }
     }
     return out;
   },
-};
+});
 
 export const RULES_VI: readonly Rule[] = [quartersPresent, trajectoryActual, quarterEvidence];

@@ -1,6 +1,6 @@
 /** Principle (vii): comparative measurement - HQ costs, output/outcome measures, unit costs. */
 import Decimal from "decimal.js";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { formatAmount, headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
 import { describeRead, num, textAt } from "./helpers";
 
@@ -17,7 +17,7 @@ export function measureKind(text: string): MeasureKind | null {
   return null;
 }
 
-export const measuresPresent: Rule = {
+export const measuresPresent = defineRule({
   id: "vii.measures-present",
   principle: "vii",
   severity: "error",
@@ -26,6 +26,11 @@ export const measuresPresent: Rule = {
   why: `${WHY} Gains are credible when set against comparative measures: what headquarters costs, what the service produces, and what each unit of it costs.`,
   fix: "Add rows to the Comparatives table with Kind \"HQ cost\", \"Output\" (or \"Outcome\") and \"Unit cost\", each with its value and year.",
   example: { failing: "Comparatives hold only an Output measure.", passing: "Comparatives: HQ cost 12.4m; Output 41,000 crimes detected; Unit cost £302 per detection." },
+  messages: {
+    noHq: "The Comparatives table has no HQ cost measure.",
+    noOutput: "The Comparatives table has no output or outcome measure.",
+    noUnit: "The Comparatives table has no unit cost measure.",
+  },
   check(ctx) {
     const table = ctx.table("comparatives");
     if (!table) return [ctx.missingTable("comparatives", "principle (vii) needs HQ-cost, output or outcome, and unit-cost measures")];
@@ -37,15 +42,15 @@ export const measuresPresent: Rule = {
       if (kind) kinds.add(kind);
     }
     const out: RuleFinding[] = [];
-    const names: Record<MeasureKind, string> = { hq: "HQ cost", output: "output or outcome", unit: "unit cost" };
+    const missing = { hq: "noHq", output: "noOutput", unit: "noUnit" } as const;
     for (const kind of ["hq", "output", "unit"] as const) {
-      if (!kinds.has(kind)) out.push(ctx.atTable(table, `The Comparatives table has no ${names[kind]} measure.`));
+      if (!kinds.has(kind)) out.push(ctx.atTable(table, missing[kind]));
     }
     return out;
   },
-};
+});
 
-export const kindRecognised: Rule = {
+export const kindRecognised = defineRule({
   id: "vii.kind-recognised",
   principle: "vii",
   severity: "warning",
@@ -54,6 +59,10 @@ export const kindRecognised: Rule = {
   why: `${WHY} A measure counts towards the comparison only when its kind is clear.`,
   fix: "Write HQ cost, Output, Outcome or Unit cost in the Kind column.",
   example: { failing: "Measure \"Cost per call\", Kind blank.", passing: "Measure \"Cost per call\", Kind Unit cost." },
+  messages: {
+    blank: "{{measure}} has no kind: write HQ cost, Output, Outcome or Unit cost.",
+    unknown: "{{measure}} has the kind {{text}}, which is not HQ cost, Output, Outcome or Unit cost.",
+  },
   check(ctx) {
     const table = ctx.table("comparatives");
     const col = table?.columns.get("kind");
@@ -65,20 +74,13 @@ export const kindRecognised: Rule = {
       if (measureKind(text) !== null) continue;
       const measure = textAt(table, r, measureCol);
       const name = measure ? `The measure ${quote(measure)}` : "This measure";
-      out.push(
-        ctx.at(
-          table.sheet.name,
-          r,
-          col,
-          text === "" ? `${name} has no kind: write HQ cost, Output, Outcome or Unit cost.` : `${name} has the kind ${quote(text)}, which is not HQ cost, Output, Outcome or Unit cost.`,
-        ),
-      );
+      out.push(text === "" ? ctx.at(table.sheet.name, r, col, "blank", { measure: name }) : ctx.at(table.sheet.name, r, col, "unknown", { measure: name, text: quote(text) }));
     }
     return out;
   },
-};
+});
 
-export const unitCostRecomputes: Rule = {
+export const unitCostRecomputes = defineRule({
   id: "vii.unit-cost-recomputes",
   principle: "vii",
   severity: "error",
@@ -88,6 +90,11 @@ export const unitCostRecomputes: Rule = {
   fix: "Make the Value of the unit-cost row the Cost divided by the Output, e.g. =F7/G7.",
   settings: ["tolerance"],
   example: { failing: "Unit cost: Cost 1,000,000, Output 4,000, Value 260.", passing: "Unit cost: Cost 1,000,000, Output 4,000, Value 250." },
+  messages: {
+    zeroOutput: "This unit cost's output is 0, so cost / output cannot be worked out.",
+    differs: "Unit cost {{value}} does not equal cost {{cost}} / output {{output}} ({{expected}}).",
+    notNumber: "This unit cost's value is {{value}}; it should be cost {{cost}} / output {{output}} ({{expected}}).",
+  },
   check(ctx) {
     const table = ctx.table("comparatives");
     if (!table) return [];
@@ -108,22 +115,23 @@ export const unitCostRecomputes: Rule = {
       const output = readNumber(cells[outputCol]);
       if (cost.kind !== "number" || output.kind !== "number") continue;
       if (output.value === 0) {
-        out.push(ctx.at(table.sheet.name, r, outputCol, "This unit cost's output is 0, so cost / output cannot be worked out."));
+        out.push(ctx.at(table.sheet.name, r, outputCol, "zeroOutput"));
         continue;
       }
       const expected = new Decimal(cost.value).times(costFactor).dividedBy(output.value).dividedBy(valueFactor).toNumber();
       if (valueCol === undefined) continue;
       const value = readNumber(cells[valueCol]);
+      const sum = { cost: num(cost.value), output: num(output.value), expected: formatAmount(expected) };
       if (value.kind === "number") {
         const diffPounds = new Decimal(value.value).minus(expected).abs().times(valueFactor);
         if (diffPounds.greaterThan(ctx.settings.tolerance))
-          out.push(ctx.at(table.sheet.name, r, valueCol, `Unit cost ${formatAmount(value.value)} does not equal cost ${num(cost.value)} / output ${num(output.value)} (${formatAmount(expected)}).`));
+          out.push(ctx.at(table.sheet.name, r, valueCol, "differs", { value: formatAmount(value.value), ...sum }));
       } else if (value.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, r, valueCol, `This unit cost's value is ${describeRead(value)}; it should be cost ${num(cost.value)} / output ${num(output.value)} (${formatAmount(expected)}).`));
+        out.push(ctx.at(table.sheet.name, r, valueCol, "notNumber", { value: describeRead(value), ...sum }));
       }
     }
     return out;
   },
-};
+});
 
 export const RULES_VII: readonly Rule[] = [measuresPresent, kindRecognised, unitCostRecomputes];

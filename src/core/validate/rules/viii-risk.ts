@@ -2,7 +2,7 @@
 import { sumExact } from "../../calc";
 import { moneyClose } from "../analysis";
 import { formatDate, minusMonths, readDate } from "../dates";
-import { PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
 import { ragMappingText } from "../../text/rag";
 import { describeRead, gainName, num, textAt, unitNote } from "./helpers";
@@ -13,7 +13,7 @@ function ragWords(mapping: ReadonlyMap<string, number>): string {
   return ragMappingText(mapping, { between: "=", separator: ", " });
 }
 
-export const deliverabilityPresent: Rule = {
+export const deliverabilityPresent = defineRule({
   id: "viii.deliverability-present",
   principle: "viii",
   severity: "error",
@@ -25,6 +25,12 @@ export const deliverabilityPresent: Rule = {
     "Turning Green, Amber and Red into fractions is our judgement (by default Green 1, Amber 0.5, Red 0, after the NAO's ratings of CSR07 claims). Change it with the RAG mapping setting.",
   settings: ["ragMapping"],
   example: { failing: "Gain G1, Deliverability blank (or 120%, or \"Likely\").", passing: "Gain G1, Deliverability 80% (or Amber)." },
+  messages: {
+    blank: "{{gain}} has no deliverability.",
+    percentMeant: "{{gain}} has a deliverability of {{value}}, outside 0 to 1 (0% to 100%): if {{value}}% is meant, write {{value}}% or {{fraction}}.",
+    outOfRange: "{{gain}} has a deliverability of {{value}}, outside 0 to 1 (0% to 100%).",
+    unknownWord: "{{gain}} has the deliverability {{text}}: use a fraction, a percentage, or one of {{mapping}}.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -35,21 +41,21 @@ export const deliverabilityPresent: Rule = {
       if (gain.deliverability !== null) continue;
       const read = ctx.read(gain, "deliverability");
       if (read.kind === "error") continue;
-      let message: string;
-      if (read.kind === "blank") message = `${gainName(gain)} has no deliverability.`;
-      else if (read.kind === "number")
-        message =
-          read.value > 1 && read.value <= 100
-            ? `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%): if ${num(read.value)}% is meant, write ${num(read.value)}% or ${num(read.value / 100)}.`
-            : `${gainName(gain)} has a deliverability of ${num(read.value)}, outside 0 to 1 (0% to 100%).`;
-      else message = `${gainName(gain)} has the deliverability ${quote(ctx.gainText(gain, "deliverability"))}: use a fraction, a percentage, or one of ${ragWords(ctx.settings.ragMapping)}.`;
-      out.push(ctx.at(table.sheet.name, gain.row, col, message));
+      const name = gainName(gain);
+      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: name }));
+      else if (read.kind === "number" && read.value > 1 && read.value <= 100)
+        out.push(ctx.at(table.sheet.name, gain.row, col, "percentMeant", { gain: name, value: num(read.value), fraction: num(read.value / 100) }));
+      else if (read.kind === "number") out.push(ctx.at(table.sheet.name, gain.row, col, "outOfRange", { gain: name, value: num(read.value) }));
+      else {
+        const data = { gain: name, text: quote(ctx.gainText(gain, "deliverability")), mapping: ragWords(ctx.settings.ragMapping) };
+        out.push(ctx.at(table.sheet.name, gain.row, col, "unknownWord", data));
+      }
     }
     return out;
   },
-};
+});
 
-export const riskAdjustedRecomputes: Rule = {
+export const riskAdjustedRecomputes = defineRule({
   id: "viii.risk-adjusted-recomputes",
   principle: "viii",
   severity: "error",
@@ -61,6 +67,10 @@ export const riskAdjustedRecomputes: Rule = {
     "Deliverability discounts the gross gain, not the costs, because costs are incurred whether or not the gain materialises (our judgement, in line with the Green Book's optimism bias, which never pushes costs down).",
   settings: ["tolerance", "ragMapping"],
   example: { failing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 336.", passing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 320." },
+  messages: {
+    differs: "Risk-adjusted gain {{riskAdjusted}} does not equal gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+    notNumber: "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -76,24 +86,24 @@ export const riskAdjustedRecomputes: Rule = {
       const call = () => {
         const text = ctx.read(gain, "deliverability").kind === "text" ? ctx.gainText(gain, "deliverability") : "";
         const d = text ? `${text} (${num(gain.deliverability!)})` : num(gain.deliverability!);
-        return `gross ${num(gain.gross!)} x deliverability ${d} - costs ${num(gain.costs ?? 0)} (${num(expected)})${units}`;
+        return { gross: num(gain.gross!), deliverability: d, costs: num(gain.costs ?? 0), expected: num(expected), units };
       };
       if (read.kind === "number") {
-        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, `Risk-adjusted gain ${num(read.value)} does not equal ${call()}.`));
+        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { riskAdjusted: num(read.value), ...call() }));
       } else if (read.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has a risk-adjusted gain that is ${describeRead(read)}; it should be ${call()}.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...call() }));
       }
     }
     return out;
   },
-};
+});
 
 const RISK_WORDS = /\b(risk|weighted|adjusted|discounted)\b/;
 const GAINS_WORD = /\b(gains?|savings?)\b/;
 /** A summary line that reports a total: "Total gains", "Grand total", "Net gains against target". */
 const REPORTED_TOTAL = /\btotals?\b|\b(gains?|savings?)\b.*\b(against|towards|to)\s+(the\s+)?target\b/;
 
-export const totalRiskAdjusted: Rule = {
+export const totalRiskAdjusted = defineRule({
   id: "viii.total-risk-adjusted",
   principle: "viii",
   severity: "error",
@@ -103,6 +113,12 @@ export const totalRiskAdjusted: Rule = {
   fix: "Report the total of the Risk-adjusted gain column against the target: give the register's total row a risk-adjusted total equal to the sum of that column, and in a Summary table use the risk-adjusted total.",
   settings: ["tolerance"],
   example: { failing: "Gains total row: Net gain 1,000, Risk-adjusted gain blank.", passing: "Gains total row: Net gain 1,000, Risk-adjusted gain =SUBTOTAL(109, ...) showing 830." },
+  messages: {
+    totalDiffers: "The risk-adjusted total {{total}} does not equal the sum of the risk-adjusted gains ({{sum}}).",
+    totalMissing: "The register's total row gives gross or net totals but no risk-adjusted total.",
+    summaryDiffers: "The summary's risk-adjusted total {{value}} does not equal the register's risk-adjusted total ({{riskAdjusted}}; cashable {{cashable}}).",
+    summaryNotAdjusted: "The summary total {{value}} is not risk-adjusted: the risk-adjusted total is {{riskAdjusted}} (cashable {{cashable}}).",
+  },
   check(ctx) {
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
@@ -116,7 +132,7 @@ export const totalRiskAdjusted: Rule = {
       if (ra?.kind === "number") {
         const value = ra.value * (UNIT_FACTORS[ctx.analysis.gainUnits.get("riskAdjusted")!] / ctx.analysis.unitFactor);
         if (!moneyClose(value, columnSum, tolerance))
-          out.push(ctx.at(gains.sheet.name, row, raCol!, `The risk-adjusted total ${num(value)} does not equal the sum of the risk-adjusted gains (${num(columnSum)}).`));
+          out.push(ctx.at(gains.sheet.name, row, raCol!, "totalDiffers", { total: num(value), sum: num(columnSum) }));
       } else if (ra?.kind !== "error") {
         const reported = ["gross", "net"].some((key) => {
           const col = gains.columns.get(key);
@@ -124,7 +140,7 @@ export const totalRiskAdjusted: Rule = {
         });
         if (reported) {
           const where = raCol ?? gains.columns.get("net") ?? gains.columns.get("gross")!;
-          out.push(ctx.at(gains.sheet.name, row, where, "The register's total row gives gross or net totals but no risk-adjusted total."));
+          out.push(ctx.at(gains.sheet.name, row, where, "totalMissing"));
         }
       }
     }
@@ -144,18 +160,16 @@ export const totalRiskAdjusted: Rule = {
         if (read.kind !== "number") continue;
         const value = read.value * factor;
         if (adjusted.some((a) => moneyClose(a, value, tolerance))) continue;
-        if (RISK_WORDS.test(label)) {
-          out.push(ctx.at(summary.sheet.name, r, valueCol, `The summary's risk-adjusted total ${num(value)} does not equal the register's risk-adjusted total (${num(totals.riskAdjusted)}; cashable ${num(totals.cashableRiskAdjusted)}).`));
-        } else if (unadjusted.some((u) => moneyClose(u, value, tolerance))) {
-          out.push(ctx.at(summary.sheet.name, r, valueCol, `The summary total ${num(value)} is not risk-adjusted: the risk-adjusted total is ${num(totals.riskAdjusted)} (cashable ${num(totals.cashableRiskAdjusted)}).`));
-        }
+        const data = { value: num(value), riskAdjusted: num(totals.riskAdjusted), cashable: num(totals.cashableRiskAdjusted) };
+        if (RISK_WORDS.test(label)) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryDiffers", data));
+        else if (unadjusted.some((u) => moneyClose(u, value, tolerance))) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryNotAdjusted", data));
       }
     }
     return out;
   },
-};
+});
 
-export const riskReviewed: Rule = {
+export const riskReviewed = defineRule({
   id: "viii.risk-reviewed",
   principle: "viii",
   severity: "warning",
@@ -166,6 +180,12 @@ export const riskReviewed: Rule = {
   judgement: "Three months is our reading of \"dynamic\" alongside the quarterly Board updates of principle (vi).",
   settings: ["reportingDate"],
   example: { failing: "Reporting date 31/12/2009, Risk reviewed 15/06/2009.", passing: "Reporting date 31/12/2009, Risk reviewed 10/12/2009." },
+  messages: {
+    blank: "{{gain}} has no risk review date.",
+    unreadable: "{{gain}}'s risk review date {{text}} cannot be read as a date.",
+    stale: "{{gain}}'s risk was last reviewed on {{date}}, more than three months before the reporting date {{reportingDate}}.",
+    future: "{{gain}}'s risk review is dated {{date}}, after the reporting date {{reportingDate}}.",
+  },
   check(ctx) {
     const table = ctx.table("gains");
     if (!table || table.rows.length === 0) return [];
@@ -178,18 +198,18 @@ export const riskReviewed: Rule = {
       const text = textAt(table, gain.row, col);
       if (cell?.error) continue;
       if (text === "") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)} has no risk review date.`));
+        out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
         continue;
       }
       const date = readDate(cell, ctx.model.date1904);
-      if (date === null) out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk review date ${quote(text)} cannot be read as a date.`));
-      else if (date < earliest)
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk was last reviewed on ${formatDate(date)}, more than three months before the reporting date ${formatDate(ctx.reportingDate)}.`));
-      else if (date > ctx.reportingDate)
-        out.push(ctx.at(table.sheet.name, gain.row, col, `${gainName(gain)}'s risk review is dated ${formatDate(date)}, after the reporting date ${formatDate(ctx.reportingDate)}.`));
+      if (date === null) out.push(ctx.at(table.sheet.name, gain.row, col, "unreadable", { gain: gainName(gain), text: quote(text) }));
+      else if (date < earliest || date > ctx.reportingDate) {
+        const data = { gain: gainName(gain), date: formatDate(date), reportingDate: formatDate(ctx.reportingDate) };
+        out.push(ctx.at(table.sheet.name, gain.row, col, date < earliest ? "stale" : "future", data));
+      }
     }
     return out;
   },
-};
+});
 
 export const RULES_VIII: readonly Rule[] = [deliverabilityPresent, riskAdjustedRecomputes, totalRiskAdjusted, riskReviewed];
