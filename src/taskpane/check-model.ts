@@ -120,6 +120,7 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
       actual: row.actual,
       targetByYearEnd: row.quarter ? (dueByYearEnd.get(row.quarter.startYear) ?? null) : null,
     })),
+    targetPath: [...dueByYearEnd].map(([startYear, due]) => ({ startYear, due })),
     settings: {
       reportingDate: report.reportingDate,
       tolerance: vfm.settings.tolerance,

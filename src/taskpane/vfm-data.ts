@@ -26,6 +26,14 @@ export interface QuarterPoint {
   targetByYearEnd: number | null;
 }
 
+/** The cumulative target due by the end of one financial year of the spending period. */
+export interface TargetYear {
+  /** The year it starts in, e.g. 2026 for 2026-27. */
+  startYear: number;
+  /** VFM.TARGET for this year of the period, in the register's unit. */
+  due: number;
+}
+
 export interface PaneVfmData {
   /** Money unit of the register, e.g. "£m"; null when the workbook does not say. */
   unit: string | null;
@@ -33,6 +41,12 @@ export interface PaneVfmData {
   targetYear: string | null;
   target: TargetSummary | null;
   quarters: QuarterPoint[];
+  /**
+   * The whole target path: every year of the spending period with the target due by its end (CSR07:
+   * 3%, 6.09%, 9.27%), whether or not any quarter of it has been reported yet; empty when the
+   * baseline year or the target is not known.
+   */
+  targetPath: TargetYear[];
   /** The settings as the workbook holds them (after any choice made in the pane). */
   settings: SettingsChoice;
   /** One line per figure that rests on a forecast year of the deflator series. */

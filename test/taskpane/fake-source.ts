@@ -56,6 +56,11 @@ export function vfmData(overrides: Partial<PaneVfmData> = {}): PaneVfmData {
       { label: "Q1 2008-09", quarterEnd: "2008-06-30", trajectory: 100, actual: 90, targetByYearEnd: 457.38 },
       { label: "Q2 2008-09", quarterEnd: "2008-09-30", trajectory: 200, actual: 210, targetByYearEnd: 457.38 },
     ],
+    targetPath: [
+      { startYear: 2008, due: 457.38 },
+      { startYear: 2009, due: 928.48 },
+      { startYear: 2010, due: 1413.72 },
+    ],
     settings: { reportingDate: "2009-12-31", tolerance: 0.005, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]], minimumCashableShare: 0.5 },
     forecastNotes: [],
     hasVfmTables: true,

@@ -277,6 +277,8 @@ describe("target panel and settings", () => {
     expect(within(table).getByRole("columnheader", { name: "Target by year end" })).toBeInTheDocument();
     expect(within(table).getAllByRole("row")[1]).toHaveTextContent("457.38");
     expect(await within(panel).findByTestId("chart")).toBeInTheDocument();
+    // The whole target path in words, beside the chart, for every year of the period.
+    expect(within(panel).getByTestId("target-path")).toHaveTextContent("2008-09: 457.382009-10: 928.482010-11: 1,413.72");
   });
 
   test("says whether the plan is on track, in words, beside the target", async () => {

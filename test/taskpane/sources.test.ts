@@ -47,6 +47,12 @@ withExamples("the file source on the example workbooks", () => {
       status: "off-track",
       text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short.",
     });
+    // The whole target path, for the chart: every year of the period, reported or not (3%, 6.09%, 9.2727%).
+    expect(result.data.targetPath).toEqual([
+      { startYear: 2026, due: 12_360_000 },
+      { startYear: 2027, due: 25_090_800 },
+      { startYear: 2028, due: 38_203_524 },
+    ]);
     expect(progress[0].phase).toBe("reading");
     expect(progress[progress.length - 1].phase).toBe("checking");
 

@@ -57,7 +57,7 @@ function PaneContent({ source, toolbar, autoCheckToken = 0, intro, templateHint 
     <div className={styles.provider}>
       <main className={styles.main}>
         <PaneHeader source={source} />
-        {toolbar}
+        {toolbar && <div data-print="hide">{toolbar}</div>}
         <CheckControls busy={pane.busy} running={running} unavailable={source.unavailable} onCheck={pane.check} onCancel={pane.cancel} />
         {running && <CheckProgressView progress={progress} />}
         {notice && <PaneNotice notice={notice} focusToken={focusToken("notice")} />}

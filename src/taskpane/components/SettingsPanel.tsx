@@ -55,7 +55,7 @@ export function SettingsPanel({ kind, current, busy, onApply }: SettingsPanelPro
   };
 
   return (
-    <Accordion collapsible>
+    <Accordion collapsible data-print="hide">
       <AccordionItem value="settings">
         <AccordionHeader as="h2" className={styles.heading}>
           Settings

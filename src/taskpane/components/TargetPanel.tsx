@@ -1,6 +1,7 @@
 /** Progress against VFM.TARGET: the figures, a percentage, the quarterly chart and the same figures as a table. */
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens, Text } from "@fluentui/react-components";
+import { financialYearLabel } from "../../core/text/financial-year";
 import type { PaneVfmData } from "../vfm-data";
 import { formatMoney, formatPercent } from "../format";
 import { panelHeadingStyle, panelStyle } from "./layout";
@@ -20,11 +21,37 @@ const useStyles = makeStyles({
   chart: { minHeight: "240px", width: "100%" },
   tableWrap: { overflowX: "auto" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
-  th: { textAlign: "left", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
-  num: { textAlign: "right", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Headers wrap between words, never inside one ("Planne / d").
+  th: {
+    textAlign: "left",
+    verticalAlign: "bottom",
+    overflowWrap: "normal",
+    wordBreak: "normal",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  },
+  // Figures never break inside a number ("2,100,0 / 00"): the table scrolls before a figure wraps.
+  num: { textAlign: "right", whiteSpace: "nowrap", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  word: { whiteSpace: "nowrap" },
+  path: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
   td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   muted: { color: tokens.colorNeutralForeground2 },
 });
+
+/** "Q1 2026-27" may wrap between its words, never at the year's hyphen. */
+function Words({ text, className }: { text: string; className: string }) {
+  const words = text.split(" ");
+  return (
+    <>
+      {words.map((word, index) => (
+        <React.Fragment key={index}>
+          {index > 0 && " "}
+          <span className={className}>{word}</span>
+        </React.Fragment>
+      ))}
+    </>
+  );
+}
 
 function money(value: number | null, unit: string | null): string {
   return value === null || !Number.isFinite(value) ? "—" : formatMoney(value, unit);
@@ -91,7 +118,7 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
           <div className={styles.chart}>
             <ChartBoundary>
               <React.Suspense fallback={<Spinner size="small" label="Loading the chart…" />}>
-                <TrajectoryChart quarters={quarters} target={target ? target.value : null} unit={unit} />
+                <TrajectoryChart quarters={quarters} targetPath={data.targetPath} target={target ? target.value : null} unit={unit} />
               </React.Suspense>
             </ChartBoundary>
           </div>
@@ -113,7 +140,9 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
               <tbody>
                 {quarters.map((quarter, index) => (
                   <tr key={`${quarter.label}-${index}`}>
-                    <th scope="row" className={styles.td} style={{ fontWeight: "normal", textAlign: "left" }}>{quarter.label}</th>
+                    <th scope="row" className={styles.td} style={{ fontWeight: "normal", textAlign: "left" }}>
+                      <Words text={quarter.label} className={styles.word} />
+                    </th>
                     <td className={styles.num}>{money(quarter.trajectory, null)}</td>
                     <td className={styles.num}>{money(quarter.actual, null)}</td>
                     {hasYearEndTargets && <td className={styles.num}>{money(quarter.targetByYearEnd, null)}</td>}
@@ -122,6 +151,22 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
               </tbody>
             </table>
           </div>
+          {data.targetPath.length > 0 && (
+            <div data-testid="target-path">
+              <Text className={styles.muted} size={200}>
+                {`The whole target path, due by the end of each year${unit ? ` (${unit})` : ""}:`}
+              </Text>
+              <ul className={styles.path}>
+                {data.targetPath.map((year) => (
+                  <li key={year.startYear}>
+                    <span className={styles.word}>{financialYearLabel(year.startYear)}</span>
+                    {": "}
+                    <span className={styles.word}>{money(year.due, null)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       ) : (
         <Text className={styles.muted}>The workbook has no quarterly rows yet, so there is no trajectory to draw.</Text>

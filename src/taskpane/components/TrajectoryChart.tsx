@@ -1,85 +1,75 @@
 /**
  * The quarterly trajectory as a line chart: planned against actual, with the target due by the end of
- * each quarter's financial year (or, when the years are not known, the final target as a level line).
- * Loaded with React.lazy so the chart library stays out of the pane's first download.
+ * each year of the whole spending period (or, when the years are not known, the final target as a
+ * level line). The series differ by more than colour: Actual is dashed with round markers, Planned
+ * solid with square ones, the target dotted with triangles. Quarters read "Q1 2026-27" on the axis,
+ * in the tooltip and in the screen-reader text, money "£950,000". Loaded with React.lazy so the chart
+ * library stays out of the pane's first download.
  */
+import * as React from "react";
 import { LineChart } from "@fluentui/react-charts";
 import type { LineChartPoints } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
-import type { QuarterPoint } from "../vfm-data";
+import type { QuarterPoint, TargetYear } from "../vfm-data";
 import { formatCompactMoney } from "../format";
+import { buildTrajectory, tickValuesFor } from "../trajectory";
+import type { SeriesKind } from "../trajectory";
 
 export interface TrajectoryChartProps {
   quarters: readonly QuarterPoint[];
+  targetPath: readonly TargetYear[];
   target: number | null;
   unit: string | null;
 }
 
-function quarterDate(iso: string): Date {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+const MARGINS = { left: 56, right: 36, top: 16, bottom: 36 };
+/** Room one axis label takes, "Q1 2026-27" at the axis font with a gap. */
+const LABEL_WIDTH = 76;
+
+const STYLE: Record<SeriesKind, Pick<LineChartPoints, "color" | "lineOptions" | "hideNonActiveDots">> = {
+  actual: { color: tokens.colorPaletteDarkOrangeForeground1, lineOptions: { strokeDasharray: "6 3", strokeWidth: 2 } },
+  planned: { color: tokens.colorBrandForeground1, lineOptions: { strokeWidth: 4 } },
+  target: { color: tokens.colorNeutralForeground3, lineOptions: { strokeDasharray: "2 3", strokeWidth: 2 }, hideNonActiveDots: true },
+};
+
+/** The chart's width, followed as the pane is resized. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = React.useState(0);
+  React.useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
-export default function TrajectoryChart({ quarters, target, unit }: TrajectoryChartProps) {
-  const byDate = quarters.every((q) => q.quarterEnd !== null);
-  const labelByTime = new Map<number, string>();
-  const xOf = (quarter: QuarterPoint, index: number): Date | number => {
-    if (!byDate) return index + 1;
-    const date = quarterDate(quarter.quarterEnd!);
-    labelByTime.set(date.getTime(), quarter.label);
-    return date;
-  };
-  const points = quarters.map((quarter, index) => ({ quarter, x: xOf(quarter, index) }));
-  const series = (values: Array<{ x: Date | number; y: number | null }>) =>
-    values.filter((p): p is { x: Date | number; y: number } => p.y !== null && Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y }));
-
-  // The chart paints its series in reverse order (the first one last, on top), so Actual comes first:
-  // where actual runs along the plan it stays visible instead of hiding under the planned line.
-  const lines: LineChartPoints[] = [
-    {
-      legend: "Actual",
-      color: tokens.colorPaletteDarkOrangeForeground1,
-      lineOptions: { strokeDasharray: "6 3" },
-      data: series(points.map((p) => ({ x: p.x, y: p.quarter.actual }))),
-    },
-    { legend: "Planned", color: tokens.colorBrandForeground1, data: series(points.map((p) => ({ x: p.x, y: p.quarter.trajectory }))) },
-  ];
-  const yearEndPath = series(points.map((p) => ({ x: p.x, y: p.quarter.targetByYearEnd })));
-  if (yearEndPath.length > 0) {
-    // The target due by each year's end (CSR07: 3%, 6.09%, 9.27%), not only the final one: the plan
-    // is judged against what is due in the year it reports, and stays readable beside it.
-    lines.push({
-      legend: "Target by year end",
-      color: tokens.colorNeutralForeground3,
-      lineOptions: { strokeDasharray: "2 3" },
-      hideNonActiveDots: true,
-      data: yearEndPath,
-    });
-  } else if (target !== null && points.length > 0) {
-    lines.push({
-      legend: "Target",
-      color: tokens.colorNeutralForeground3,
-      lineOptions: { strokeDasharray: "2 3" },
-      hideNonActiveDots: true,
-      data: [
-        { x: points[0].x, y: target },
-        { x: points[points.length - 1].x, y: target },
-      ],
-    });
-  }
-  const title = `Quarterly trajectory${unit ? ` (${unit})` : ""}: planned against actual, with the target`;
+export default function TrajectoryChart({ quarters, targetPath, target, unit }: TrajectoryChartProps) {
+  const ref = React.useRef<HTMLDivElement>(null);
+  const width = useWidth(ref);
+  const trajectory = React.useMemo(() => buildTrajectory(quarters, targetPath, target, unit), [quarters, targetPath, target, unit]);
+  const room = Math.max(2, Math.floor(((width || 320) - MARGINS.left - MARGINS.right) / LABEL_WIDTH));
+  const lines: LineChartPoints[] = trajectory.series.map((series) => ({ legend: series.legend, data: series.points, ...STYLE[series.kind] }));
+  const label = (x: Date | number) => trajectory.labels.get(x instanceof Date ? x.getTime() : x) ?? String(x);
   return (
-    <LineChart
-      data={{ chartTitle: title, lineChartData: lines.filter((line) => line.data.length > 0) }}
-      height={240}
-      // The last quarter's label is centred on the chart's right edge: room for half of "Q4 2026-27".
-      margins={{ left: 56, right: 36, top: 16, bottom: 36 }}
-      legendProps={{ allowFocusOnLegends: true }}
-      yAxisTickFormat={(value: number) => formatCompactMoney(value, unit)}
-      customDateTimeFormatter={byDate ? (date: Date) => labelByTime.get(date.getTime()) ?? date.toISOString().slice(0, 10) : undefined}
-      tickValues={byDate ? points.map((p) => p.x as Date) : points.map((p) => p.x as number)}
-      xAxisTitle={byDate ? undefined : "Quarter number"}
-      useUTC
-    />
+    <div ref={ref}>
+      <LineChart
+        data={{ chartTitle: trajectory.title, lineChartData: lines }}
+        height={240}
+        width={width || undefined}
+        // The last quarter's label is centred on the chart's right edge: room for half of "Q4 2026-27".
+        margins={MARGINS}
+        allowMultipleShapesForPoints
+        legendProps={{ allowFocusOnLegends: true, enabledWrapLines: true }}
+        yAxisTickFormat={(value: number) => formatCompactMoney(value, unit)}
+        customDateTimeFormatter={trajectory.byDate ? (date: Date) => label(date) : undefined}
+        tickValues={tickValuesFor(trajectory, room) as Date[] | number[]}
+        xAxisTitle={trajectory.byDate ? undefined : "Quarter number"}
+        useUTC
+      />
+    </div>
   );
 }

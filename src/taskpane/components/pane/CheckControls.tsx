@@ -20,7 +20,7 @@ export function CheckControls({ busy, running, unavailable, onCheck, onCancel }:
   const layout = usePaneLayoutStyles();
   const styles = useStyles();
   return (
-    <div className={layout.controls}>
+    <div className={layout.controls} data-print="hide">
       <Button
         appearance="primary"
         icon={<DocumentTable20Regular />}

@@ -22,7 +22,7 @@ export function WorkbookTools({ busy, onCreateTemplate, canWriteReport, onWriteR
   const styles = useStyles();
   const layout = usePaneLayoutStyles();
   return (
-    <section className={styles.tools} aria-labelledby="vfm-tools-heading">
+    <section className={styles.tools} aria-labelledby="vfm-tools-heading" data-print="hide">
       <h2 id="vfm-tools-heading" className={styles.heading}>
         Workbook tools
       </h2>
