@@ -11,13 +11,52 @@
  *
  *   npm start                 https where a certificate can be made, else http
  *   npm start -- --http       http without trying to make a certificate
+ *   npm start -- --port 3001  another port (or PORT=3001 npm start); dist/manifest.xml then points at it
+ *
+ * A port already in use is said in one line, with how to choose another, before anything is built.
  */
 const fs = require("fs");
+const net = require("net");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const PORT = 3000; // manifest.xml points at https://localhost:3000/
 const EXAMPLE = "northmoor-police";
+const USAGE = "usage: npm start [-- --http] [-- --port N]";
+
+/** The options, or { error } for a usage mistake. The port comes from --port, else $PORT, else 3000. */
+function parseOptions(argv, env = process.env) {
+  let http = false;
+  let portText = env.PORT && env.PORT.trim() !== "" ? env.PORT.trim() : String(PORT);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--http") http = true;
+    else if (arg === "--port" || arg.startsWith("--port=")) {
+      const value = arg === "--port" ? argv[++i] : arg.slice("--port=".length);
+      if (value === undefined) return { error: "--port needs a number, e.g. --port 3001" };
+      portText = value;
+    } else return { error: `unknown option ${arg}` };
+  }
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535)) return { error: `the port must be a number from 1 to 65535, not "${portText}"` };
+  return { http, port };
+}
+
+/** Resolves true when nothing listens on localhost:port (we could bind it), false when it is taken. */
+function portIsFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err) => (err && err.code === "EADDRINUSE" ? resolve(false) : reject(err)));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, "localhost");
+  });
+}
+
+/** The one line for a port in use, with how to choose another. */
+function portInUseMessage(port) {
+  const next = port === 65535 ? port - 1 : port + 1;
+  return `port ${port} is already in use (perhaps by an earlier npm start); stop that server, or choose another port: npm start -- --port ${next}`;
+}
 
 function firstLine(message) {
   return String(message || "unknown error").split(/\r?\n/).find((line) => line.trim()) || "unknown error";
@@ -34,8 +73,8 @@ async function httpsServerOptions() {
   }
 }
 
-function printBanner(scheme) {
-  const base = `${scheme}://localhost:${PORT}/`;
+function printBanner(scheme, port) {
+  const base = `${scheme}://localhost:${port}/`;
   const exampleFile = path.join(ROOT, "examples", `${EXAMPLE}.xlsx`);
   const lines = [
     "",
@@ -44,7 +83,9 @@ function printBanner(scheme) {
     "  Check a workbook in your browser (nothing is uploaded):",
     fs.existsSync(exampleFile) ? `    ${base}index.html?example=${EXAMPLE}   (opens the example workbook)` : `    ${base}index.html`,
     "",
-    "  Use it inside Excel: add manifest.xml to Excel (the add-in loads from this server):",
+    port === PORT
+      ? "  Use it inside Excel: add manifest.xml to Excel (the add-in loads from this server):"
+      : `  Use it inside Excel: add dist/manifest.xml (it points at port ${port}; manifest.xml points at ${PORT}) to Excel:`,
     "    Excel on the web: open a workbook, then Home > Add-ins > More Add-ins (or Insert > Add-ins),",
     "      choose Upload My Add-in, and pick manifest.xml from this folder.",
     "    Excel on Windows or Mac: in another terminal run npm run sideload, or see docs/sideloading.md.",
@@ -57,11 +98,19 @@ function printBanner(scheme) {
 }
 
 async function main(argv) {
-  const unknown = argv.filter((arg) => arg !== "--http");
-  if (unknown.length > 0) {
-    process.stderr.write(`start: unknown option ${unknown[0]}\nusage: npm start [-- --http]\n`);
+  const options = parseOptions(argv);
+  if (options.error) {
+    process.stderr.write(`start: ${options.error}\n${USAGE}\n`);
     return 2;
   }
+  const port = options.port;
+  // Before building (a minute or more): a taken port is the commonest reason npm start cannot serve.
+  if (!(await portIsFree(port))) {
+    process.stderr.write(`start: ${portInUseMessage(port)}\n`);
+    return 1;
+  }
+  // Another port: the built manifest (dist/manifest.xml) points at it, so Excel loads from there.
+  if (port !== PORT && !process.env.ADDIN_BASE_URL) process.env.ADDIN_BASE_URL = `https://localhost:${port}/`;
   const webpack = require("webpack");
   const WebpackDevServer = require("webpack-dev-server");
   const makeConfig = require("../webpack.config.js");
@@ -75,7 +124,7 @@ async function main(argv) {
   }
 
   let https = null;
-  if (argv.includes("--http")) {
+  if (options.http) {
     process.stdout.write("start: serving over http as asked (--http); Excel needs https, the standalone page does not.\n");
   } else {
     const result = await httpsServerOptions();
@@ -83,7 +132,7 @@ async function main(argv) {
     else {
       process.stdout.write(
         `start: could not set up a trusted certificate for https://localhost (${result.reason}).\n` +
-          "start: serving http://localhost:3000 instead. The standalone page works; Excel needs https,\n" +
+          `start: serving http://localhost:${port} instead. The standalone page works; Excel needs https,\n` +
           "start: so run `npx office-addin-dev-certs install` (it may ask for your password) and npm start again.\n",
       );
     }
@@ -98,14 +147,14 @@ async function main(argv) {
     }
     if (!bannerShown) {
       bannerShown = true;
-      printBanner(https ? "https" : "http");
+      printBanner(https ? "https" : "http", port);
     }
   });
 
   const server = new WebpackDevServer(
     {
       host: "localhost",
-      port: PORT,
+      port,
       server: https ? { type: "https", options: https } : { type: "http" },
       // dist/ on disk as well as in memory, so `npm start` leaves a build that other tools can read.
       // Rule pages are Markdown; some browsers download text/markdown instead of showing it.
@@ -124,7 +173,7 @@ async function main(argv) {
   try {
     await server.start();
   } catch (err) {
-    const message = err && err.code === "EADDRINUSE" ? `port ${PORT} is already in use; stop the other server (perhaps an earlier npm start) and try again` : firstLine(err && err.message);
+    const message = err && err.code === "EADDRINUSE" ? portInUseMessage(port) : firstLine(err && err.message);
     process.stderr.write(`start: ${message}\n`);
     return 1;
   }
@@ -143,4 +192,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { main, PORT };
+module.exports = { main, parseOptions, portInUseMessage, PORT };
