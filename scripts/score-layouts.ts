@@ -4,7 +4,7 @@
  * seeded) and error precision (error findings that are seeded defects / all error findings), per
  * fixture and overall, then every miss, false error and wrong verdict; then the same for the
  * template-shaped examples. `--json` prints the figures as JSON. Always exits 0: it measures, the
- * gate is test/real-layouts/score.test.ts.
+ * gate is test/real-layouts/gate.test.ts.
  */
 import * as path from "node:path";
 import { REAL_LAYOUTS_DIR, formatScore, scoreCorpus, scoreTemplateShaped, type CorpusScore } from "../test/support/real-layouts";
