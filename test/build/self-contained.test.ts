@@ -43,16 +43,26 @@ describe("the repository is self-contained", () => {
     expect(readme).toMatch(/MIT licence; Crown Copyright/);
   });
 
-  test("no code, test, script or config reaches for a folder beside the repository", () => {
+  test("no code, test, script, config or doc reaches for a folder beside the repository", () => {
     const files = [
-      ...["src", "test", "scripts", "bench", "examples", ".ci"].flatMap((dir) => textFiles(path.join(ROOT, dir))),
-      ...["jest.config.js", "webpack.config.js", "package.json", "tsconfig.json"].map((name) => path.join(ROOT, name)),
+      ...["src", "test", "scripts", "bench", "examples", ".ci", "docs"].flatMap((dir) => textFiles(path.join(ROOT, dir))),
+      ...["README.md", "jest.config.js", "webpack.config.js", "package.json", "tsconfig.json"].map((name) => path.join(ROOT, name)),
     ].filter((file) => file !== __filename);
     expect(files.length).toBeGreaterThan(100);
-    // "../shared", or a path built from a "shared" segment: both reach outside the clone.
-    const outside = /\.\.[/\\]+shared\b|["']shared["']\s*,\s*["'](corpus|spec|data)["']/;
+    // "../shared", "shared/spec/...", or a path built from a "shared" segment: all reach outside the clone.
+    const outside = /\.\.[/\\]+shared\b|\bshared[/\\](corpus|spec|data)\b|["']shared["']\s*,\s*["'](corpus|spec|data)["']/;
     const offenders = files.filter((file) => outside.test(fs.readFileSync(file, "utf8"))).map((file) => path.relative(ROOT, file));
     expect(offenders).toEqual([]);
+  });
+
+  test("the docs cite the specification where a reader can open it: docs/spec, in the repository", () => {
+    for (const name of ["methodology.md", "workbook.md"]) expect(fs.existsSync(path.join(ROOT, "docs", "spec", name))).toBe(true);
+    const docs = [...textFiles(path.join(ROOT, "docs")), path.join(ROOT, "README.md")].filter((file) => file.endsWith(".md") && !file.includes(`${path.sep}spec${path.sep}`));
+    const unlinked = docs.flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/(?<![/\w])(workbook|methodology)\.md\b/g)].map((match) => `${path.relative(ROOT, file)}: ${match[0]}`),
+    );
+    // Every mention is a link into docs/spec (spec/workbook.md, ../spec/workbook.md, docs/spec/...).
+    expect(unlinked).toEqual([]);
   });
 
   test("npm test reports how long it took, and passes the exit status through", () => {

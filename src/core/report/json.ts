@@ -1,4 +1,4 @@
-/** The JSON output of `vfm validate`: exactly the shape in shared/spec/workbook.md. */
+/** The JSON output of `vfm validate`: exactly the shape in docs/spec/workbook.md. */
 import type { ValidationReport } from "../validate/types";
 
 /**

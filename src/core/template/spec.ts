@@ -1,6 +1,6 @@
 /**
  * The VfM workbook the product creates (`vfm template`, "Create VfM workbook" in the pane): every table
- * of shared/spec/workbook.md under its primary name, as pure data that both writers render.
+ * of docs/spec/workbook.md under its primary name, as pure data that both writers render.
  *
  * Years: the default spending period is the one a 2026 user plans against, the 2025 Spending Review's
  * three resource-budget years 2026-27 to 2028-29, measured from a 2025-26 baseline. CSR07 (baseline

@@ -1,6 +1,6 @@
 /**
  * The logical tables of a VfM workbook and their column names and synonyms, exactly as
- * shared/spec/workbook.md lists them. Discovery matches headers against these after normalising
+ * docs/spec/workbook.md lists them. Discovery matches headers against these after normalising
  * (see normaliseLabel), so "Gross gain (£m)", "GROSS-GAIN" and "gross gain" are the same column.
  */
 import type { PrincipleKey } from "./types";

@@ -1,4 +1,4 @@
-/** The validator's output: the JSON shape of findings in shared/spec/workbook.md. */
+/** The validator's output: the JSON shape of findings in docs/spec/workbook.md. */
 
 export const PRINCIPLES = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "method"] as const;
 export type PrincipleKey = (typeof PRINCIPLES)[number];

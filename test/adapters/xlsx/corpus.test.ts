@@ -1,5 +1,5 @@
 /**
- * The reader against workbooks nobody on this project wrote (shared/corpus): every real one is
+ * The reader against workbooks nobody on this project wrote (test/corpus): every real one is
  * read, every broken one is refused with one line, and the zip bomb is refused in bounded memory.
  */
 import * as path from "path";

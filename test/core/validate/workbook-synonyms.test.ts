@@ -1,5 +1,5 @@
 /**
- * Walks the table of shared/spec/workbook.md, copied here as data, and checks that discovery
+ * Walks the table of docs/spec/workbook.md, copied here as data, and checks that discovery
  * recognises every table name, sheet synonym, column name and column synonym it lists, written as
  * people write headers: any case, with punctuation, a unit in brackets or extra spaces.
  * Parentheses in workbook.md that list a column's values (Type, Category, Kind, Quarter) or its

@@ -1,7 +1,7 @@
 /**
  * The recognition vocabulary: every word and code the validator reads a workbook's headers, labels and
  * title blocks by, as data in this one module (docs/recognition.md lists it for users). The table and
- * column names of shared/spec/workbook.md live in schema.ts; this adds the words real workbooks use for
+ * column names of docs/spec/workbook.md live in schema.ts; this adds the words real workbooks use for
  * the same things ("C/NC", "Qtr", "Due by", "Achieved to date"), the words that mark blocks that are not
  * tables (a pivot's "Row Labels"), title-block phrases, and RAG letter codes. A workbook extends it from
  * its own Settings table ("Header Gains.Type" = "C/NC"; see corrections.ts).
