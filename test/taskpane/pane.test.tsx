@@ -118,17 +118,33 @@ describe("the pane after a check", () => {
 describe("a workbook with thousands of findings", () => {
   const many = Array.from({ length: 1234 }, (_, i) => finding("ii.budget-line", "error", "Gains", `G${i + 2}`));
 
-  test("counts are grouped in thousands and findings come a page at a time", async () => {
+  test("counts are grouped in thousands; the repeated rule is one item with its count and ranges, each finding a page at a time", async () => {
     const user = await checkWith(fakeSource({ outcome: { status: "done", result: result(many) } }));
     expect(screen.getByTestId("summary")).toHaveTextContent("1,234 errors");
     expect(screen.getByRole("button", { name: "Errors (1,234)" })).toBeInTheDocument();
     const shown = () => document.querySelectorAll('[data-rule="ii.budget-line"]').length;
+    const rolled = document.querySelector('[data-rolled-up-rule="ii.budget-line"]') as HTMLElement;
+    expect(rolled).toHaveTextContent("1,234 findings: Title of ii.budget-line");
+    expect(rolled).toHaveTextContent("Gains!G2:G1235");
+    expect(rolled).toHaveTextContent("The first: Message for ii.budget-line at G2.");
+    expect(shown()).toBe(0);
+    await user.click(within(rolled).getByRole("button", { name: "Show each (1,234)" }));
     expect(shown()).toBe(50);
     expect(screen.getByText("Showing 50 of 1,234.")).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "Show 200 more findings for (ii)" }));
+    await user.click(screen.getByRole("button", { name: "Show 200 more findings for ii.budget-line" }));
     expect(shown()).toBe(250);
     expect(screen.getByText("Showing 250 of 1,234.")).toBeInTheDocument();
   });
+});
+
+test("Go to cell on a rolled-up finding goes to its first range", async () => {
+  const repeated = [2, 3, 4, 9].map((row) => finding("iii.costs-present", "error", "Gains", `J${row}`));
+  const source = fakeSource({ outcome: { status: "done", result: result(repeated) } });
+  const user = await checkWith(source);
+  const rolled = document.querySelector('[data-rolled-up-rule="iii.costs-present"]') as HTMLElement;
+  expect(rolled).toHaveTextContent("Gains!J2:J4, Gains!J9");
+  await user.click(within(rolled).getByRole("button", { name: "Go to Gains!J2:J4" }));
+  expect(source.goToCalls).toEqual([["Gains", "J2:J4"]]);
 });
 
 describe("checking", () => {

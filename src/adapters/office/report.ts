@@ -13,12 +13,13 @@
  * the web refuses a request above 5 MB; a usual report is one block), then one to make the table.
  */
 import type { Finding, Severity, ValidationReport } from "../../core/validate/types";
+import { rangesText, rolledUpHeadline, rollUpFindings, type ReportItem } from "../../core/review/rollup";
 import { sameName, sheetNameProblem } from "./address";
 import { describeOfficeError } from "./errors";
 import { columnWidthInPoints } from "./template";
 import { formulaSafeText } from "./text";
 
-export type RuleTextLookup = (ruleId: string) => { why: string; fix: string } | undefined;
+export type RuleTextLookup = (ruleId: string) => { why: string; fix: string; title?: string } | undefined;
 
 export interface WriteReportOptions {
   /** Name for the new sheet; default "VfM report". A taken name gets " (2)", " (3)", ... */
@@ -61,9 +62,10 @@ export async function writeReport(context: Excel.RequestContext, report: Validat
   const baseName = options.sheetName ?? DEFAULT_REPORT_SHEET;
   const nameProblem = sheetNameProblem(baseName);
   if (nameProblem) return { ok: false, reason: nameProblem };
-  const findings = Array.isArray(report?.findings) ? report.findings : [];
+  // The same rule failing on many rows is one row with the count and the ranges (src/core/review/rollup.ts).
+  const findings = rollUpFindings(Array.isArray(report?.findings) ? report.findings : []);
   if (TABLE_ROW + 1 + findings.length > EXCEL_MAX_ROWS) {
-    return { ok: false, reason: `There are ${findings.length.toLocaleString("en-GB")} findings, more than one Excel sheet can hold.` };
+    return { ok: false, reason: `There are ${findings.length.toLocaleString("en-GB")} findings (repeated ones rolled up), more than one Excel sheet can hold.` };
   }
 
   let sheetName = baseName;
@@ -136,14 +138,25 @@ function headingLines(report: ValidationReport): string[] {
   ];
 }
 
-function findingRow(finding: Finding, ruleText: RuleTextLookup | undefined): string[] {
+function findingRow(item: ReportItem, ruleText: RuleTextLookup | undefined): string[] {
+  const finding: Finding = item.kind === "finding" ? item.finding : item.group.findings[0];
   const text = ruleText?.(finding.rule);
+  let sheet = finding.sheet ?? "";
+  let cell = finding.cell ?? "";
+  let message = String(finding.message ?? "");
+  if (item.kind === "rolled-up") {
+    const sheets = new Set(item.group.ranges.map((r) => r.sheet));
+    // One sheet: its ranges in the Cell column; several: each range with its sheet.
+    sheet = sheets.size === 1 ? [...sheets][0] : "";
+    cell = rangesText(item.group, undefined, sheets.size !== 1);
+    message = `${rolledUpHeadline(item.group, text?.title)}. The first: ${message}`;
+  }
   return [
     finding.principle === "method" ? "Method" : `(${finding.principle})`,
     SEVERITY_LABEL.get(finding.severity) ?? String(finding.severity),
-    finding.sheet ?? "",
-    finding.cell ?? "",
-    String(finding.message ?? ""),
+    sheet,
+    cell,
+    message,
     text?.why ?? "",
     text?.fix ?? "",
     finding.rule,

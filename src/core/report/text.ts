@@ -5,6 +5,7 @@
 import { PRINCIPLES, type Finding, type PrincipleStatus, type Severity, type ValidationReport } from "../validate/types";
 import { formatDate } from "../validate/dates";
 import { formatCellRef } from "./location";
+import { rangesText, rolledUpHeadline, rollUpFindings } from "../review/rollup";
 import { terminalSafe } from "../text/terminal";
 import { principleLabel, type RuleCatalogue } from "./rule-info";
 
@@ -104,10 +105,17 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
       .sort(compareFindings);
     if (options.quiet && findings.length === 0) continue;
     lines.push(`  ${principleLabel(principle)} ${catalogue.principleTitle(principle)}: ${statusLabel(status, options, noVfmTables)}`);
-    for (const finding of findings) {
-      const where = terminalSafe(formatCellRef(finding.sheet, finding.cell)) || "whole workbook";
-      lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${terminalSafe(finding.message)}  [${finding.rule}]`);
+    // The same rule failing on many rows is one item with the count and the ranges (src/core/review/rollup.ts).
+    for (const item of rollUpFindings(findings)) {
+      const finding = item.kind === "finding" ? item.finding : item.group.findings[0];
       const rule = catalogue.rule(finding.rule);
+      if (item.kind === "finding") {
+        const where = terminalSafe(formatCellRef(finding.sheet, finding.cell)) || "whole workbook";
+        lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${terminalSafe(finding.message)}  [${finding.rule}]`);
+      } else {
+        const headline = rolledUpHeadline(item.group, rule?.title);
+        lines.push(`    ${severityLabel(finding.severity, options)} ${terminalSafe(rangesText(item.group))}  ${headline}. The first: ${terminalSafe(finding.message)}  [${finding.rule}]`);
+      }
       if (rule) {
         lines.push(`${indent}How to fix: ${rule.fix}`);
         if (options.verbose) {

@@ -10,6 +10,7 @@ import { formatCellRef } from "../../core/text/sheet-name";
 import { CellView } from "./CellView";
 import { principleHeading, principleLabel } from "./Summary";
 import { formatCount, plural } from "../format";
+import { rangesText, rolledUpHeadline, rollUpFindings, type RolledUpFinding } from "../../core/review/rollup";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -63,6 +64,22 @@ function SeverityIcon({ severity }: { severity: Severity }) {
 export function findingLocation(finding: Finding): string | null {
   if (!finding.sheet) return null;
   return formatCellRef(finding.sheet, finding.cell);
+}
+
+function RuleLink({ id, docPath }: { id: string; docPath: string | undefined }) {
+  return (
+    <Link href={ruleDocUrl(docPath ?? id)} target="_blank" rel="noopener noreferrer">
+      {`About rule ${id}`}
+    </Link>
+  );
+}
+
+function GoToProblem({ text }: { text: string | null }) {
+  return text ? (
+    <MessageBar intent="warning">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 }
 
 interface FindingItemProps {
@@ -139,15 +156,9 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
             Go to cell
           </Button>
         )}
-        <Link href={ruleDocUrl(rule?.docPath ?? finding.rule)} target="_blank" rel="noopener noreferrer">
-          {`About rule ${finding.rule}`}
-        </Link>
+        <RuleLink id={finding.rule} docPath={rule?.docPath} />
       </div>
-      {goToProblem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{goToProblem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <GoToProblem text={goToProblem} />
       {preview && (
         <CellView
           ref={previewRef}
@@ -162,30 +173,113 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
   );
 }
 
-function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; catalogue: RuleCatalogue; onGoToCell: FindingItemProps["onGoToCell"] }) {
+/** A page of items at a time: a real-world workbook can carry thousands. */
+function Paged<T>(props: { items: readonly T[]; render: (item: T, index: number) => React.ReactNode; moreLabel: string; listLabel?: string }) {
   const styles = useStyles();
   const [limit, setLimit] = React.useState(FIRST_PAGE);
-  const shown = props.findings.slice(0, limit);
-  const hidden = props.findings.length - shown.length;
+  const shown = props.items.slice(0, limit);
+  const hidden = props.items.length - shown.length;
+  return (
+    <>
+      <ul className={styles.list} aria-label={props.listLabel}>
+        {shown.map(props.render)}
+      </ul>
+      {hidden > 0 && (
+        <div className={styles.more}>
+          <Text size={200}>{`Showing ${formatCount(shown.length)} of ${formatCount(props.items.length)}.`}</Text>
+          <Button appearance="secondary" size="small" onClick={() => setLimit((current) => current + MORE_PAGE)}>
+            {`Show ${plural(Math.min(MORE_PAGE, hidden), "more finding", "more findings")} for ${props.moreLabel}`}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * The same rule failing on many rows, as one item: the count, the rule, the ranges, the first
+ * message, Go to cell for the first range, and every finding one click away.
+ */
+function RolledUpItem({ group, catalogue, onGoToCell }: { group: RolledUpFinding } & Omit<FindingItemProps, "finding">) {
+  const styles = useStyles();
+  const [open, setOpen] = React.useState(false);
+  const first = group.findings[0];
+  const rule = catalogue.rule(group.rule);
+  const [goToProblem, setGoToProblem] = React.useState<string | null>(null);
+  const [preview, setPreview] = React.useState<CellPreview | null>(null);
+  const range = group.ranges[0];
+  const goTo = async () => {
+    if (!range) return;
+    const outcome = await onGoToCell(range.sheet, range.cell);
+    setGoToProblem(outcome.kind === "failed" ? outcome.reason : null);
+    setPreview(outcome.kind === "preview" ? outcome.preview : null);
+  };
+  return (
+    <li data-rolled-up-rule={group.rule} data-severity={group.severity} className={styles.finding}>
+      <span className={styles.severity}>
+        <span className={styles[group.severity]}>
+          <SeverityIcon severity={group.severity} />
+        </span>
+        {SEVERITY_TEXT[group.severity]}
+        <span className={styles.location}>{` · ${rangesText(group)}`}</span>
+      </span>
+      <p className={styles.message}>{rolledUpHeadline(group, rule?.title)}</p>
+      <p className={styles.detail}>
+        <span className={styles.label}>The first: </span>
+        {first.message}
+      </p>
+      {rule && (
+        <p className={styles.detail}>
+          <span className={styles.label}>How to fix: </span>
+          {rule.fix}
+        </p>
+      )}
+      <div className={styles.actions}>
+        {range && (
+          <Button size="small" icon={<LocationRipple16Regular />} onClick={goTo} aria-label={`Go to ${formatCellRef(range.sheet, range.cell)}`}>
+            Go to cell
+          </Button>
+        )}
+        <Button size="small" appearance="secondary" aria-expanded={open} onClick={() => setOpen((current) => !current)}>
+          {open ? "Hide each finding" : `Show each (${formatCount(group.count)})`}
+        </Button>
+        <RuleLink id={group.rule} docPath={rule?.docPath} />
+      </div>
+      <GoToProblem text={goToProblem} />
+      {preview && <CellView preview={preview} onClose={() => setPreview(null)} />}
+      {open && (
+        <Paged
+          items={group.findings}
+          listLabel={`Each finding of ${group.rule}`}
+          moreLabel={group.rule}
+          render={(finding, index) => <FindingItem key={`${finding.sheet}|${finding.cell}|${index}`} finding={finding} catalogue={catalogue} onGoToCell={onGoToCell} />}
+        />
+      )}
+    </li>
+  );
+}
+
+function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; catalogue: RuleCatalogue; onGoToCell: FindingItemProps["onGoToCell"] }) {
+  const styles = useStyles();
+  // The same rule failing on many rows reads as one item (src/core/review/rollup.ts).
+  const items = React.useMemo(() => rollUpFindings(props.findings), [props.findings]);
   const headingId = `vfm-findings-${props.principle}`;
   return (
     <section className={styles.group} aria-labelledby={headingId} data-findings-principle={props.principle}>
       <h3 id={headingId} className={styles.groupHeading}>
         {`${principleHeading(props.principle, props.catalogue.principleTitle(props.principle))} (${formatCount(props.findings.length)})`}
       </h3>
-      <ul className={styles.list}>
-        {shown.map((finding, index) => (
-          <FindingItem key={`${finding.rule}|${finding.sheet}|${finding.cell}|${index}`} finding={finding} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
-        ))}
-      </ul>
-      {hidden > 0 && (
-        <div className={styles.more}>
-          <Text size={200}>{`Showing ${formatCount(shown.length)} of ${formatCount(props.findings.length)}.`}</Text>
-          <Button appearance="secondary" size="small" onClick={() => setLimit((current) => current + MORE_PAGE)}>
-            {`Show ${plural(Math.min(MORE_PAGE, hidden), "more finding", "more findings")} for ${principleLabel(props.principle)}`}
-          </Button>
-        </div>
-      )}
+      <Paged
+        items={items}
+        moreLabel={principleLabel(props.principle)}
+        render={(item, index) =>
+          item.kind === "finding" ? (
+            <FindingItem key={`${item.finding.rule}|${item.finding.sheet}|${item.finding.cell}|${index}`} finding={item.finding} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
+          ) : (
+            <RolledUpItem key={`${item.group.rule}|${item.group.severity}`} group={item.group} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
+          )
+        }
+      />
     </section>
   );
 }
