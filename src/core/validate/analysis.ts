@@ -131,8 +131,11 @@ export interface Analysis {
   unitFactor: number;
   /** Tolerance in the register's unit. */
   tolerance: number;
-  /** Where the baseline year came from. */
-  baselineYearSource: "settings" | "baseline" | null;
+  /**
+   * Where the baseline year came from: the Settings, the Baseline lines' Year column, or the Baseline's
+   * amount header or title ("Budget 2010/11 £'000", "Revenue budget 2010-11"), stated once for every line.
+   */
+  baselineYearSource: "settings" | "baseline" | "header" | null;
 }
 
 export function idKey(text: string): string {
@@ -215,9 +218,9 @@ function resolveReportingDate(options: ValidateOptions, settings: Settings, tabl
 function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boolean): number | null {
   const yearCol = table?.columns.get("year");
   if (table && yearCol === undefined) {
-    // "Budget 2010/11 £'000": the amount column's header states the year.
+    // "Budget 2010/11 £'000": the amount column's header states the year; else the title ("Revenue budget 2010-11").
     const amountCol = table.columns.get("amount");
-    return table.headerColumns.find((h) => h.col === amountCol)?.year ?? null;
+    return table.headerColumns.find((h) => h.col === amountCol)?.year ?? table.context.year;
   }
   if (!table || yearCol === undefined) return null;
   let year: number | null = null;
@@ -283,8 +286,9 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   if (ragKey) settings.ragMapping = new Map([...settings.ragMapping, ...ragKey.mapping]);
   chooseYearColumns(tables.get("baseline"), settings.baselineYear, "first");
   if (settings.baselineYear === null) {
-    settings.baselineYear = baselineYearFromTable(tables.get("baseline"), model.date1904);
-    if (settings.baselineYear !== null) baselineYearSource = "baseline";
+    const baselineTable = tables.get("baseline");
+    settings.baselineYear = baselineYearFromTable(baselineTable, model.date1904);
+    if (settings.baselineYear !== null) baselineYearSource = baselineTable?.columns.has("year") ? "baseline" : "header";
   }
   let targetYears = settings.targetYears;
   if (!settingsRead.stated.has("targetYears") && settings.targetYear !== null && settings.baselineYear !== null) {

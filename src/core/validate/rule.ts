@@ -8,6 +8,8 @@ import { a1, a1Range } from "../workbook/model";
 import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
 import { cellText, type NumberRead } from "./text";
 import type { DiscoveredTable } from "./discovery";
+import { describeSearch } from "./recognise";
+import { quoteSheetName } from "../text";
 import { columnSpec, tableSpec, type TableKey } from "./schema";
 import type { SettingKey, Settings } from "./settings";
 import type { PrincipleKey, Severity } from "./types";
@@ -160,7 +162,10 @@ export class RuleContext<MessageId extends string = string> {
     // A profile's other headers are its financial years.
     const headers = key === "profile" ? `${labels.join(", ")} and one column per financial year (e.g. 2008-09)` : labels.join(", ");
     const synonyms = spec.sheetSynonyms.length ? ` (or ${spec.sheetSynonyms.map((s) => `"${s}"`).join(", ")})` : "";
-    return { sheet: null, cell: null, messageId: "missingTable", data: { table: spec.label, why, synonyms, headers } };
+    // Where the check looked and what came nearest (recognise/describeSearch), so the user can tell a
+    // missing table from one laid out in a way the check did not understand.
+    const search = describeSearch(this.analysis.recognition, key, quoteSheetName);
+    return { sheet: null, cell: null, messageId: "missingTable", data: { table: spec.label, why, synonyms, headers, search } };
   }
 
   /** A finding for a required column missing from a found table (placed on its header row). */

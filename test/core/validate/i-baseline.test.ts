@@ -6,7 +6,7 @@ import { date, removeSheet, setCells } from "../../support/model-builder";
 ruleTester(rules.baselinePresent, {
   valid: [{ name: "clean register", model: clean() }],
   invalid: [
-    { name: "no Baseline table", model: removeSheet(clean(), "Baseline"), errors: [{ sheet: null, cell: null, message: "No Baseline table found", messageId: "missingTable", data: { table: "Baseline", why: "principle (i) needs the baseline spend the gains are measured against", synonyms: "", headers: "Line, Year, Amount, Basis, Price base, Notes" } }] },
+    { name: "no Baseline table", model: removeSheet(clean(), "Baseline"), errors: [{ sheet: null, cell: null, message: "No Baseline table found", messageId: "missingTable", data: { table: "Baseline", why: "principle (i) needs the baseline spend the gains are measured against", synonyms: "", headers: "Line, Year, Amount, Basis, Price base, Notes", search: expect.stringContaining("looked at") } }] },
     {
       name: "no Line column",
       model: cleanWith({ "Baseline!A1": "Heading" }),

@@ -6,7 +6,7 @@ import { date, removeSheet, setCells } from "../../support/model-builder";
 ruleTester(rules.profilePresent, {
   valid: [{ name: "clean register", model: clean() }],
   invalid: [
-    { name: "no Profile table", model: removeSheet(clean(), "Profile"), errors: [{ sheet: null, cell: null, message: "No Profile table found", messageId: "missingTable", data: { table: "Profile", why: "each gain needs its profile by financial year", synonyms: " (or \"Phasing\", \"Trajectory by year\")", headers: "ID and one column per financial year (e.g. 2008-09)" } }] },
+    { name: "no Profile table", model: removeSheet(clean(), "Profile"), errors: [{ sheet: null, cell: null, message: "No Profile table found", messageId: "missingTable", data: { table: "Profile", why: "each gain needs its profile by financial year", synonyms: " (or \"Phasing\", \"Trajectory by year\")", headers: "ID and one column per financial year (e.g. 2008-09)", search: expect.stringContaining("looked at") } }] },
     { name: "a gain without a profile row", model: cleanWith({ "Profile!A3": "G99" }), errors: [{ sheet: "Gains", cell: "A3", message: "Gain G2 has no row in the Profile table", messageId: "noRow", data: { gain: "Gain G2" } }] },
   ],
 });
@@ -74,7 +74,7 @@ ruleTester(rules.milestones, {
     {
       name: "a dated milestone as text is fine, but no Milestones table is not",
       model: removeSheet(cleanWith({ "Gains!I3": 2_000_000, "Milestones!C3": date("2009-01-01") }), "Milestones"),
-      errors: [{ sheet: null, cell: null, message: "No Milestones table found", messageId: "missingTable", data: { table: "Milestones", why: "5 gains of £1,000,000 or more need dated milestones", synonyms: "", headers: "ID, Milestone, Due, Status" } }],
+      errors: [{ sheet: null, cell: null, message: "No Milestones table found", messageId: "missingTable", data: { table: "Milestones", why: "5 gains of £1,000,000 or more need dated milestones", synonyms: "", headers: "ID, Milestone, Due, Status", search: expect.stringContaining("looked at") } }],
     },
   ],
 });
@@ -101,7 +101,7 @@ ruleTester(rules.profilePresent, {
     {
       name: "no Profile table: the message says a profile needs year columns",
       model: removeSheet(clean(), "Profile"),
-      errors: [{ sheet: null, cell: null, message: 'with the headers ID and one column per financial year (e.g. 2008-09).', messageId: "missingTable", data: { table: "Profile", why: "each gain needs its profile by financial year", synonyms: " (or \"Phasing\", \"Trajectory by year\")", headers: "ID and one column per financial year (e.g. 2008-09)" } }],
+      errors: [{ sheet: null, cell: null, message: 'with the headers ID and one column per financial year (e.g. 2008-09).', messageId: "missingTable", data: { table: "Profile", why: "each gain needs its profile by financial year", synonyms: " (or \"Phasing\", \"Trajectory by year\")", headers: "ID and one column per financial year (e.g. 2008-09)", search: expect.stringContaining("looked at") } }],
     },
   ],
 });
@@ -112,7 +112,7 @@ ruleTester(rules.milestones, {
     {
       name: "no Milestones table for one material gain: singular wording",
       model: setCells(removeSheet(clean(), "Milestones"), { "Gains!I3": 10, "Gains!I4": 10, "Gains!I5": 10, "Gains!I6": 10 }),
-      errors: [{ sheet: null, cell: null, message: "1 gain of £1,000,000 or more needs dated milestones", messageId: "missingTable", data: { table: "Milestones", why: "1 gain of £1,000,000 or more needs dated milestones", synonyms: "", headers: "ID, Milestone, Due, Status" } }],
+      errors: [{ sheet: null, cell: null, message: "1 gain of £1,000,000 or more needs dated milestones", messageId: "missingTable", data: { table: "Milestones", why: "1 gain of £1,000,000 or more needs dated milestones", synonyms: "", headers: "ID, Milestone, Due, Status", search: expect.stringContaining("looked at") } }],
     },
   ],
 });

@@ -385,3 +385,37 @@ describe("units converted exactly (#13)", () => {
     expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "iii.net-recomputes")).toEqual([]);
   });
 });
+
+describe("a missing-table finding says where the check looked and what came nearest", () => {
+  it("names the sheets looked at (hidden ones said so) and the nearest candidate with what it lacks", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Savings Plan", [["Title"], ["Programme", "Gross saving", "Net saving", "Owner"], ["Estates", 100, 100, "Head of estates"]]),
+        sheet("Lookups", [["x"]], { visibility: "hidden" }),
+      ],
+    });
+    const report = validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" });
+    const missing = report.findings.find((f) => f.rule === "ii.register-present")!;
+    expect(missing.message).toContain(
+      "The check looked at 2 sheets: 'Savings Plan', Lookups (hidden); the nearest, 'Savings Plan'!A2:D3, looks like the Gains table (4 of 19 columns) but has no ID or Initiative column.",
+    );
+    expect(missing.message).toContain('Or name its range in the Settings table (Key "Table Gains").');
+  });
+
+  it("baseline year stated once in the amount header or the title needs no Year column", () => {
+    const model = buildModel({ sheets: [sheet("Revenue budget 2010-11", [["Service", "Budget £'000"], ["Policing", 12_000]])] });
+    const a = run(model);
+    expect({ year: a.data.settings.baselineYear, source: a.baselineYearSource }).toEqual({ year: 2010, source: "header" });
+    expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "i.baseline-year")).toEqual([]);
+  });
+
+  it("links the register's column whose entries are baseline lines", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Budget", [["Service", "Budget 2010/11 £'000"], ["Premises", 7960], ["Transport", 4310]]),
+        sheet("Plan", [["Ref", "Savings proposal", "Budget heading affected", "Gross saving"], ["W1", "Estates", "Premises", 100], ["W2", "Fleet", "Transport", 50]]),
+      ],
+    });
+    expect(run(model).tables.get("gains")!.columns.get("baselineLine")).toBe(2);
+  });
+});

@@ -16,11 +16,13 @@ export interface TableContext {
   basis: string | null;
   /** ISO date of a "position at" / "as at" line, or the quarter end a sheet name such as "Q2 return 2012-13" implies. */
   positionAt: string | null;
+  /** The financial year the title block or sheet name names ("Revenue budget 2010-11" -> 2010). */
+  year: number | null;
   /** Where each came from: "'Savings Plan'!A3". */
   sources: Partial<Record<"unit" | "priceBase" | "basis" | "positionAt", string>>;
 }
 
-export const EMPTY_CONTEXT: TableContext = { unit: null, priceBase: null, basis: null, positionAt: null, sources: {} };
+export const EMPTY_CONTEXT: TableContext = { unit: null, priceBase: null, basis: null, positionAt: null, year: null, sources: {} };
 
 /** "£'000", "£000s", "£k", "£m", "£ millions", "£ thousands", "thousands of pounds" inside a title line. */
 const UNIT_IN_TEXT = /(£\s?(?:'?000'?s?|k\b|m\b|mn\b|bn\b|millions?\b|thousands?\b|billions?\b)|\bthousands? of pounds\b|\bmillions? of pounds\b|\bin pounds\b|\bin £(?!\s?[a-z0-9']))/i;
@@ -67,7 +69,7 @@ function yearMentioned(text: string): number | null {
 
 /** The context of a table from its sheet's name and the title rows above its header. */
 export function readContext(sheet: Sheet, titleTop: number, headerTop: number, startCol: number): TableContext {
-  const context: TableContext = { unit: null, priceBase: null, basis: null, positionAt: null, sources: {} };
+  const context: TableContext = { unit: null, priceBase: null, basis: null, positionAt: null, year: null, sources: {} };
   const lines: Array<{ text: string; where: string }> = [];
   for (let r = titleTop; r < headerTop; r++) {
     const row = sheet.rows[r];
@@ -79,6 +81,7 @@ export function readContext(sheet: Sheet, titleTop: number, headerTop: number, s
   }
   lines.push({ text: sheet.name.slice(0, MATCH_TEXT_CAP), where: "sheet" });
   const year = lines.map((l) => yearMentioned(l.text)).find((y) => y !== null) ?? null;
+  context.year = year;
   for (const { text, where } of lines) {
     const lower = text.toLowerCase();
     if (context.unit === null) {

@@ -353,7 +353,7 @@ function byContent(ctx: Ctx, absent: ReadonlySet<TableKey>): { scored: Scored[];
       const matched = matchedCount(candidate);
       if (matched === 0) continue;
       const clue = sheetClue(block.sheet, spec);
-      const byContentOk = candidate.lacks.length === 0 && candidate.score >= 3;
+      const byContentOk = candidate.lacks.length === 0 && candidate.score >= 2;
       const bySheetOk = clue === "exact" && (matched >= 2 || (spec.key === "profile" && candidate.bareYears.size > 0 && candidate.columns.has("id")));
       const rank = (clue === "exact" ? 1000 : 0) + candidate.score + (clue === "partial" ? 2 : 0);
       scored.push({ candidate, clue, acceptable: bySheetOk || byContentOk, rank });
@@ -442,16 +442,32 @@ function inlineMilestones(ctx: Ctx): void {
   });
 }
 
-/** The register's column headed as the baseline's line column ("Subjective heading") names each gain's baseline line. */
+/**
+ * The register's column that names each gain's baseline line: headed like the baseline's line column
+ * ("Subjective heading", "Service"), or else the text column most of whose entries are baseline lines.
+ */
 function linkBaselineLine(ctx: Ctx): void {
   const gains = ctx.tables.get("gains");
   const baseline = ctx.tables.get("baseline");
   const lineCol = baseline?.columns.get("line");
   if (!gains || !baseline || lineCol === undefined || gains.columns.has("baselineLine")) return;
   const lineHeader = baseline.headerColumns.find((h) => h.col === lineCol);
-  if (!lineHeader || lineHeader.measure === "") return;
-  const used = new Set([...gains.columns.values(), ...[...gains.measureYears.values()].flatMap((m) => [...m.values()])]);
-  const match = gains.headerColumns.find((h) => !used.has(h.col) && h.measure === lineHeader.measure);
+  const idCol = gains.columns.get("id");
+  const byHeader = lineHeader && lineHeader.measure !== "" ? gains.headerColumns.find((h) => h.col !== idCol && h.measure === lineHeader.measure) : undefined;
+  const lines = new Set(baseline.rows.map((r) => normaliseLabel(cellText(baseline.sheet.rows[r]?.[lineCol]))).filter((t) => t !== ""));
+  const share = (col: number) => {
+    let filled = 0;
+    let matched = 0;
+    for (const r of gains.rows.slice(0, 500)) {
+      const text = cellText(gains.sheet.rows[r]?.[col]);
+      if (text === "") continue;
+      filled++;
+      if (lines.has(normaliseLabel(text))) matched++;
+    }
+    return filled === 0 ? 0 : matched / filled;
+  };
+  const byContent = byHeader ? undefined : gains.headerColumns.filter((h) => h.col !== idCol).map((h) => ({ h, s: share(h.col) })).filter((x) => x.s >= 0.5).sort((a, b) => b.s - a.s)[0]?.h;
+  const match = byHeader ?? byContent;
   if (!match) return;
   gains.columns.set("baselineLine", match.col);
   gains.headers.set("baselineLine", match.text);

@@ -88,7 +88,8 @@ export const baselineYear = defineRule({
   check(ctx) {
     const table = ctx.table("baseline");
     if (!table) return [];
-    const fromSettings = ctx.analysis.baselineYearSource === "settings";
+    // A year stated once for all lines (Settings, or the Baseline's own header or title) needs no Year column.
+    const fromSettings = ctx.analysis.baselineYearSource === "settings" || ctx.analysis.baselineYearSource === "header";
     const yearCol = table.columns.get("year");
     if (yearCol === undefined) {
       return fromSettings ? [] : [ctx.missingColumn(table, "year", "the baseline year must be stated (or give \"Baseline year\" in the Settings table)")];
