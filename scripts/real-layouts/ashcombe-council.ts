@@ -208,7 +208,7 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   for (const range of [`D${first}:D${row(5)}`, `D${row(7)}:D${last}`]) {
     ex.never("ii.type-stated", PROGRAMME, range, "Cash and Non-cash are the workbook's words for cashable and non-cashable");
   }
-  // workbook.md: units compared must be the same "or the finding says so"; the amounts are converted
+  // docs/spec/workbook.md: units compared must be the same "or the finding says so"; the amounts are converted
   // exactly either way, so a finding about the £'000 block is neither required nor wrong.
   ex.tolerate("method.mixed-units", MONITORING, undefined, "the re-investment block is in £'000 and the register in £: both stated, converted exactly");
   ex.never("vi.trajectory-actual", undefined, undefined, "every quarter in the tracker has its Plan and Actual");

@@ -181,7 +181,7 @@ export function severnvalePolice(): BuiltFixture {
     ex.never(rule, undefined, undefined, "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m");
   }
   ex.never("method.mixed-units", PROGRAMME, undefined, "every amount in the programme is in £");
-  // workbook.md: units compared must be the same "or the finding says so"; the baseline is converted
+  // docs/spec/workbook.md: units compared must be the same "or the finding says so"; the baseline is converted
   // exactly either way, so a finding about the £m budget summary is neither required nor wrong.
   ex.tolerate("method.mixed-units", GRE, undefined, "the GRE is in £m and the programme in £: both stated, converted exactly");
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${first}:N${row("SV-06")}`, "the G/A/R words are weighted by the workbook's own key (Green 100%, Amber 75%, Red 40%)");
