@@ -346,3 +346,33 @@ describe("target panel and settings", () => {
     expect(source.requests).toHaveLength(1);
   });
 });
+
+describe("the headline: the verdict and the most important thing to do", () => {
+  const heading = () => screen.getByTestId("summary").querySelector("h2")!;
+  test("with errors: the principles failed and the first error's fix", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
+    expect(heading()).toHaveTextContent("Fails (ii) (iii): 2 errors, 1 warning");
+    expect(screen.getByTestId("next-step")).toHaveTextContent("First, the error (Gains!K7): How to fix iii.net-recomputes.");
+  });
+
+  test("a warning is never under 'No problems found', and the on-track judgement is stated", async () => {
+    const onTrack = { status: "off-track" as const, text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." };
+    await checkWith(fakeSource({ outcome: { status: "done", result: result([finding("iv.profile-present", "warning", "Profile", "A5")], { onTrack }) } }));
+    expect(heading()).toHaveTextContent("Passes with 1 warning; off track");
+    expect(screen.getByTestId("summary")).not.toHaveTextContent("No problems found");
+    expect(screen.getByTestId("next-step")).toHaveTextContent("First, the warning (Profile!A5): How to fix iv.profile-present.");
+  });
+
+  test("clean but off track: the plan needs more gains", async () => {
+    const onTrack = { status: "off-track" as const, text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." };
+    await checkWith(fakeSource({ outcome: { status: "done", result: result([finding("method.progress", "info", "Gains", "M4:M10")], { onTrack }) } }));
+    expect(heading()).toHaveTextContent("Passes every principle; off track");
+    expect(screen.getByTestId("next-step")).toHaveTextContent(`the plan needs more gains, or earlier ones. ${onTrack.text}`);
+  });
+
+  test("clean and on track: nothing to fix", async () => {
+    await checkWith(fakeSource({ outcome: { status: "done", result: result([], { onTrack: { status: "on-track", text: "On track." } }) } }));
+    expect(heading()).toHaveTextContent("Passes every principle; on track");
+    expect(screen.getByTestId("next-step")).toHaveTextContent("Nothing to fix");
+  });
+});

@@ -46,6 +46,7 @@ export default function Results(props: ResultsProps) {
         catalogue={result.catalogue}
         label={source.label}
         nothingToCheck={result.data.isEmpty ? "empty" : result.data.hasVfmTables ? undefined : "no-tables"}
+        onTrack={result.data.onTrack}
       />
       <WorkbookStates data={result.data} readerNotes={result.readerNotes} onCreateTemplate={props.onCreateTemplate} templateHint={props.templateHint} busy={props.busy} />
       <TargetPanel data={result.data} />

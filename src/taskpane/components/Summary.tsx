@@ -10,6 +10,10 @@ import type { PrincipleKey, PrincipleStatus, ValidationReport } from "../../core
 import type { RuleCatalogue } from "../source";
 import { formatIsoDate, plural } from "../format";
 import { panelStyle } from "./layout";
+import { verdictOf, verdictWord } from "../../core/review/verdict";
+import { ON_TRACK_WORDS } from "../../core/review/on-track";
+import { formatCellRef } from "../../core/text/sheet-name";
+import type { PaneOnTrack } from "../vfm-data";
 
 const useStyles = makeStyles({
   region: {
@@ -71,12 +75,36 @@ export function principleHeading(key: PrincipleKey, title: string): string {
   return /method/i.test(title) ? title : `Method: ${title}`;
 }
 
-function headline(errors: number, warnings: number, nothingToCheck: NothingToCheck | undefined): string {
+/**
+ * The verdict, as the command line gives it for the same return (src/core/review/verdict.ts): pass,
+ * warnings or fail, then whether the plan is on track. Never "no problems" above a warning.
+ */
+export function headline(report: ValidationReport, nothingToCheck: NothingToCheck | undefined, onTrack: PaneOnTrack | null | undefined): string {
   if (nothingToCheck === "empty") return "This workbook is empty";
   if (nothingToCheck === "no-tables") return "No VfM tables found in this workbook";
-  if (errors > 0) return "There is a problem with this workbook";
-  if (warnings > 0) return "Some evidence is missing or weak";
-  return "No problems found";
+  const verdict = verdictOf({ file: report.file, status: "checked", report, vfmTablesFound: true });
+  const word = verdictWord(verdict);
+  const failed = verdict.principlesFailed.map((p) => principleLabel(p)).join(" ");
+  const head =
+    word === "fail"
+      ? `Fails ${failed}: ${plural(verdict.errors, "error", "errors")}${verdict.warnings ? `, ${plural(verdict.warnings, "warning", "warnings")}` : ""}`
+      : word === "warnings"
+        ? `Passes with ${plural(verdict.warnings, "warning", "warnings")}`
+        : "Passes every principle";
+  return onTrack ? `${head}; ${ON_TRACK_WORDS[onTrack.status]}` : head;
+}
+
+/** The most important thing to do: the first error's fix, else the first warning's, else close the gap to the target path. */
+export function nextStep(report: ValidationReport, catalogue: RuleCatalogue, onTrack: PaneOnTrack | null | undefined): string {
+  for (const severity of ["error", "warning"] as const) {
+    const first = report.findings.find((f) => f.severity === severity);
+    if (!first) continue;
+    const fix = catalogue.rule(first.rule)?.fix ?? first.message;
+    const where = first.sheet ? ` (${formatCellRef(first.sheet, first.cell)})` : "";
+    return `First, ${severity === "error" ? "the error" : "the warning"}${where}: ${fix}`;
+  }
+  if (onTrack && onTrack.status !== "on-track") return `The workbook meets the principles, but the plan needs more gains, or earlier ones. ${onTrack.text}`;
+  return "Nothing to fix: keep the quarterly updates to the Board coming.";
 }
 
 function StatusIcon({ status }: { status: TileStatus }) {
@@ -101,9 +129,11 @@ export interface SummaryProps {
   label: string;
   /** Set when the workbook is empty or has no VfM table: principles without findings were not checked, not passed. */
   nothingToCheck?: NothingToCheck;
+  /** On track or not, stated in the headline beside the verdict. */
+  onTrack?: PaneOnTrack | null;
 }
 
-export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label, nothingToCheck }, ref) {
+export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label, nothingToCheck, onTrack }, ref) {
   const styles = useStyles();
   const counts = React.useMemo(() => {
     const byPrinciple = new Map<PrincipleKey, { error: number; warning: number; info: number }>();
@@ -118,8 +148,13 @@ export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summ
   return (
     <section ref={ref} tabIndex={-1} aria-labelledby="vfm-summary-heading" className={styles.region} data-testid="summary">
       <h2 id="vfm-summary-heading" className={styles.heading}>
-        {headline(errors, warnings, nothingToCheck)}
+        {headline(report, nothingToCheck, onTrack)}
       </h2>
+      {!nothingToCheck && (
+        <Text as="p" className={styles.totals} data-testid="next-step">
+          {nextStep(report, catalogue, onTrack)}
+        </Text>
+      )}
       <Text as="p" className={styles.totals}>
         {`${label}, checked against a reporting date of ${formatIsoDate(report.reportingDate)}: `}
         {`${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}, ${plural(infos, "note", "notes")}.`}
