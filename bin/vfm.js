@@ -4,7 +4,7 @@
 let cli;
 try {
   cli = require("../build/cli/main.js");
-} catch (err) {
+} catch {
   process.stderr.write("vfm: the command is not built yet; run `npm run build:cli` (or `npm ci`) first.\n");
   process.exit(2);
 }

@@ -4,7 +4,7 @@
  * components only ever see this interface, so they run (and are tested) the same way in both.
  */
 import type { Inspection } from "../core/validate/inspect";
-import type { PrincipleKey, ValidationReport } from "../core/validate/types";
+import type { ValidationReport } from "../core/validate/types";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { PaneVfmData } from "./vfm-data";
 import { errorText, oneLine } from "../core/text";

@@ -8,6 +8,7 @@
  */
 
 /** Characters that change what a terminal does or how text around them reads. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's job
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, "g");
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };

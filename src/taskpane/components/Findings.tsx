@@ -8,6 +8,7 @@ import type { CellPreview, GoToOutcome, RuleCatalogue } from "../source";
 import { ruleDocUrl } from "../rule-docs";
 import { formatCellRef } from "../../core/text/sheet-name";
 import { CellView } from "./CellView";
+import { errorLine } from "../source";
 import { principleHeading, principleLabel } from "./Summary";
 import { formatCount, plural } from "../format";
 import { rangesText, rolledUpHeadline, rollUpFindings, type RolledUpFinding } from "../../core/review/rollup";
@@ -110,6 +111,9 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
       const outcome = await onGoToCell(finding.sheet, finding.cell);
       if (outcome.kind === "preview") setPreview(outcome.preview);
       else if (outcome.kind === "failed") setGoToProblem(outcome.reason);
+    } catch (error) {
+      // A failure here (Excel busy, a chunk that did not load) is shown, never an unhandled rejection.
+      setGoToProblem(errorLine(error));
     } finally {
       setBusy(false);
     }
@@ -149,7 +153,7 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
             ref={buttonRef}
             size="small"
             icon={<LocationRipple16Regular />}
-            onClick={goToCell}
+            onClick={() => void goToCell()}
             disabled={busy}
             aria-label={`Go to cell ${location ?? ""}`.trim()}
           >
