@@ -214,9 +214,13 @@ function RolledUpItem({ group, catalogue, onGoToCell }: { group: RolledUpFinding
   const range = group.ranges[0];
   const goTo = async () => {
     if (!range) return;
-    const outcome = await onGoToCell(range.sheet, range.cell);
-    setGoToProblem(outcome.kind === "failed" ? outcome.reason : null);
-    setPreview(outcome.kind === "preview" ? outcome.preview : null);
+    try {
+      const outcome = await onGoToCell(range.sheet, range.cell);
+      setGoToProblem(outcome.kind === "failed" ? outcome.reason : null);
+      setPreview(outcome.kind === "preview" ? outcome.preview : null);
+    } catch (error) {
+      setGoToProblem(errorLine(error));
+    }
   };
   return (
     <li data-rolled-up-rule={group.rule} data-severity={group.severity} className={styles.finding}>
@@ -240,7 +244,7 @@ function RolledUpItem({ group, catalogue, onGoToCell }: { group: RolledUpFinding
       )}
       <div className={styles.actions}>
         {range && (
-          <Button size="small" icon={<LocationRipple16Regular />} onClick={goTo} aria-label={`Go to ${formatCellRef(range.sheet, range.cell)}`}>
+          <Button size="small" icon={<LocationRipple16Regular />} onClick={() => void goTo()} aria-label={`Go to ${formatCellRef(range.sheet, range.cell)}`}>
             Go to cell
           </Button>
         )}
