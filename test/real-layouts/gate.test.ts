@@ -5,15 +5,15 @@
  * printed with every miss and false error; `npm run score:layouts` prints the same.
  *
  * RATCHET. The issue's goal is 0.9 for both (GOAL). At the team's last measurement on main
- * (11:05 UTC, 1 December 2026) main reached recall 22/28 (78.6%) and error precision 20/39 (51.3%), so the floors below are the levels
+ * (11:30 UTC, 1 December 2026) main reached recall 23/28 (82.1%) and error precision 21/26 (80.8%), so the floors below are the levels
  * main reached, never lower: a change that loses recall or precision fails here. Raise a floor to the
  * new level whenever recognition improves, and replace RATCHET by GOAL once both reach 0.9.
  */
 import { formatScore, scoreCorpus, type CorpusScore } from "../support/real-layouts";
 
 const GOAL = { recall: 0.9, precision: 0.9 };
-/** The levels main reached (11:05 UTC, 1 December 2026), as the fractions measured: never lower these. */
-const RATCHET = { recall: 22 / 28, precision: 20 / 39 };
+/** The levels main reached (11:30 UTC, 1 December 2026), as the fractions measured: never lower these. */
+const RATCHET = { recall: 23 / 28, precision: 21 / 26 };
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
