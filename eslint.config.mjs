@@ -13,7 +13,17 @@ const TYPED = ["src/**/*.{ts,tsx}", "scripts/**/*.ts", "bench/**/*.ts", "example
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "build/**", "build-*/**", "coverage/**", "test-artifacts/**", "node_modules/**", "test/fixtures/**", "test/corpus/**", "**/*.d.ts"],
+    ignores: [
+      "dist/**",
+      "build/**",
+      "build-*/**",
+      "coverage/**",
+      "test-artifacts/**",
+      "node_modules/**",
+      "test/fixtures/**",
+      "test/corpus/**",
+      "**/*.d.ts",
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   js.configs.recommended,

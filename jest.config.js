@@ -4,11 +4,11 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }]
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
-    "\\.(css)$": "<rootDir>/test/support/style-stub.js"
+    "\\.(css)$": "<rootDir>/test/support/style-stub.js",
   },
-  testTimeout: 30000
+  testTimeout: 30000,
 };

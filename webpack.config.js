@@ -178,7 +178,8 @@ function config(env, argv) {
             from: "docs/**/*.md",
             to: ({ absoluteFilename }) => htmlPathFor(path.relative(__dirname, absoluteFilename)),
             transform: {
-              transformer: (content, absoluteFrom) => Buffer.from(renderDocPage(content.toString("utf8"), path.relative(__dirname, absoluteFrom)), "utf8"),
+              transformer: (content, absoluteFrom) =>
+                Buffer.from(renderDocPage(content.toString("utf8"), path.relative(__dirname, absoluteFrom)), "utf8"),
             },
             noErrorOnMissing: true,
           },

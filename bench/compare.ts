@@ -51,7 +51,8 @@ function laterReturn(gains: number): WorkbookModel {
   const year = sheetWithHeader(model, "2008-09");
   for (let i = 0; i < gains; i++) {
     const row = gross.sheet.rows[gross.row + 1 + i];
-    if (row && i % 10 === 0 && typeof row[gross.col]?.value === "number") row[gross.col] = { ...row[gross.col]!, value: (row[gross.col]!.value as number) + 1000 };
+    if (row && i % 10 === 0 && typeof row[gross.col]?.value === "number")
+      row[gross.col] = { ...row[gross.col]!, value: (row[gross.col]!.value as number) + 1000 };
     if (row && i % 50 === 0) row[id.col] = { value: `R${i + 1}` };
     const profile = year.sheet.rows[year.row + 1 + i];
     if (profile && i % 7 === 0) {

@@ -89,7 +89,9 @@ const INDEX_BY_OFFSET = HMT_2026_03.points.map((point) => point.index);
 function runFloat(rows: Rows, out: Float64Array): void {
   for (let i = 0; i < rows.count; i++) {
     out[3 * i] = rows.gross[i] * rows.deliverability[i] - rows.costs[i];
-    out[3 * i + 1] = (rows.amount[i] * INDEX_BY_OFFSET[startYear(rows.toYear[i]) - FIRST_YEAR]) / INDEX_BY_OFFSET[startYear(rows.fromYear[i]) - FIRST_YEAR];
+    out[3 * i + 1] =
+      (rows.amount[i] * INDEX_BY_OFFSET[startYear(rows.toYear[i]) - FIRST_YEAR]) /
+      INDEX_BY_OFFSET[startYear(rows.fromYear[i]) - FIRST_YEAR];
     const b = rows.baseline[i];
     const r = rows.rate[i];
     const n = rows.years[i];
@@ -183,13 +185,16 @@ function timeAlternately(data: Rows, floatOut: Float64Array, exactOut: Float64Ar
 export function firstMismatch(rows: Rows, exact: Float64Array): string | null {
   for (let i = 0; i < rows.count; i++) {
     const expectedNet = referenceNetGain([rows.gross[i]], [rows.costs[i]], rows.deliverability[i]);
-    if (exact[3 * i] !== expectedNet) return `row ${i} NETGAIN(${rows.gross[i]}, ${rows.costs[i]}, ${rows.deliverability[i]}) = ${exact[3 * i]}, reference ${expectedNet}`;
+    if (exact[3 * i] !== expectedNet)
+      return `row ${i} NETGAIN(${rows.gross[i]}, ${rows.costs[i]}, ${rows.deliverability[i]}) = ${exact[3 * i]}, reference ${expectedNet}`;
     const to = INDEX_BY_OFFSET[startYear(rows.toYear[i]) - FIRST_YEAR];
     const from = INDEX_BY_OFFSET[startYear(rows.fromYear[i]) - FIRST_YEAR];
     const expectedDeflate = referenceDeflate(rows.amount[i], to, from);
-    if (exact[3 * i + 1] !== expectedDeflate) return `row ${i} DEFLATE(${rows.amount[i]}, ${rows.fromYear[i]}, ${rows.toYear[i]}) = ${exact[3 * i + 1]}, reference ${expectedDeflate}`;
+    if (exact[3 * i + 1] !== expectedDeflate)
+      return `row ${i} DEFLATE(${rows.amount[i]}, ${rows.fromYear[i]}, ${rows.toYear[i]}) = ${exact[3 * i + 1]}, reference ${expectedDeflate}`;
     const expectedTarget = referenceTarget(rows.baseline[i], rows.rate[i], rows.years[i], rows.simple[i] === 1 ? "simple" : "compound");
-    if (exact[3 * i + 2] !== expectedTarget) return `row ${i} TARGET(${rows.baseline[i]}, ${rows.rate[i]}, ${rows.years[i]}) = ${exact[3 * i + 2]}, reference ${expectedTarget}`;
+    if (exact[3 * i + 2] !== expectedTarget)
+      return `row ${i} TARGET(${rows.baseline[i]}, ${rows.rate[i]}, ${rows.years[i]}) = ${exact[3 * i + 2]}, reference ${expectedTarget}`;
   }
   return null;
 }

@@ -35,10 +35,16 @@ export function hostileCases(): Array<{ attack: string; make: () => Uint8Array }
     { attack: "one 32,767-character '(' header cell", make: () => gen.backtrackingHeaders({ cells: 1 }) },
     { attack: "50 MB sheet name", make: () => gen.hugeNames() },
     { attack: "50 MB defined name", make: () => gen.hugeNames({ sheetName: 5, definedName: 50 * 1024 * 1024 }) },
-    { attack: "ANSI/OSC/bidi in sheet name and cell", make: () => gen.controlCharacterWorkbook(gen.TERMINAL_ATTACKS.newlineForgery, gen.TERMINAL_ATTACKS.clearScreen) },
+    {
+      attack: "ANSI/OSC/bidi in sheet name and cell",
+      make: () => gen.controlCharacterWorkbook(gen.TERMINAL_ATTACKS.newlineForgery, gen.TERMINAL_ATTACKS.clearScreen),
+    },
     { attack: "baseline lines of 1e308", make: () => gen.extremeBaseline("1e308") },
     { attack: "baseline lines of 1e-300", make: () => gen.extremeBaseline("1e-300") },
-    { attack: "t=\"d\" dates out of range, 2026-02-31", make: () => gen.isoDateCells(["+275760-09-14", "0001-01-01", "99999-01-01", "2026-02-31"]) },
+    {
+      attack: 't="d" dates out of range, 2026-02-31',
+      make: () => gen.isoDateCells(["+275760-09-14", "0001-01-01", "99999-01-01", "2026-02-31"]),
+    },
     { attack: "wrong CRC-32", make: () => gen.badCrc() },
     { attack: "duplicate xl/workbook.xml", make: () => gen.duplicateEntry() },
     { attack: "zip bomb, 1 GB of sheet XML", make: () => gen.zipBomb() },
@@ -49,7 +55,11 @@ export function hostileCases(): Array<{ attack: string; make: () => Uint8Array }
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 50);
 }
 
 export function runHostileBench(log: (line: string) => void = () => undefined): HostileFigure[] {
@@ -73,7 +83,14 @@ export function runHostileBench(log: (line: string) => void = () => undefined): 
     const ms = Math.round(performance.now() - start);
     const peakKB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
     const said = (run.stderr ?? "").split("\n")[0].slice(0, 160);
-    const figure = { attack, fileKB: Math.round(fs.statSync(file).size / 102.4) / 10, ms, peakMB: Math.round(peakKB / 1024), exit: run.status, said };
+    const figure = {
+      attack,
+      fileKB: Math.round(fs.statSync(file).size / 102.4) / 10,
+      ms,
+      peakMB: Math.round(peakKB / 1024),
+      exit: run.status,
+      said,
+    };
     log(`  ${attack}: ${ms} ms, ${figure.peakMB} MB, exit ${run.status}`);
     figures.push(figure);
   }

@@ -14,7 +14,14 @@ import { repositoryRoot } from "../test/support/repository-root";
 
 const DIST = path.join(repositoryRoot(), "dist");
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 /** Navigations measured; the median is reported. The first load of a fresh browser is one of them. */
 const RUNS = 5;
 

@@ -45,10 +45,14 @@ async function validateFigures(log: (line: string) => void): Promise<ValidateFig
       log(`  writing a ${gains.toLocaleString("en-GB")}-gain register to ${path.relative(ROOT, file)} ...`);
       await writeModelToXlsx(generateRegisterModel(gains), file);
     }
-    const output = execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(__dirname, "validate-one.js"), String(gains), file], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["--max-old-space-size=8192", path.join(__dirname, "validate-one.js"), String(gains), file],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
     const figure = JSON.parse(output.trim().split("\n").pop() as string) as ValidateFigure & { errors: number };
     if (figure.errors !== 0) log(`  note: the generated ${gains}-gain register gave ${figure.errors} error findings`);
     figures.push({ gains: figure.gains, coreMs: figure.coreMs, xlsxMs: figure.xlsxMs, peakMB: figure.peakMB });
@@ -174,7 +178,9 @@ async function main(): Promise<void> {
     `(${corpus.mode})`,
     row("compare: two example-size returns, end to end", `${compare.exampleEndToEndMs} ms`, ""),
     row("compare: the comparison alone", `${compare.exampleCompareMs} ms`, ""),
-    ...compare.large.map((l) => row(`compare: ${l.gains.toLocaleString("en-GB")} gains, records / compare`, `${l.recordsMs} / ${l.compareMs} ms`, "")),
+    ...compare.large.map((l) =>
+      row(`compare: ${l.gains.toLocaleString("en-GB")} gains, records / compare`, `${l.recordsMs} / ${l.compareMs} ms`, ""),
+    ),
   ];
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -19,7 +19,10 @@ export async function writeModelToXlsx(model: WorkbookModel, filePath: string): 
         if (!cell) continue;
         const target = row.getCell(c + 1);
         if (cell.formula) {
-          target.value = { formula: cell.formula, result: (cell.value ?? undefined) as number | string | boolean | undefined } as ExcelJS.CellFormulaValue;
+          target.value = {
+            formula: cell.formula,
+            result: (cell.value ?? undefined) as number | string | boolean | undefined,
+          } as ExcelJS.CellFormulaValue;
         } else if (cell.error) {
           target.value = { error: cell.error } as ExcelJS.CellErrorValue;
         } else if (cell.value !== null) {

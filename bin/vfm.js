@@ -9,6 +9,11 @@ try {
   process.exit(2);
 }
 cli.main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`vfm: internal error: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 2; }
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`vfm: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
 );

@@ -15,5 +15,8 @@ function step(command, args) {
 }
 step("npm", ["run", "-s", "build"]);
 step(path.join(root, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.bench.json"]);
-const run = spawnSync(process.execPath, [path.join(root, "build-bench", "bench", "run.js"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const run = spawnSync(process.execPath, [path.join(root, "build-bench", "bench", "run.js"), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
 process.exit(run.status === null ? 1 : run.status);

@@ -24,7 +24,10 @@ export interface ManifestFacts {
 export declare function parseXml(xml: string): { root: XmlNode; error?: undefined } | { error: string; root?: undefined };
 export declare function checkManifestXml(xml: string, options?: { source?: boolean }): { problems: string[]; facts: ManifestFacts };
 export declare function checkFunctionsMetadata(json: string): { problems: string[]; ids: string[]; parameterCount: number };
-export declare function checkBuild(options?: { rootDir?: string; distDir?: string; manifestPath?: string }): { problems: string[]; summary: string };
+export declare function checkBuild(options?: { rootDir?: string; distDir?: string; manifestPath?: string }): {
+  problems: string[];
+  summary: string;
+};
 export declare function readPngSize(bytes: Uint8Array): { width: number; height: number } | null;
 export declare function isAllowedUrl(value: string): boolean;
 export declare function main(argv: string[]): number;

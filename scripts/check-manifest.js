@@ -118,7 +118,8 @@ function checkManifestXml(xml, options = {}) {
   if (parsed.error) return { problems: [parsed.error], facts };
   const root = parsed.root;
   if (localName(root.name) !== "OfficeApp") return { problems: [`the root element is <${root.name}>, not <OfficeApp>`], facts };
-  if (root.attrs["xsi:type"] !== "TaskPaneApp") problems.push(`<OfficeApp> must have xsi:type="TaskPaneApp", not "${root.attrs["xsi:type"] || ""}"`);
+  if (root.attrs["xsi:type"] !== "TaskPaneApp")
+    problems.push(`<OfficeApp> must have xsi:type="TaskPaneApp", not "${root.attrs["xsi:type"] || ""}"`);
 
   // Identity.
   const id = (firstChild(root, "Id") || { text: "" }).text.trim();
@@ -162,8 +163,10 @@ function checkManifestXml(xml, options = {}) {
       }
       if (facts.resources.has(resId)) problems.push(`resource id "${resId}" is defined more than once`);
       if (value === undefined) problems.push(`resource "${resId}" has no DefaultValue`);
-      if (kind === "ShortString" && value && value.length > MAX_SHORT_STRING) problems.push(`short string "${resId}" is longer than ${MAX_SHORT_STRING} characters`);
-      if (kind === "LongString" && value && value.length > MAX_LONG_STRING) problems.push(`long string "${resId}" is longer than ${MAX_LONG_STRING} characters`);
+      if (kind === "ShortString" && value && value.length > MAX_SHORT_STRING)
+        problems.push(`short string "${resId}" is longer than ${MAX_SHORT_STRING} characters`);
+      if (kind === "LongString" && value && value.length > MAX_LONG_STRING)
+        problems.push(`long string "${resId}" is longer than ${MAX_LONG_STRING} characters`);
       if (resId.length > MAX_RESID_LENGTH) problems.push(`resource id "${resId}" is longer than ${MAX_RESID_LENGTH} characters`);
       facts.resources.set(resId, { kind, value: value || "" });
     }
@@ -177,17 +180,23 @@ function checkManifestXml(xml, options = {}) {
       const resource = facts.resources.get(resid);
       const expected = expectedResourceKind(node.name, ancestors);
       if (!resource) problems.push(`<${localName(node.name)} resid="${resid}"> points at no resource`);
-      else if (expected && resource.kind !== expected) problems.push(`<${localName(node.name)} resid="${resid}"> needs a ${expected} resource, but "${resid}" is a ${resource.kind}`);
+      else if (expected && resource.kind !== expected)
+        problems.push(`<${localName(node.name)} resid="${resid}"> needs a ${expected} resource, but "${resid}" is a ${resource.kind}`);
       if (localName(node.name) === "Image" && node.attrs.size !== undefined) {
         const size = Number(node.attrs.size);
-        if (!ICON_SIZES.has(size)) problems.push(`icon size ${node.attrs.size} for "${resid}" is not one Office supports (16, 20, 24, 32, 40, 48, 64, 80)`);
+        if (!ICON_SIZES.has(size))
+          problems.push(`icon size ${node.attrs.size} for "${resid}" is not one Office supports (16, 20, 24, 32, 40, 48, 64, 80)`);
         const sizes = facts.imageUsages.get(resid) || new Set();
         sizes.add(size);
         facts.imageUsages.set(resid, sizes);
       }
     }
     const name = localName(node.name);
-    if ((name === "Group" || name === "Control" || name === "OfficeTab" || name === "CustomTab") && node.attrs.id && ancestors.some((a) => localName(a) === "ExtensionPoint")) {
+    if (
+      (name === "Group" || name === "Control" || name === "OfficeTab" || name === "CustomTab") &&
+      node.attrs.id &&
+      ancestors.some((a) => localName(a) === "ExtensionPoint")
+    ) {
       if (name !== "OfficeTab" && controlIds.has(node.attrs.id)) problems.push(`ribbon id "${node.attrs.id}" is used more than once`);
       controlIds.add(node.attrs.id);
     }
@@ -207,7 +216,8 @@ function checkManifestXml(xml, options = {}) {
     for (const value of values) {
       facts.urls.push(value);
       if (!isAllowedUrl(value)) problems.push(`URL must be https (or localhost): ${value}`);
-      else if (options.source && !value.startsWith(DEV_BASE_URL)) problems.push(`URL is not on the development base ${DEV_BASE_URL}, so a production build would not rewrite it: ${value}`);
+      else if (options.source && !value.startsWith(DEV_BASE_URL))
+        problems.push(`URL is not on the development base ${DEV_BASE_URL}, so a production build would not rewrite it: ${value}`);
     }
   }
   for (const domain of childrenNamed(firstChild(root, "AppDomains") || { children: [] }, "AppDomain")) {
@@ -223,14 +233,18 @@ function checkManifestXml(xml, options = {}) {
     return Number(set.attrs.MinVersion || defaultVersion);
   };
   const sharedRuntimeVersion = setVersion("SharedRuntime");
-  if (sharedRuntimeVersion === null) problems.push('the SharedRuntime requirement set is not declared (<Set Name="SharedRuntime" MinVersion="1.1"/>)');
+  if (sharedRuntimeVersion === null)
+    problems.push('the SharedRuntime requirement set is not declared (<Set Name="SharedRuntime" MinVersion="1.1"/>)');
   else if (!(sharedRuntimeVersion >= 1.1)) problems.push("the SharedRuntime requirement set must be at least 1.1");
   const functionsRuntimeVersion = setVersion("CustomFunctionsRuntime");
-  if (functionsRuntimeVersion === null) problems.push('the CustomFunctionsRuntime requirement set is not declared (<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>)');
+  if (functionsRuntimeVersion === null)
+    problems.push('the CustomFunctionsRuntime requirement set is not declared (<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>)');
   else if (!(functionsRuntimeVersion >= 1.1)) problems.push("the CustomFunctionsRuntime requirement set must be at least 1.1");
 
   // The Excel host: shared runtime, custom functions, ribbon button.
-  const host = versionOverrides && childrenNamed(firstChild(versionOverrides, "Hosts") || { children: [] }, "Host").find((h) => h.attrs["xsi:type"] === "Workbook");
+  const host =
+    versionOverrides &&
+    childrenNamed(firstChild(versionOverrides, "Hosts") || { children: [] }, "Host").find((h) => h.attrs["xsi:type"] === "Workbook");
   if (versionOverrides && !host) problems.push('<VersionOverrides> has no <Host xsi:type="Workbook">');
   if (host) {
     const runtimes = childrenNamed(firstChild(host, "Runtimes") || { children: [] }, "Runtime");
@@ -239,33 +253,43 @@ function checkManifestXml(xml, options = {}) {
     const runtime = runtimes[0];
     if (runtime) {
       facts.runtimeResid = runtime.attrs.resid || null;
-      if (runtime.attrs.lifetime !== "long") problems.push(`the shared <Runtime> must have lifetime="long", not "${runtime.attrs.lifetime || ""}"`);
+      if (runtime.attrs.lifetime !== "long")
+        problems.push(`the shared <Runtime> must have lifetime="long", not "${runtime.attrs.lifetime || ""}"`);
     }
     const sharedResid = facts.runtimeResid;
-    const functionsPoint = childrenNamed(firstChild(host, "AllFormFactors") || { children: [] }, "ExtensionPoint").find((point) => point.attrs["xsi:type"] === "CustomFunctions");
+    const functionsPoint = childrenNamed(firstChild(host, "AllFormFactors") || { children: [] }, "ExtensionPoint").find(
+      (point) => point.attrs["xsi:type"] === "CustomFunctions",
+    );
     if (!functionsPoint) problems.push('no custom functions: <ExtensionPoint xsi:type="CustomFunctions"> is missing');
     else {
       for (const part of ["Script", "Page", "Metadata"]) {
         if (!path_(functionsPoint, part, "SourceLocation")) problems.push(`the custom functions <${part}> has no <SourceLocation>`);
       }
       const page = path_(functionsPoint, "Page", "SourceLocation");
-      if (page && sharedResid && page.attrs.resid !== sharedResid) problems.push(`the custom functions <Page> uses "${page.attrs.resid}", not the shared runtime "${sharedResid}"`);
+      if (page && sharedResid && page.attrs.resid !== sharedResid)
+        problems.push(`the custom functions <Page> uses "${page.attrs.resid}", not the shared runtime "${sharedResid}"`);
       const namespaceNode = firstChild(functionsPoint, "Namespace");
       const namespaceResource = namespaceNode && facts.resources.get(namespaceNode.attrs.resid);
       facts.namespace = namespaceResource ? namespaceResource.value : null;
       if (!namespaceNode) problems.push("the custom functions have no <Namespace>");
-      else if (facts.namespace !== null && facts.namespace !== EXPECTED_NAMESPACE) problems.push(`the custom functions namespace is "${facts.namespace}", not "${EXPECTED_NAMESPACE}"`);
+      else if (facts.namespace !== null && facts.namespace !== EXPECTED_NAMESPACE)
+        problems.push(`the custom functions namespace is "${facts.namespace}", not "${EXPECTED_NAMESPACE}"`);
     }
     const desktop = firstChild(host, "DesktopFormFactor");
     const functionFile = desktop && firstChild(desktop, "FunctionFile");
-    if (functionFile && sharedResid && functionFile.attrs.resid !== sharedResid) problems.push(`<FunctionFile> uses "${functionFile.attrs.resid}", not the shared runtime "${sharedResid}"`);
-    const paneActions = [...walk(host)].map(({ node }) => node).filter((node) => localName(node.name) === "Action" && node.attrs["xsi:type"] === "ShowTaskpane");
+    if (functionFile && sharedResid && functionFile.attrs.resid !== sharedResid)
+      problems.push(`<FunctionFile> uses "${functionFile.attrs.resid}", not the shared runtime "${sharedResid}"`);
+    const paneActions = [...walk(host)]
+      .map(({ node }) => node)
+      .filter((node) => localName(node.name) === "Action" && node.attrs["xsi:type"] === "ShowTaskpane");
     if (paneActions.length === 0) problems.push('no ribbon button opens the pane (<Action xsi:type="ShowTaskpane"> is missing)');
     for (const action of paneActions) {
       const location = firstChild(action, "SourceLocation");
-      if (!firstChild(action, "TaskpaneId")) problems.push("the ShowTaskpane action has no <TaskpaneId>, so the pane would not join the shared runtime");
+      if (!firstChild(action, "TaskpaneId"))
+        problems.push("the ShowTaskpane action has no <TaskpaneId>, so the pane would not join the shared runtime");
       if (!location) problems.push("the ShowTaskpane action has no <SourceLocation>");
-      else if (sharedResid && location.attrs.resid !== sharedResid) problems.push(`the ShowTaskpane action opens "${location.attrs.resid}", not the shared runtime "${sharedResid}"`);
+      else if (sharedResid && location.attrs.resid !== sharedResid)
+        problems.push(`the ShowTaskpane action opens "${location.attrs.resid}", not the shared runtime "${sharedResid}"`);
     }
     const tabs = [...walk(host)].map(({ node }) => node).filter((node) => localName(node.name) === "OfficeTab");
     if (!tabs.some((tab) => tab.attrs.id === "TabHome")) problems.push('the button is not on the Home tab (<OfficeTab id="TabHome">)');
@@ -304,7 +328,8 @@ function checkFunctionsMetadata(json) {
   }
   const unexpected = ids.filter((id) => !EXPECTED_FUNCTION_IDS.includes(id));
   const missing = EXPECTED_FUNCTION_IDS.filter((id) => !ids.includes(id));
-  if (unexpected.length) problems.push(`unexpected function id(s): ${unexpected.join(", ")} (expected exactly ${EXPECTED_FUNCTION_IDS.join(", ")})`);
+  if (unexpected.length)
+    problems.push(`unexpected function id(s): ${unexpected.join(", ")} (expected exactly ${EXPECTED_FUNCTION_IDS.join(", ")})`);
   if (missing.length) problems.push(`missing function id(s): ${missing.join(", ")}`);
   for (const fn of functions) {
     const label = fn && fn.id ? fn.id : "a function";
@@ -324,7 +349,11 @@ function checkFunctionsMetadata(json) {
  * Checks the source manifest and the built add-in in distDir. Returns { problems, summary } where each
  * problem is one line naming its file, and summary is the OK line.
  */
-function checkBuild({ rootDir = path.join(__dirname, ".."), distDir = path.join(rootDir, "dist"), manifestPath = path.join(rootDir, "manifest.xml") } = {}) {
+function checkBuild({
+  rootDir = path.join(__dirname, ".."),
+  distDir = path.join(rootDir, "dist"),
+  manifestPath = path.join(rootDir, "manifest.xml"),
+} = {}) {
   const problems = [];
   const rel = (file) => path.relative(process.cwd(), file) || file;
   const readText = (file) => {
@@ -355,12 +384,14 @@ function checkBuild({ rootDir = path.join(__dirname, ".."), distDir = path.join(
 
   if (facts && facts.baseUrl) {
     const base = facts.baseUrl;
-    const fileFor = (url) => (url.startsWith(base) ? path.join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length))) : null);
+    const fileFor = (url) =>
+      url.startsWith(base) ? path.join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length))) : null;
     // Icons: each at the size it is declared at.
     const expectations = [];
     for (const [resid, sizes] of facts.imageUsages) {
       const resource = facts.resources.get(resid);
-      if (resource && resource.kind === "Image") for (const size of sizes) expectations.push({ url: resource.value, size, what: `icon "${resid}"` });
+      if (resource && resource.kind === "Image")
+        for (const size of sizes) expectations.push({ url: resource.value, size, what: `icon "${resid}"` });
     }
     const rootNode = parseXml(distXml).root;
     const iconUrl = firstChild(rootNode, "IconUrl");
@@ -379,7 +410,8 @@ function checkBuild({ rootDir = path.join(__dirname, ".."), distDir = path.join(
       }
       const dimensions = readPngSize(fs.readFileSync(file));
       if (!dimensions) problems.push(`${rel(file)}: not a PNG image (${what})`);
-      else if (dimensions.width !== size || dimensions.height !== size) problems.push(`${rel(file)}: is ${dimensions.width}x${dimensions.height} pixels, but ${what} is declared at ${size}x${size}`);
+      else if (dimensions.width !== size || dimensions.height !== size)
+        problems.push(`${rel(file)}: is ${dimensions.width}x${dimensions.height} pixels, but ${what} is declared at ${size}x${size}`);
     }
     // Pages and scripts: every URL on our own site exists in dist/.
     for (const url of new Set(facts.urls)) {
@@ -408,12 +440,17 @@ function main(argv) {
   const options = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if ((arg === "--dist" || arg === "--manifest") && argv[i + 1]) options[arg === "--dist" ? "distDir" : "manifestPath"] = path.resolve(argv[++i]);
+    if ((arg === "--dist" || arg === "--manifest") && argv[i + 1])
+      options[arg === "--dist" ? "distDir" : "manifestPath"] = path.resolve(argv[++i]);
     else if (arg === "--help" || arg === "-h") {
-      process.stdout.write("usage: node scripts/check-manifest.js [--manifest manifest.xml] [--dist dist]\nChecks the manifest and the built add-in offline (run npm run build first).\n");
+      process.stdout.write(
+        "usage: node scripts/check-manifest.js [--manifest manifest.xml] [--dist dist]\nChecks the manifest and the built add-in offline (run npm run build first).\n",
+      );
       return 0;
     } else {
-      process.stderr.write(`check-manifest: unknown argument ${arg}\nusage: node scripts/check-manifest.js [--manifest manifest.xml] [--dist dist]\n`);
+      process.stderr.write(
+        `check-manifest: unknown argument ${arg}\nusage: node scripts/check-manifest.js [--manifest manifest.xml] [--dist dist]\n`,
+      );
       return 2;
     }
   }

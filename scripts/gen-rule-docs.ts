@@ -45,7 +45,12 @@ export function renderRulePage(rule: Rule): string {
     }
     lines.push("");
   }
-  lines.push("## Messages", "", "What a finding of this rule says. The id is the finding's `messageId` in JSON and SARIF; each {{name}} is filled from the workbook (the finding's `data`).", "");
+  lines.push(
+    "## Messages",
+    "",
+    "What a finding of this rule says. The id is the finding's `messageId` in JSON and SARIF; each {{name}} is filled from the workbook (the finding's `data`).",
+    "",
+  );
   for (const [id, template] of Object.entries(rule.messages)) lines.push(`- \`${id}\`: ${template}`);
   lines.push("");
   lines.push("[All rules](README.md)", "");
@@ -61,13 +66,14 @@ export function renderIndex(): string {
     "",
     "Severities: **error**, the claim does not meet the principle (the principle fails); **warning**, evidence is missing or weak (the principle is marked warn); **info**, for information only.",
     "",
-    "These pages are generated from the rule modules by `npm run docs:rules`; do not edit them by hand. Each page lists the rule's messages by id: a finding in JSON carries its `messageId` and `data` (the values of the message's placeholders) beside the `message` text, and SARIF carries the same as `message.id` and `message.arguments` with the rule's `messageStrings`. Any rule can also report a missing table (`missingTable`: \"No {{table}} table found: ...\") or a missing column (`missingColumn`: \"The {{table}} table on sheet ... has no ... column\").",
+    'These pages are generated from the rule modules by `npm run docs:rules`; do not edit them by hand. Each page lists the rule\'s messages by id: a finding in JSON carries its `messageId` and `data` (the values of the message\'s placeholders) beside the `message` text, and SARIF carries the same as `message.id` and `message.arguments` with the rule\'s `messageStrings`. Any rule can also report a missing table (`missingTable`: "No {{table}} table found: ...") or a missing column (`missingColumn`: "The {{table}} table on sheet ... has no ... column").',
     "",
   );
   for (const p of PRINCIPLES) {
     const rules = RULES.filter((r) => r.principle === p);
     lines.push(`## ${principleName(p)} ${PRINCIPLE_TITLES[p]}`, "", "| Rule | Severity | Checks |", "|---|---|---|");
-    for (const rule of rules) lines.push(`| [${rule.id}](${rule.id}.md) | ${rule.severity} | ${rule.title}${rule.judgement ? " (our judgement)" : ""} |`);
+    for (const rule of rules)
+      lines.push(`| [${rule.id}](${rule.id}.md) | ${rule.severity} | ${rule.title}${rule.judgement ? " (our judgement)" : ""} |`);
     lines.push("");
   }
   lines.push(
@@ -84,8 +90,8 @@ export function renderIndex(): string {
     "## How the workbook is read",
     "",
     `- Each table is found as an Excel table with its name (any case, \`tbl\` prefix allowed, e.g. \`tblGains\`), then a defined name, then a sheet with its name or a synonym. On a sheet or named range the header row is the first of the first ${HEADER_SEARCH_ROWS} rows that holds at least two recognised column headers, so a title above the table is fine. A defined name whose range holds no such header row (a named total such as \`Baseline\` = one cell) is passed over for a sheet of that name.`,
-    "- Headers are matched ignoring case, punctuation, extra spaces and units in brackets: \"Gross gain (£m)\" is the Gross gain column in £m.",
-    "- Amounts are in £, £k, £m or £bn ([the workbook specification](../spec/workbook.md) names the first three; £bn is ours, for departmental returns): the unit comes from the column header, such as \"(£m)\", \"£ billion\" or \"(£'000)\", else the Settings Unit (default £). The register's unit is that of its Gross gain column; amounts compared with it are converted, and a different unit is reported (method.mixed-units).",
+    '- Headers are matched ignoring case, punctuation, extra spaces and units in brackets: "Gross gain (£m)" is the Gross gain column in £m.',
+    '- Amounts are in £, £k, £m or £bn ([the workbook specification](../spec/workbook.md) names the first three; £bn is ours, for departmental returns): the unit comes from the column header, such as "(£m)", "£ billion" or "(£\'000)", else the Settings Unit (default £). The register\'s unit is that of its Gross gain column; amounts compared with it are converted, and a different unit is reported (method.mixed-units).',
     "- Blank rows are skipped. A row labelled Total, Totals or Grand total (or an Excel table's totals row) is a total, not a gain; principle (viii) checks it.",
     "- Money comparisons allow the Tolerance (half a penny by default). Net and risk-adjusted gains, the target, unit costs and sums are recomputed with the same exact-decimal core as VFM.NETGAIN and VFM.TARGET.",
     "- Profile values are taken as each year's current prices (each year's money); the register's money columns are taken to be in the prices of their stated price base.",

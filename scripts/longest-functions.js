@@ -46,5 +46,8 @@ function functionsIn(file) {
 const args = process.argv.slice(2);
 const count = args.length && /^\d+$/.test(args[0]) ? Number(args.shift()) : 10;
 const dirs = args.length ? args : ["src"];
-const all = dirs.flatMap(sourceFiles).flatMap(functionsIn).sort((a, b) => b.lines - a.lines);
+const all = dirs
+  .flatMap(sourceFiles)
+  .flatMap(functionsIn)
+  .sort((a, b) => b.lines - a.lines);
 for (const f of all.slice(0, count)) console.log(`${String(f.lines).padStart(4)}  ${f.name}  ${f.file}:${f.start}`);

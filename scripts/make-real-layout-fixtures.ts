@@ -35,7 +35,7 @@ function readme(corpus: Corpus): string {
     "",
     "## How a fixture is scored",
     "",
-    "- Each fixture is read with the `.xlsx` reader and checked as `vfm validate FILE --reporting-date DATE` would, with the reporting date below (the date the title block's \"position at\" gives).",
+    '- Each fixture is read with the `.xlsx` reader and checked as `vfm validate FILE --reporting-date DATE` would, with the reporting date below (the date the title block\'s "position at" gives).',
     "- **defects** must be found: a finding of that rule whose sheet is the one named and whose cell or range overlaps the range given (a whole row where the defect is about the row). Recall = defects found / defects.",
     "- **tolerated** findings are consequences of a seeded defect that a correct check may also report (a re-investment total that no longer adds up once a service cut is left out): they count neither way.",
     "- Error precision = error findings matching a seeded defect / all error findings (tolerated ones left out). Any other error is a false error.",
@@ -46,13 +46,21 @@ function readme(corpus: Corpus): string {
     "",
   ];
   for (const f of corpus.fixtures) {
-    out.push(`### ${f.file}`, "", `${f.body}. Written by **${f.program}**. Reporting date ${f.reportingDate.split("-").reverse().join("/")}.`, "", "Shapes:", "");
+    out.push(
+      `### ${f.file}`,
+      "",
+      `${f.body}. Written by **${f.program}**. Reporting date ${f.reportingDate.split("-").reverse().join("/")}.`,
+      "",
+      "Shapes:",
+      "",
+    );
     for (const shape of f.shapes) out.push(`- ${shape}`);
     out.push("");
     if (f.defects.length === 0) out.push("No seeded defects: a clean variant (no error finding may appear).", "");
     else {
       out.push("| # | rule | where | seeded defect |", "|---|---|---|---|");
-      for (const d of f.defects) out.push(`| ${d.id ?? ""} | \`${d.rule}\` | ${d.sheet ? `${d.sheet}!${d.range ?? ""}` : "anywhere"} | ${d.why} |`);
+      for (const d of f.defects)
+        out.push(`| ${d.id ?? ""} | \`${d.rule}\` | ${d.sheet ? `${d.sheet}!${d.range ?? ""}` : "anywhere"} | ${d.why} |`);
       out.push("");
     }
     if (f.tolerated.length) {
@@ -61,19 +69,37 @@ function readme(corpus: Corpus): string {
       out.push("");
     }
     if (f.principles.notChecked.length) {
-      out.push(`Evidence genuinely absent: principles ${f.principles.notChecked.map((p) => `(${p})`).join(", ")} must read \`not-checked\` (a finding that the table is missing is tolerated, not required: the regime asks for the evidence, but a reviewer needs to know first that it could not be checked).`, "");
+      out.push(
+        `Evidence genuinely absent: principles ${f.principles.notChecked.map((p) => `(${p})`).join(", ")} must read \`not-checked\` (a finding that the table is missing is tolerated, not required: the regime asks for the evidence, but a reviewer needs to know first that it could not be checked).`,
+        "",
+      );
     }
   }
   const defects = corpus.fixtures.flatMap((f) => f.defects);
   const principles = [...new Set(defects.map((d) => d.rule.split(".")[0]))];
-  out.push("## Totals", "", `${corpus.fixtures.length} fixtures, ${defects.length} seeded defects over principles ${principles.map((p) => `(${p})`).join(", ")}; ${corpus.fixtures.filter((f) => f.defects.length === 0).length} clean variants.`, "");
+  out.push(
+    "## Totals",
+    "",
+    `${corpus.fixtures.length} fixtures, ${defects.length} seeded defects over principles ${principles.map((p) => `(${p})`).join(", ")}; ${corpus.fixtures.filter((f) => f.defects.length === 0).length} clean variants.`,
+    "",
+  );
   return out.join("\n");
 }
 
 async function main(): Promise<void> {
   const [outDir, stagingDir] = process.argv.slice(2);
   if (!outDir || !stagingDir) throw new Error("usage: make-real-layout-fixtures OUT_DIR STAGING_DIR");
-  const built: BuiltFixture[] = [westmerePolice(false), westmerePolice(true), ashcombeCouncil(false), ashcombeCouncil(true), await harrowgateCouncil(false), await harrowgateCouncil(true), kingsbridgePolice(), thornburyCouncil(), severnvalePolice()];
+  const built: BuiltFixture[] = [
+    westmerePolice(false),
+    westmerePolice(true),
+    ashcombeCouncil(false),
+    ashcombeCouncil(true),
+    await harrowgateCouncil(false),
+    await harrowgateCouncil(true),
+    kingsbridgePolice(),
+    thornburyCouncil(),
+    severnvalePolice(),
+  ];
   const resave: string[] = [];
   for (const fixture of built) {
     const bytes = fixture.bytes ?? new Uint8Array(await fixture.workbook!.xlsx.writeBuffer());

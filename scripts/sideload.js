@@ -33,7 +33,9 @@ function findExcel(platform = process.platform) {
   }
   if (platform === "win32") {
     // Office registers EXCEL.EXE under App Paths, whichever edition or install location.
-    const query = spawnSync("reg", ["query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe", "/ve"], { encoding: "utf8" });
+    const query = spawnSync("reg", ["query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe", "/ve"], {
+      encoding: "utf8",
+    });
     if (query.status === 0) {
       const match = /REG_SZ\s+(.+)$/m.exec(query.stdout || "");
       if (match) return match[1].trim().replace(/^"|"$/g, "");
@@ -53,12 +55,16 @@ function main(argv) {
     return 2;
   }
   if (process.platform !== "win32" && process.platform !== "darwin") {
-    process.stderr.write(`sideload: Excel for desktop runs on Windows and Mac only, and this computer runs ${process.platform}.\n${WEB_INSTRUCTIONS}\n`);
+    process.stderr.write(
+      `sideload: Excel for desktop runs on Windows and Mac only, and this computer runs ${process.platform}.\n${WEB_INSTRUCTIONS}\n`,
+    );
     return 1;
   }
   const excel = findExcel();
   if (!excel) {
-    process.stderr.write(`sideload: Excel is not installed on this computer (looked for Microsoft Excel in the usual places).\n${WEB_INSTRUCTIONS}\n`);
+    process.stderr.write(
+      `sideload: Excel is not installed on this computer (looked for Microsoft Excel in the usual places).\n${WEB_INSTRUCTIONS}\n`,
+    );
     return 1;
   }
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
@@ -76,7 +82,8 @@ function main(argv) {
     process.stderr.write(`sideload: ${DEBUGGING_TOOL} stopped with status ${run.status}. ${WEB_INSTRUCTIONS}\n`);
     return run.status || 1;
   }
-  if (action === "start") process.stdout.write("sideload: done. In Excel, choose Check VfM on the Home tab. `npm run sideload -- stop` removes the add-in.\n");
+  if (action === "start")
+    process.stdout.write("sideload: done. In Excel, choose Check VfM on the Home tab. `npm run sideload -- stop` removes the add-in.\n");
   return 0;
 }
 

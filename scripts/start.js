@@ -59,7 +59,11 @@ function portInUseMessage(port) {
 }
 
 function firstLine(message) {
-  return String(message || "unknown error").split(/\r?\n/).find((line) => line.trim()) || "unknown error";
+  return (
+    String(message || "unknown error")
+      .split(/\r?\n/)
+      .find((line) => line.trim()) || "unknown error"
+  );
 }
 
 /** The https options from office-addin-dev-certs, or { reason } explaining why there are none. */

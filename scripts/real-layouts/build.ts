@@ -47,7 +47,8 @@ export class Sheet {
   set(ref: string, value: Value, style: { fmt?: string; bold?: boolean; wrap?: boolean } = {}): void {
     const cell = this.ws.getCell(ref);
     if (value === undefined || value === null) cell.value = null;
-    else if (typeof value === "object" && !(value instanceof Date)) cell.value = { formula: value.f, result: typeof value.v === "number" ? clean(value.v) : value.v };
+    else if (typeof value === "object" && !(value instanceof Date))
+      cell.value = { formula: value.f, result: typeof value.v === "number" ? clean(value.v) : value.v };
     else cell.value = value;
     if (style.fmt) cell.numFmt = style.fmt;
     else if (value instanceof Date) cell.numFmt = FMT.date;
@@ -75,7 +76,13 @@ export class Sheet {
   block(r: number, title: string, headers: readonly string[], rows: ReadonlyArray<readonly Value[]>): number {
     this.set(`A${r}`, title, { bold: true });
     this.row(r + 1, 1, headers, undefined, true);
-    rows.forEach((values, i) => this.row(r + 2 + i, 1, values.map((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v))));
+    rows.forEach((values, i) =>
+      this.row(
+        r + 2 + i,
+        1,
+        values.map((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v)),
+      ),
+    );
     return r + 1 + rows.length;
   }
 

@@ -43,19 +43,194 @@ const SCHOOLS = ["Children's services: early intervention", "Children and Young 
 const STREETS = ["Street scene improvement", "Corporate Plan 2008-11"] as const;
 
 function schemes(seeded: boolean): Scheme[] {
-  const s = (ref: string, scheme: string, directorate: string, type: Scheme["type"], heading: string, costCentre: string, evidence: string, gross: number, costs: number, confidence: number, re: readonly [string, string], quality: string, lead: string, reviewed: string, phasing: Scheme["phasing"]): Scheme => ({
-    ref, scheme, directorate, type, heading, costCentre, evidence, gross, costs, confidence, recycled: re[0], plan: re[1], quality, lead, reviewed, phasing,
+  const s = (
+    ref: string,
+    scheme: string,
+    directorate: string,
+    type: Scheme["type"],
+    heading: string,
+    costCentre: string,
+    evidence: string,
+    gross: number,
+    costs: number,
+    confidence: number,
+    re: readonly [string, string],
+    quality: string,
+    lead: string,
+    reviewed: string,
+    phasing: Scheme["phasing"],
+  ): Scheme => ({
+    ref,
+    scheme,
+    directorate,
+    type,
+    heading,
+    costCentre,
+    evidence,
+    gross,
+    costs,
+    confidence,
+    recycled: re[0],
+    plan: re[1],
+    quality,
+    lead,
+    reviewed,
+    phasing,
   });
   return [
-    s("H01", "Reablement: fewer long-term home care packages", "Adult Services", "Cashable", "Adult social care", "AS2100", "Reablement evaluation report 2009", 1450, 150, 0.75, SOCIAL, "Better outcomes: more people living independently", "Director of Adult Services", "2009-11-18", [-80, 640, 1300, 1300]),
-    s("H02", "Residential care framework with neighbouring councils", "Adult Services", "Cashable", "Adult social care", "AS2300", "Framework contract 2008/114", 820, 0, 1, SOCIAL, "Same care standards (CSCI ratings)", "Head of Commissioning", "2009-11-18", [300, 820, 820, 820]),
-    s("H03", "Home to school transport route review", "Children's Services", "Cashable", seeded ? "Transport" : "Transport and highways", "CS4400", "Transport review, Cabinet 09/2008", 390, 40, 0.5, SCHOOLS, "No change to eligibility", "Head of Access and Inclusion", "2009-10-21", [120, 350, 350, 350]),
-    s("H04", "Children's centres: shared management teams", "Children's Services", "Cashable", "Children's services", "CS4100", "Restructure report 2009", 510, 60, 0.75, SCHOOLS, "Same opening hours and services", "Head of Early Years", "2009-10-21", [0, 200, 450, 450]),
-    s("H05", "Bulk purchase of road salt (two winters)", "Environment", "Cashable", "Transport and highways", "EN6200", "Purchase order 2009/0877", 150, 0, 1, STREETS, "No change", "Head of Highways", "2009-11-04", seeded ? [0, 150, 150, 0] : [0, 150, 150, 150]),
-    s("H06", "Waste: alternate weekly collection and route optimisation", "Environment", "Cashable", "Environmental services", "EN6000", "Waste strategy 2008", 980, 210, 0.75, STREETS, "Recycling rate up; no missed-bin increase", "Head of Waste", "2009-11-04", [-210, 380, 770, 770]),
-    s("H07", "Libraries: self-service issue and return", "Environment", "Non-cashable", "Culture and leisure", "EN6600", "Library staffing model 2009", 260, 90, 0.5, STREETS, "Staff time released to reader development", "Head of Libraries", "2009-11-04", [-90, 100, 170, 170]),
-    s("H08", "Procurement: e-auctions for corporate supplies", "Resources", "Cashable", "Central services", "RS8100", "E-auction results 2008-09", 340, 25, 1, SOCIAL, "No change", "Head of Procurement", seeded ? "2009-06-30" : "2009-12-02", [150, 315, 315, 315]),
-    s("H09", "Council tax: e-billing and direct debit take-up", "Resources", "Cashable", "Central services", "RS8300", "Revenues performance report Q2", 75, 15, 0.5, STREETS, "Collection rate maintained", "Head of Revenues", "2009-12-02", [20, 60, 60, 60]),
+    s(
+      "H01",
+      "Reablement: fewer long-term home care packages",
+      "Adult Services",
+      "Cashable",
+      "Adult social care",
+      "AS2100",
+      "Reablement evaluation report 2009",
+      1450,
+      150,
+      0.75,
+      SOCIAL,
+      "Better outcomes: more people living independently",
+      "Director of Adult Services",
+      "2009-11-18",
+      [-80, 640, 1300, 1300],
+    ),
+    s(
+      "H02",
+      "Residential care framework with neighbouring councils",
+      "Adult Services",
+      "Cashable",
+      "Adult social care",
+      "AS2300",
+      "Framework contract 2008/114",
+      820,
+      0,
+      1,
+      SOCIAL,
+      "Same care standards (CSCI ratings)",
+      "Head of Commissioning",
+      "2009-11-18",
+      [300, 820, 820, 820],
+    ),
+    s(
+      "H03",
+      "Home to school transport route review",
+      "Children's Services",
+      "Cashable",
+      seeded ? "Transport" : "Transport and highways",
+      "CS4400",
+      "Transport review, Cabinet 09/2008",
+      390,
+      40,
+      0.5,
+      SCHOOLS,
+      "No change to eligibility",
+      "Head of Access and Inclusion",
+      "2009-10-21",
+      [120, 350, 350, 350],
+    ),
+    s(
+      "H04",
+      "Children's centres: shared management teams",
+      "Children's Services",
+      "Cashable",
+      "Children's services",
+      "CS4100",
+      "Restructure report 2009",
+      510,
+      60,
+      0.75,
+      SCHOOLS,
+      "Same opening hours and services",
+      "Head of Early Years",
+      "2009-10-21",
+      [0, 200, 450, 450],
+    ),
+    s(
+      "H05",
+      "Bulk purchase of road salt (two winters)",
+      "Environment",
+      "Cashable",
+      "Transport and highways",
+      "EN6200",
+      "Purchase order 2009/0877",
+      150,
+      0,
+      1,
+      STREETS,
+      "No change",
+      "Head of Highways",
+      "2009-11-04",
+      seeded ? [0, 150, 150, 0] : [0, 150, 150, 150],
+    ),
+    s(
+      "H06",
+      "Waste: alternate weekly collection and route optimisation",
+      "Environment",
+      "Cashable",
+      "Environmental services",
+      "EN6000",
+      "Waste strategy 2008",
+      980,
+      210,
+      0.75,
+      STREETS,
+      "Recycling rate up; no missed-bin increase",
+      "Head of Waste",
+      "2009-11-04",
+      [-210, 380, 770, 770],
+    ),
+    s(
+      "H07",
+      "Libraries: self-service issue and return",
+      "Environment",
+      "Non-cashable",
+      "Culture and leisure",
+      "EN6600",
+      "Library staffing model 2009",
+      260,
+      90,
+      0.5,
+      STREETS,
+      "Staff time released to reader development",
+      "Head of Libraries",
+      "2009-11-04",
+      [-90, 100, 170, 170],
+    ),
+    s(
+      "H08",
+      "Procurement: e-auctions for corporate supplies",
+      "Resources",
+      "Cashable",
+      "Central services",
+      "RS8100",
+      "E-auction results 2008-09",
+      340,
+      25,
+      1,
+      SOCIAL,
+      "No change",
+      "Head of Procurement",
+      seeded ? "2009-06-30" : "2009-12-02",
+      [150, 315, 315, 315],
+    ),
+    s(
+      "H09",
+      "Council tax: e-billing and direct debit take-up",
+      "Resources",
+      "Cashable",
+      "Central services",
+      "RS8300",
+      "Revenues performance report Q2",
+      75,
+      15,
+      0.5,
+      STREETS,
+      "Collection rate maintained",
+      "Head of Revenues",
+      "2009-12-02",
+      [20, 60, 60, 60],
+    ),
   ];
 }
 
@@ -92,12 +267,21 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
     text("Evidence ref", 30),
     money("Gross saving 2010-11 (£'000)"),
     money("Implementation cost (£'000)"),
-    { ...money("Net saving (£'000)"), formula: "=[@[Gross saving 2010-11 (£'000)]]-[@[Implementation cost (£'000)]]", derived: { kind: "net", gross: "Gross saving 2010-11 (£'000)", costs: "Implementation cost (£'000)" } },
+    {
+      ...money("Net saving (£'000)"),
+      formula: "=[@[Gross saving 2010-11 (£'000)]]-[@[Implementation cost (£'000)]]",
+      derived: { kind: "net", gross: "Gross saving 2010-11 (£'000)", costs: "Implementation cost (£'000)" },
+    },
     { header: "Confidence", numFmt: FMT.percent, width: 11 },
     {
       ...money("Risk adjusted (£'000)"),
       formula: "=[@[Gross saving 2010-11 (£'000)]]*[@Confidence]-[@[Implementation cost (£'000)]]",
-      derived: { kind: "riskAdjusted", gross: "Gross saving 2010-11 (£'000)", costs: "Implementation cost (£'000)", deliverability: "Confidence" },
+      derived: {
+        kind: "riskAdjusted",
+        gross: "Gross saving 2010-11 (£'000)",
+        costs: "Implementation cost (£'000)",
+        deliverability: "Confidence",
+      },
     },
     text("Recycled to", 34),
     text("Investment plan", 34),
@@ -105,7 +289,25 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
     text("Lead officer", 26),
     dated("Last reviewed"),
   ];
-  const effRows: CellValue[][] = list.map((x) => [x.ref, x.scheme, x.directorate, x.type, x.heading, x.costCentre, x.evidence, x.gross, x.costs, null, x.confidence, null, x.recycled, x.plan, x.quality, x.lead, d(x.reviewed)]);
+  const effRows: CellValue[][] = list.map((x) => [
+    x.ref,
+    x.scheme,
+    x.directorate,
+    x.type,
+    x.heading,
+    x.costCentre,
+    x.evidence,
+    x.gross,
+    x.costs,
+    null,
+    x.confidence,
+    null,
+    x.recycled,
+    x.plan,
+    x.quality,
+    x.lead,
+    d(x.reviewed),
+  ]);
   const lines = (...l: string[]): string[] => [...l];
   const sheets: TemplateSheet[] = [
     {
@@ -117,7 +319,9 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
     {
       name: "Revenue budget 2007-08",
       title: "Harrowgate MBC net revenue budget 2007-08: the NI 179 baseline",
-      lines: lines("Original budget, 2007-08 prices. All figures in £'000. Gross of fees and charges income (not netted off); housing benefit payments excluded."),
+      lines: lines(
+        "Original budget, 2007-08 prices. All figures in £'000. Gross of fees and charges income (not netted off); housing benefit payments excluded.",
+      ),
       table: {
         name: "tblBudget0708",
         columns: [text("Budget heading", 30), money("2007-08 (£'000)"), text("Notes", 40)],
@@ -167,8 +371,26 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
       title: "Quarterly monitoring to Cabinet: cashable net savings, cumulative in year (£'000)",
       table: {
         name: "tblQuarterlyMonitoring",
-        columns: [text("Quarter", 12), money("Planned (£'000)"), money("Actual (£'000)"), text("Budget evidence", 28), text("Comparative data", 28), text("Milestone status", 24), text("Risk review", 24), dated("Reported to Cabinet")],
-        rows: quarters.map(([q, planned, actual, cabinet]) => [q, planned, actual, `Budget monitoring ${q}`, "CIPFA benchmarking club", `Milestones reviewed ${q}`, `Risk register ${q}`, d(cabinet)]),
+        columns: [
+          text("Quarter", 12),
+          money("Planned (£'000)"),
+          money("Actual (£'000)"),
+          text("Budget evidence", 28),
+          text("Comparative data", 28),
+          text("Milestone status", 24),
+          text("Risk review", 24),
+          dated("Reported to Cabinet"),
+        ],
+        rows: quarters.map(([q, planned, actual, cabinet]) => [
+          q,
+          planned,
+          actual,
+          `Budget monitoring ${q}`,
+          "CIPFA benchmarking club",
+          `Milestones reviewed ${q}`,
+          `Risk register ${q}`,
+          d(cabinet),
+        ]),
         inputRows: quarters.length,
       },
     },
@@ -177,7 +399,15 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
       title: "Benchmarking 2008-09: CIPFA statistics and Audit Commission VfM profiles",
       table: {
         name: "tblBenchmarking",
-        columns: [text("Measure", 46), text("Kind", 10), { header: "Value", numFmt: "#,##0.00", width: 12 }, text("Unit", 14), text("Year", 9), money("Cost"), money("Output")],
+        columns: [
+          text("Measure", 46),
+          text("Kind", 10),
+          { header: "Value", numFmt: "#,##0.00", width: 12 },
+          text("Unit", 14),
+          text("Year", 9),
+          money("Cost"),
+          money("Output"),
+        ],
         rows: [
           ["Central support services as % of gross spend", "HQ cost", 0.062, "%", "2008-09", null, null],
           ["Adults helped to live at home (per 1,000)", "Output", 96.4, "per 1,000", "2008-09", null, null],
@@ -197,7 +427,12 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
         columns: [text("Report", 44), dated("Published"), text("Link", 40), text("Recognition", 30)],
         rows: [
           ["NI 179 return to CLG, 2008-09 (Annual Efficiency Statement)", d("2009-07-15"), "harrowgate.example.org/ni179", null],
-          ["Council tax leaflet 2009-10: where your money goes", d("2009-03-02"), "harrowgate.example.org/counciltax", "Finance team commended by the Audit Commission"],
+          [
+            "Council tax leaflet 2009-10: where your money goes",
+            d("2009-03-02"),
+            "harrowgate.example.org/counciltax",
+            "Finance team commended by the Audit Commission",
+          ],
         ],
         inputRows: 2,
       },
@@ -211,8 +446,24 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
   const effRow = (ref: string): number => effFirst + list.findIndex((x) => x.ref === ref);
   const phaseRow = (ref: string): number => header(0) + 1 + list.findIndex((x) => x.ref === ref);
   const col = (name: string): string => L(effColumns.findIndex((c) => c.header === name) + 1);
-  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "i.price-base-stated", "iv.profile-present", "iv.milestones", "vii.measures-present", "vi.quarters-present", "i.no-netting"]) {
-    ex.never(rule, undefined, undefined, "the workbook holds this evidence in Excel tables under its own names, with year, basis, price base and unit in the titles and headers");
+  for (const rule of [
+    "ii.register-present",
+    "i.baseline-present",
+    "i.baseline-year",
+    "i.basis-stated",
+    "i.price-base-stated",
+    "iv.profile-present",
+    "iv.milestones",
+    "vii.measures-present",
+    "vi.quarters-present",
+    "i.no-netting",
+  ]) {
+    ex.never(
+      rule,
+      undefined,
+      undefined,
+      "the workbook holds this evidence in Excel tables under its own names, with year, basis, price base and unit in the titles and headers",
+    );
   }
   ex.never("viii.risk-adjusted-recomputes", undefined, undefined, "every risk adjusted figure is gross x confidence - costs by formula");
   ex.never("iii.net-recomputes", undefined, undefined, "every net saving is a formula of gross - costs");
@@ -223,11 +474,36 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
     ex.never("iv.ongoing", undefined, undefined, "every gain stays positive once it first accrues");
     ex.never("vi.trajectory-actual", undefined, undefined, "every quarter has its planned and actual figures");
   } else {
-    ex.defect("i.gain-baseline-line", "Efficiencies", `${col("Budget heading")}${effRow("H03")}`, 'H03 names the budget heading "Transport", which is not a line of the 2007-08 budget ("Transport and highways").');
-    ex.defect("iv.ongoing", "Phasing", `B${phaseRow("H05")}:E${phaseRow("H05")}`, "H05 (road salt bought for two winters) first accrues in 2009-10 but is 0 in 2011-12: not ongoing.");
-    ex.defect("vi.trajectory-actual", "Quarterly monitoring", `C${header(0) + 7}`, "The Q3 2009-10 update has a planned figure but no actual, though the quarter ended 31/12/2009.");
-    ex.defect("ix.publication-record", undefined, undefined, "No publication record: the Publication sheet is missing, and nothing else in the workbook says where performance was published.");
-    ex.defect("viii.risk-reviewed", "Efficiencies", `${col("Last reviewed")}${effRow("H08")}`, "H08's risk was last reviewed on 30/06/2009, six months before the reporting date.");
+    ex.defect(
+      "i.gain-baseline-line",
+      "Efficiencies",
+      `${col("Budget heading")}${effRow("H03")}`,
+      'H03 names the budget heading "Transport", which is not a line of the 2007-08 budget ("Transport and highways").',
+    );
+    ex.defect(
+      "iv.ongoing",
+      "Phasing",
+      `B${phaseRow("H05")}:E${phaseRow("H05")}`,
+      "H05 (road salt bought for two winters) first accrues in 2009-10 but is 0 in 2011-12: not ongoing.",
+    );
+    ex.defect(
+      "vi.trajectory-actual",
+      "Quarterly monitoring",
+      `C${header(0) + 7}`,
+      "The Q3 2009-10 update has a planned figure but no actual, though the quarter ended 31/12/2009.",
+    );
+    ex.defect(
+      "ix.publication-record",
+      undefined,
+      undefined,
+      "No publication record: the Publication sheet is missing, and nothing else in the workbook says where performance was published.",
+    );
+    ex.defect(
+      "viii.risk-reviewed",
+      "Efficiencies",
+      `${col("Last reviewed")}${effRow("H08")}`,
+      "H08's risk was last reviewed on 30/06/2009, six months before the reporting date.",
+    );
   }
   return {
     file,

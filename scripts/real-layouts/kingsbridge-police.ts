@@ -36,16 +36,166 @@ const MTFP = ["Balancing the 2013-14 budget", "Medium Term Financial Plan 2012-1
 const CAP = ["Capital programme: mobile data", "Capital strategy 2012-16"] as const;
 
 const GAINS: Gain[] = [
-  { ref: "K01", workstream: "Collaboration", initiative: "Regional major crime unit with Northfield", type: "Cashable", code: "4110", subjective: "Police officer pay", evidence: "s22A collaboration agreement", gross: [0.4, 0.95, 1.25], costs: [0.3, 0.1, 0], confidence: 0.75, re: NPT, impact: "No reduction: same investigative capacity", owner: "ACC Crime", reviewed: "2012-09-14" },
-  { ref: "K02", workstream: "Workforce", initiative: "Civilianise custody and enquiry office posts", type: "Cashable", code: "4210", subjective: "Police staff pay", evidence: "Workforce plan 2011, Chief Officer Group 04/2011", gross: [0.6, 1.1, 1.4], costs: [0.05, 0, 0], confidence: 1, re: NPT, impact: "Officers returned to patrol", owner: "Director of HR", reviewed: "2012-09-14" },
-  { ref: "K03", workstream: "Estates", initiative: "Dispose of Harbour Road station", type: "Cashable", code: "5110", subjective: "Premises", evidence: "Estates strategy 2011-15", gross: [0, 0.18, 0.24], costs: [0, 0.06, 0], confidence: 0.5, re: MTFP, impact: "Front counter moved to the library", owner: "Head of Estates", reviewed: "2012-08-30" },
-  { ref: "K04", workstream: "Fleet", initiative: "Vehicle fleet reduced by 35 vehicles", type: "Cashable", code: "5210", subjective: "Transport", evidence: "Fleet review report", gross: [0.15, 0.28, 0.31], costs: [0.02, 0, 0], confidence: 1, re: MTFP, impact: "No change to response times", owner: "Head of Fleet", reviewed: "2012-08-30" },
-  { ref: "K05", workstream: "Procurement", initiative: "Collaborative procurement of fuel and IT hardware", type: "Cashable", code: "5320", subjective: "Supplies and services", evidence: "Regional procurement hub savings log", gross: [0.21, 0.39, 0.45], costs: [0, 0, 0], confidence: 0.75, re: MTFP, impact: "None", owner: "Head of Procurement", reviewed: "2012-09-07" },
-  { ref: "K06", workstream: "Workforce", initiative: "Overtime reduced through shift pattern review", type: "Cashable", code: "4120", subjective: "Police officer pay", evidence: "Overtime monitoring P5 2012-13", gross: [0.3, 0.52, 0.6], costs: [0.04, 0.02, 0], confidence: 0.5, re: NPT, impact: "Same minimum staffing levels", owner: "ACC Operations", reviewed: "2012-09-14" },
-  { ref: "K07", workstream: "Technology", initiative: "Mobile working: officer time released for patrol", type: "Non-cashable", code: "4100", subjective: "Police officer pay", evidence: "Mobile data benefits study", gross: [0, 0.65, 0.9], costs: [0.42, 0.08, 0.04], confidence: 0.5, re: CAP, impact: "More visible patrol hours", owner: "Head of ICT", reviewed: "2012-09-07" },
-  { ref: "K08", workstream: "Support services", initiative: "HR and payroll shared with Kingsbridge City Council", type: "Cashable", code: "4230", subjective: "Police staff pay", evidence: "Shared service business case", gross: [0, 0.22, 0.33], costs: [0.09, 0.03, 0], confidence: 0.25, re: MTFP, impact: "None", owner: "Director of Finance", reviewed: "2012-09-07" },
-  { ref: "K09", workstream: "Estates", initiative: "Solar PV and LED lighting at headquarters", type: "Cashable", code: "5130", subjective: "Premises", evidence: "Energy audit 2011", gross: [0.03, 0.07, 0.085], costs: [0.11, 0, 0], confidence: 1, re: MTFP, impact: "None", owner: "Head of Estates", reviewed: "2012-08-30" },
-  { ref: "K10", workstream: "Third party", initiative: "Forensic science contract re-let", type: "Cashable", code: "6110", subjective: "Third party payments", evidence: "Contract award 03/2011", gross: [0.09, 0.16, 0.16], costs: [0, 0, 0], confidence: 0.75, re: CAP, impact: "Same turnaround times in the contract", owner: "Head of Scientific Services", reviewed: "2012-09-14" },
+  {
+    ref: "K01",
+    workstream: "Collaboration",
+    initiative: "Regional major crime unit with Northfield",
+    type: "Cashable",
+    code: "4110",
+    subjective: "Police officer pay",
+    evidence: "s22A collaboration agreement",
+    gross: [0.4, 0.95, 1.25],
+    costs: [0.3, 0.1, 0],
+    confidence: 0.75,
+    re: NPT,
+    impact: "No reduction: same investigative capacity",
+    owner: "ACC Crime",
+    reviewed: "2012-09-14",
+  },
+  {
+    ref: "K02",
+    workstream: "Workforce",
+    initiative: "Civilianise custody and enquiry office posts",
+    type: "Cashable",
+    code: "4210",
+    subjective: "Police staff pay",
+    evidence: "Workforce plan 2011, Chief Officer Group 04/2011",
+    gross: [0.6, 1.1, 1.4],
+    costs: [0.05, 0, 0],
+    confidence: 1,
+    re: NPT,
+    impact: "Officers returned to patrol",
+    owner: "Director of HR",
+    reviewed: "2012-09-14",
+  },
+  {
+    ref: "K03",
+    workstream: "Estates",
+    initiative: "Dispose of Harbour Road station",
+    type: "Cashable",
+    code: "5110",
+    subjective: "Premises",
+    evidence: "Estates strategy 2011-15",
+    gross: [0, 0.18, 0.24],
+    costs: [0, 0.06, 0],
+    confidence: 0.5,
+    re: MTFP,
+    impact: "Front counter moved to the library",
+    owner: "Head of Estates",
+    reviewed: "2012-08-30",
+  },
+  {
+    ref: "K04",
+    workstream: "Fleet",
+    initiative: "Vehicle fleet reduced by 35 vehicles",
+    type: "Cashable",
+    code: "5210",
+    subjective: "Transport",
+    evidence: "Fleet review report",
+    gross: [0.15, 0.28, 0.31],
+    costs: [0.02, 0, 0],
+    confidence: 1,
+    re: MTFP,
+    impact: "No change to response times",
+    owner: "Head of Fleet",
+    reviewed: "2012-08-30",
+  },
+  {
+    ref: "K05",
+    workstream: "Procurement",
+    initiative: "Collaborative procurement of fuel and IT hardware",
+    type: "Cashable",
+    code: "5320",
+    subjective: "Supplies and services",
+    evidence: "Regional procurement hub savings log",
+    gross: [0.21, 0.39, 0.45],
+    costs: [0, 0, 0],
+    confidence: 0.75,
+    re: MTFP,
+    impact: "None",
+    owner: "Head of Procurement",
+    reviewed: "2012-09-07",
+  },
+  {
+    ref: "K06",
+    workstream: "Workforce",
+    initiative: "Overtime reduced through shift pattern review",
+    type: "Cashable",
+    code: "4120",
+    subjective: "Police officer pay",
+    evidence: "Overtime monitoring P5 2012-13",
+    gross: [0.3, 0.52, 0.6],
+    costs: [0.04, 0.02, 0],
+    confidence: 0.5,
+    re: NPT,
+    impact: "Same minimum staffing levels",
+    owner: "ACC Operations",
+    reviewed: "2012-09-14",
+  },
+  {
+    ref: "K07",
+    workstream: "Technology",
+    initiative: "Mobile working: officer time released for patrol",
+    type: "Non-cashable",
+    code: "4100",
+    subjective: "Police officer pay",
+    evidence: "Mobile data benefits study",
+    gross: [0, 0.65, 0.9],
+    costs: [0.42, 0.08, 0.04],
+    confidence: 0.5,
+    re: CAP,
+    impact: "More visible patrol hours",
+    owner: "Head of ICT",
+    reviewed: "2012-09-07",
+  },
+  {
+    ref: "K08",
+    workstream: "Support services",
+    initiative: "HR and payroll shared with Kingsbridge City Council",
+    type: "Cashable",
+    code: "4230",
+    subjective: "Police staff pay",
+    evidence: "Shared service business case",
+    gross: [0, 0.22, 0.33],
+    costs: [0.09, 0.03, 0],
+    confidence: 0.25,
+    re: MTFP,
+    impact: "None",
+    owner: "Director of Finance",
+    reviewed: "2012-09-07",
+  },
+  {
+    ref: "K09",
+    workstream: "Estates",
+    initiative: "Solar PV and LED lighting at headquarters",
+    type: "Cashable",
+    code: "5130",
+    subjective: "Premises",
+    evidence: "Energy audit 2011",
+    gross: [0.03, 0.07, 0.085],
+    costs: [0.11, 0, 0],
+    confidence: 1,
+    re: MTFP,
+    impact: "None",
+    owner: "Head of Estates",
+    reviewed: "2012-08-30",
+  },
+  {
+    ref: "K10",
+    workstream: "Third party",
+    initiative: "Forensic science contract re-let",
+    type: "Cashable",
+    code: "6110",
+    subjective: "Third party payments",
+    evidence: "Contract award 03/2011",
+    gross: [0.09, 0.16, 0.16],
+    costs: [0, 0, 0],
+    confidence: 0.75,
+    re: CAP,
+    impact: "Same turnaround times in the contract",
+    owner: "Head of Scientific Services",
+    reviewed: "2012-09-14",
+  },
 ];
 
 const OUTTURN: Array<[string, number]> = [
@@ -73,7 +223,10 @@ export function kingsbridgePolice(): BuiltFixture {
   // 1. Baseline. Seeded: an income line netted off.
   ret.set("A7", "1. Baseline: 2010-11 outturn (£m)", { bold: true });
   ret.row(8, 1, ["Budget line", "Outturn 2010-11", "Notes"], undefined, true);
-  const lines: Array<[string, number, string | null]> = [...OUTTURN.map(([l, a]): [string, number, string | null] => [l, a, null]), ["Income: fees, charges and special police services", -3.412, "Netted off"]];
+  const lines: Array<[string, number, string | null]> = [
+    ...OUTTURN.map(([l, a]): [string, number, string | null] => [l, a, null]),
+    ["Income: fees, charges and special police services", -3.412, "Netted off"],
+  ];
   lines.forEach(([line, amount, note], i) => ret.row(9 + i, 1, [line, amount, note], [undefined, M3]));
   const incomeRow = 9 + lines.length - 1;
   const bTotalRow = incomeRow + 1;
@@ -83,14 +236,40 @@ export function kingsbridgePolice(): BuiltFixture {
   // 2. The savings plan, one header row with years and units in the text.
   const P = bTotalRow + 3;
   ret.set(`A${P}`, "2. Efficiency savings plan (£m)", { bold: true });
-  const headers = ["Ref", "Workstream", "Initiative", "Cashable / non-cashable", "Budget code", "Subjective", "Evidence", "Saving 2011/12 £m", "Saving 2012/13 £m", "Saving 2013/14 £m", "Costs 2011/12 £m", "Costs 2012/13 £m", "Costs 2013/14 £m", "Net 2011-12", "Net 2012-13", "Net 2013-14", "Confidence", "Risk adjusted 2013-14 £m", "Reinvested in", "Plan", "Service impact", "Owner", "Last reviewed"];
+  const headers = [
+    "Ref",
+    "Workstream",
+    "Initiative",
+    "Cashable / non-cashable",
+    "Budget code",
+    "Subjective",
+    "Evidence",
+    "Saving 2011/12 £m",
+    "Saving 2012/13 £m",
+    "Saving 2013/14 £m",
+    "Costs 2011/12 £m",
+    "Costs 2012/13 £m",
+    "Costs 2013/14 £m",
+    "Net 2011-12",
+    "Net 2012-13",
+    "Net 2013-14",
+    "Confidence",
+    "Risk adjusted 2013-14 £m",
+    "Reinvested in",
+    "Plan",
+    "Service impact",
+    "Owner",
+    "Last reviewed",
+  ];
   ret.row(P + 1, 1, headers, undefined, true);
   const first = P + 2;
   GAINS.forEach((g, i) => {
     const r = first + i;
     ret.row(r, 1, [g.ref, g.workstream, g.initiative, g.type, g.code, g.subjective, g.evidence]);
     ret.row(r, 8, [...g.gross, ...g.costs], M3);
-    ["H", "I", "J"].forEach((gross, y) => ret.set(`${"NOP"[y]}${r}`, fx(`${gross}${r}-${"KLM"[y]}${r}`, g.gross[y] - g.costs[y]), { fmt: M3 }));
+    ["H", "I", "J"].forEach((gross, y) =>
+      ret.set(`${"NOP"[y]}${r}`, fx(`${gross}${r}-${"KLM"[y]}${r}`, g.gross[y] - g.costs[y]), { fmt: M3 }),
+    );
     ret.set(`Q${r}`, g.confidence, { fmt: FMT.percent });
     ret.set(`R${r}`, fx(`J${r}*Q${r}-M${r}`, g.gross[2] * g.confidence - g.costs[2]), { fmt: M3 });
     ret.row(r, 19, [g.re[0], g.re[1], g.impact, g.owner, date(g.reviewed)]);
@@ -98,14 +277,27 @@ export function kingsbridgePolice(): BuiltFixture {
   const last = first + GAINS.length - 1;
   const total = last + 1;
   ret.set(`A${total}`, "Total", { bold: true });
-  const columnTotal = (col: string, values: number[]): void => ret.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, sum(values)), { fmt: M3, bold: true });
+  const columnTotal = (col: string, values: number[]): void =>
+    ret.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, sum(values)), { fmt: M3, bold: true });
   for (let y = 0; y < 3; y++) {
-    columnTotal("HIJ"[y], GAINS.map((g) => g.gross[y]));
-    columnTotal("KLM"[y], GAINS.map((g) => g.costs[y]));
-    columnTotal("NOP"[y], GAINS.map((g) => g.gross[y] - g.costs[y]));
+    columnTotal(
+      "HIJ"[y],
+      GAINS.map((g) => g.gross[y]),
+    );
+    columnTotal(
+      "KLM"[y],
+      GAINS.map((g) => g.costs[y]),
+    );
+    columnTotal(
+      "NOP"[y],
+      GAINS.map((g) => g.gross[y] - g.costs[y]),
+    );
   }
   const raTotal = sum(GAINS.map((g) => g.gross[2] * g.confidence - g.costs[2]));
-  columnTotal("R", GAINS.map((g) => g.gross[2] * g.confidence - g.costs[2]));
+  columnTotal(
+    "R",
+    GAINS.map((g) => g.gross[2] * g.confidence - g.costs[2]),
+  );
   const netTotal = sum(GAINS.map((g) => g.gross[2] - g.costs[2]));
 
   // The summary set against the target. Seeded: the net total is reported, not the risk-adjusted one.
@@ -114,13 +306,24 @@ export function kingsbridgePolice(): BuiltFixture {
   ret.row(S, 1, ["Measure", null, "£m"], undefined, true);
   ret.row(S + 1, 1, ["Risk adjusted savings 2013-14", null, fx(`R${total}`, raTotal)], [undefined, undefined, M3]);
   ret.row(S + 2, 1, ["Total savings reported against target", null, fx(`P${total}`, netTotal)], [undefined, undefined, M3]);
-  ret.row(S + 3, 1, ["Target 2013-14: 3% a year compound on 2010-11 outturn", null, fx(`B${bTotalRow}*(1.03^3-1)`, target)], [undefined, undefined, M3]);
+  ret.row(
+    S + 3,
+    1,
+    ["Target 2013-14: 3% a year compound on 2010-11 outturn", null, fx(`B${bTotalRow}*(1.03^3-1)`, target)],
+    [undefined, undefined, M3],
+  );
   ret.row(S + 4, 1, ["Progress against target", null, fx(`C${S + 2}/C${S + 3}`, netTotal / target)], [undefined, undefined, FMT.percent]);
 
   // 3. Tracker by quarter.
   const T = S + 7;
   ret.set(`A${T}`, "3. Tracker: cashable savings against trajectory (£m, cumulative in year)", { bold: true });
-  ret.row(T + 1, 1, ["Qtr", "Quarter ending", "Trajectory", "Achieved", "Budget evidence", "Comparative data", "Milestones", "Risk review"], undefined, true);
+  ret.row(
+    T + 1,
+    1,
+    ["Qtr", "Quarter ending", "Trajectory", "Achieved", "Budget evidence", "Comparative data", "Milestones", "Risk review"],
+    undefined,
+    true,
+  );
   const quarters: Array<[string, string, number, number]> = [
     ["Q1 2011/12", "2011-06-30", 0.42, 0.4],
     ["Q2 2011/12", "2011-09-30", 0.85, 0.81],
@@ -130,7 +333,21 @@ export function kingsbridgePolice(): BuiltFixture {
     ["Q2 2012/13", "2012-09-30", 1.56, 1.49],
   ];
   quarters.forEach(([q, end, trajectory, achieved], i) => {
-    ret.row(T + 2 + i, 1, [q, date(end), trajectory, achieved, `Revenue monitoring ${q}`, "HMIC VfM profile 2011", `Milestone report ${q}`, `Strategic risk register ${q}`], [undefined, FMT.date, M3, M3]);
+    ret.row(
+      T + 2 + i,
+      1,
+      [
+        q,
+        date(end),
+        trajectory,
+        achieved,
+        `Revenue monitoring ${q}`,
+        "HMIC VfM profile 2011",
+        `Milestone report ${q}`,
+        `Strategic risk register ${q}`,
+      ],
+      [undefined, FMT.date, M3, M3],
+    );
   });
 
   // 4. Re-investment. Seeded: £150k of the cashable savings is not accounted for.
@@ -146,15 +363,26 @@ export function kingsbridgePolice(): BuiltFixture {
   ret.row(R + 1, 1, ["Reinvested in", "Plan", "£m"], undefined, true);
   reinvest.forEach(([dest, plan, amount], i) => ret.row(R + 2 + i, 1, [dest, plan, amount], [undefined, undefined, M3]));
   const reTotal = R + 2 + reinvest.length;
-  ret.row(reTotal, 1, ["Total", null, fx(`SUM(C${R + 2}:C${reTotal - 1})`, sum(reinvest.map((x) => x[2])))], [undefined, undefined, M3], true);
+  ret.row(
+    reTotal,
+    1,
+    ["Total", null, fx(`SUM(C${R + 2}:C${reTotal - 1})`, sum(reinvest.map((x) => x[2])))],
+    [undefined, undefined, M3],
+    true,
+  );
 
   // 5. Key milestones for the £1m+ savings, then the notes.
   const K = reTotal + 3;
-  const kEnd = ret.block(K, "5. Key milestones", ["Ref", "Milestone", "Due", "Status"], [
-    ["K01", "Regional major crime unit operational", "2012-04-01", "Complete"],
-    ["K02", "Custody staff recruited; officers redeployed", "2012-12-31", "On track"],
-    ["K02", "Enquiry offices staffed by police staff", "2013-06-30", "On track"],
-  ]);
+  const kEnd = ret.block(
+    K,
+    "5. Key milestones",
+    ["Ref", "Milestone", "Due", "Status"],
+    [
+      ["K01", "Regional major crime unit operational", "2012-04-01", "Complete"],
+      ["K02", "Custody staff recruited; officers redeployed", "2012-12-31", "On track"],
+      ["K02", "Enquiry offices staffed by police staff", "2013-06-30", "On track"],
+    ],
+  );
   const N = kEnd + 3;
   ret.set(`A${N}`, "Notes", { bold: true });
   ret.set(`A${N + 1}`, "Published in the Force's Annual Report 2011-12 on 12/07/2012.");
@@ -168,19 +396,63 @@ export function kingsbridgePolice(): BuiltFixture {
   bench.row(5, 1, ["Crimes detected", "Output", 24310, 23050], FMT.money);
   bench.row(6, 1, ["Confidence in local policing", "Outcome", 0.77, 0.75], FMT.percent);
   // Seeded: the unit cost typed from last year's profile (18,400,000 / 61,250 is 300.41).
-  bench.row(7, 1, ["Cost per crime investigated (£)", "Unit cost", 310, 296.5, 18400000, 61250], [undefined, undefined, FMT.money2, FMT.money2, FMT.money, FMT.money]);
+  bench.row(
+    7,
+    1,
+    ["Cost per crime investigated (£)", "Unit cost", 310, 296.5, 18400000, 61250],
+    [undefined, undefined, FMT.money2, FMT.money2, FMT.money, FMT.money],
+  );
   bench.widths([40, 12, 14, 18, 14, 16]);
 
-  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "i.price-base-stated", "iv.profile-present", "vi.quarters-present", "vi.trajectory-actual", "vii.measures-present", "ix.publication-record", "iv.milestones", "i.gain-baseline-line", "method.mixed-units"]) {
-    ex.never(rule, undefined, undefined, "the return holds this evidence in its numbered blocks (outturn baseline, plan with inline years, six quarters, milestones, dated Published notes), all in £m");
+  for (const rule of [
+    "ii.register-present",
+    "i.baseline-present",
+    "i.baseline-year",
+    "i.basis-stated",
+    "i.price-base-stated",
+    "iv.profile-present",
+    "vi.quarters-present",
+    "vi.trajectory-actual",
+    "vii.measures-present",
+    "ix.publication-record",
+    "iv.milestones",
+    "i.gain-baseline-line",
+    "method.mixed-units",
+  ]) {
+    ex.never(
+      rule,
+      undefined,
+      undefined,
+      "the return holds this evidence in its numbered blocks (outturn baseline, plan with inline years, six quarters, milestones, dated Published notes), all in £m",
+    );
   }
   ex.never("viii.risk-adjusted-recomputes", undefined, undefined, "every risk adjusted figure is saving x confidence - costs by formula");
   ex.never("iii.net-recomputes", undefined, undefined, "every net figure is saving - costs by formula");
   ex.never("ii.register-present", undefined, undefined, "the baseline block, the summary and the tracker are not a second register");
-  ex.defect("i.no-netting", RETURN, `A${incomeRow}:C${incomeRow}`, "The 2010-11 outturn nets off £3.412m of fees, charges and special police services income.");
-  ex.defect("viii.total-risk-adjusted", RETURN, `C${S + 2}`, `The total reported against the target is the net total (£${netTotal.toFixed(3)}m), not the risk-adjusted one (£${raTotal.toFixed(3)}m).`);
-  ex.defect("v.reinvestment-plan-total", RETURN, `C${R + 2}:C${reTotal}`, "The re-investment block accounts for £0.150m less than the cashable net savings of 2013-14.");
-  ex.defect("vii.unit-cost-recomputes", BENCH, "C7", "The cost per crime investigated is typed as £310.00; net spend / activity volume is £300.41.");
+  ex.defect(
+    "i.no-netting",
+    RETURN,
+    `A${incomeRow}:C${incomeRow}`,
+    "The 2010-11 outturn nets off £3.412m of fees, charges and special police services income.",
+  );
+  ex.defect(
+    "viii.total-risk-adjusted",
+    RETURN,
+    `C${S + 2}`,
+    `The total reported against the target is the net total (£${netTotal.toFixed(3)}m), not the risk-adjusted one (£${raTotal.toFixed(3)}m).`,
+  );
+  ex.defect(
+    "v.reinvestment-plan-total",
+    RETURN,
+    `C${R + 2}:C${reTotal}`,
+    "The re-investment block accounts for £0.150m less than the cashable net savings of 2013-14.",
+  );
+  ex.defect(
+    "vii.unit-cost-recomputes",
+    BENCH,
+    "C7",
+    "The cost per crime investigated is typed as £310.00; net spend / activity volume is £300.41.",
+  );
   return {
     file,
     workbook: wb,

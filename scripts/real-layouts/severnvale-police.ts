@@ -41,14 +41,142 @@ const CYBER = ["Cyber crime unit", "Police and Crime Plan 2013-17"] as const;
 const RES = ["General reserve (risk of grant reduction)", "Reserves strategy 2013-16"] as const;
 
 const PROJECTS: Project[] = [
-  { id: "SV-01", project: "Operating model: response and neighbourhood teams merged", area: "Local policing", type: "Cashable", costCentre: "LP1000", heading: "Police officer pay", evidence: "Operating model business case v2", gross: 2350000, costs: 0, net: [640000, 1800000], gar: "Amber", re: FRONT, impact: "Response times maintained (HMIC inspection 2013)", owner: "ACC Local Policing", reviewed: "2014-02-20" },
-  { id: "SV-02", project: "Enabling services shared with Wyeshire Police", area: "Enabling services", type: "Cashable", costCentre: "ES2100", heading: "Police staff pay", evidence: "Collaboration agreement 2013", gross: 1480000, costs: 120000, net: [-310000, 690000], gar: "Green", re: FRONT, impact: "None", owner: "Director of Resources", reviewed: "2014-03-06" },
-  { id: "SV-03", project: "Estates: sell Riverside headquarters annexe", area: "Estates", type: "Cashable", costCentre: "EST300", heading: "Premises", evidence: "Estates strategy 2013-18", gross: 410000, costs: 35000, net: [0, 220000], gar: "Amber", re: RES, impact: "None: annexe is not public-facing", owner: "Head of Estates", reviewed: "2014-02-20" },
-  { id: "SV-04", project: "Fleet: telematics and 40 fewer vehicles", area: "Fleet", type: "Cashable", costCentre: "FL400", heading: "Transport", evidence: "Fleet review 2013", gross: 395000, costs: 0, net: [180000, "tbc"], gar: "Green", re: CYBER, impact: "No change to deployment", owner: "Head of Fleet", reviewed: "2014-03-06" },
-  { id: "SV-05", project: "Body-worn video: less time on file preparation", area: "Criminal justice", type: "Non-cashable", costCentre: "CJ500", heading: "Police officer pay", evidence: "Pilot evaluation, Severnvale East", gross: 860000, costs: 150000, net: [-420000, 350000], gar: "Red", re: FRONT, impact: "More officer time on patrol", owner: "Head of Criminal Justice", reviewed: "2014-03-13" },
-  { id: "SV-06", project: "Procurement: national frameworks for ICT and uniform", area: "Enabling services", type: "Cashable", costCentre: "ES2400", heading: "Supplies and services", evidence: "Framework call-off log 2013-14", gross: 520000, costs: 0, net: [260000, 460000], gar: "Green", re: CYBER, impact: "None", owner: "Head of Procurement", reviewed: "2014-03-06" },
-  { id: "SV-07", project: "Control room: single site and new rota", area: "Operational support", type: "Cashable", costCentre: "OS600", heading: "Police staff pay", evidence: "Control room review report", gross: 640000, costs: 60000, net: [0, 310000], gar: "Amber", re: FRONT, impact: "Call answering targets unchanged", owner: "Head of Contact Management", reviewed: "2014-02-27" },
-  { id: "SV-08", project: "Custody: regional detention officer contract", area: "Criminal justice", type: "Cashable", costCentre: "CJ520", heading: "Third party payments", evidence: "Contract award notice 2013/44", gross: 275000, costs: 25000, net: [90000, 250000], gar: "Red", re: RES, impact: "Same custody standards (PACE)", owner: "Head of Criminal Justice", reviewed: "2014-03-13" },
+  {
+    id: "SV-01",
+    project: "Operating model: response and neighbourhood teams merged",
+    area: "Local policing",
+    type: "Cashable",
+    costCentre: "LP1000",
+    heading: "Police officer pay",
+    evidence: "Operating model business case v2",
+    gross: 2350000,
+    costs: 0,
+    net: [640000, 1800000],
+    gar: "Amber",
+    re: FRONT,
+    impact: "Response times maintained (HMIC inspection 2013)",
+    owner: "ACC Local Policing",
+    reviewed: "2014-02-20",
+  },
+  {
+    id: "SV-02",
+    project: "Enabling services shared with Wyeshire Police",
+    area: "Enabling services",
+    type: "Cashable",
+    costCentre: "ES2100",
+    heading: "Police staff pay",
+    evidence: "Collaboration agreement 2013",
+    gross: 1480000,
+    costs: 120000,
+    net: [-310000, 690000],
+    gar: "Green",
+    re: FRONT,
+    impact: "None",
+    owner: "Director of Resources",
+    reviewed: "2014-03-06",
+  },
+  {
+    id: "SV-03",
+    project: "Estates: sell Riverside headquarters annexe",
+    area: "Estates",
+    type: "Cashable",
+    costCentre: "EST300",
+    heading: "Premises",
+    evidence: "Estates strategy 2013-18",
+    gross: 410000,
+    costs: 35000,
+    net: [0, 220000],
+    gar: "Amber",
+    re: RES,
+    impact: "None: annexe is not public-facing",
+    owner: "Head of Estates",
+    reviewed: "2014-02-20",
+  },
+  {
+    id: "SV-04",
+    project: "Fleet: telematics and 40 fewer vehicles",
+    area: "Fleet",
+    type: "Cashable",
+    costCentre: "FL400",
+    heading: "Transport",
+    evidence: "Fleet review 2013",
+    gross: 395000,
+    costs: 0,
+    net: [180000, "tbc"],
+    gar: "Green",
+    re: CYBER,
+    impact: "No change to deployment",
+    owner: "Head of Fleet",
+    reviewed: "2014-03-06",
+  },
+  {
+    id: "SV-05",
+    project: "Body-worn video: less time on file preparation",
+    area: "Criminal justice",
+    type: "Non-cashable",
+    costCentre: "CJ500",
+    heading: "Police officer pay",
+    evidence: "Pilot evaluation, Severnvale East",
+    gross: 860000,
+    costs: 150000,
+    net: [-420000, 350000],
+    gar: "Red",
+    re: FRONT,
+    impact: "More officer time on patrol",
+    owner: "Head of Criminal Justice",
+    reviewed: "2014-03-13",
+  },
+  {
+    id: "SV-06",
+    project: "Procurement: national frameworks for ICT and uniform",
+    area: "Enabling services",
+    type: "Cashable",
+    costCentre: "ES2400",
+    heading: "Supplies and services",
+    evidence: "Framework call-off log 2013-14",
+    gross: 520000,
+    costs: 0,
+    net: [260000, 460000],
+    gar: "Green",
+    re: CYBER,
+    impact: "None",
+    owner: "Head of Procurement",
+    reviewed: "2014-03-06",
+  },
+  {
+    id: "SV-07",
+    project: "Control room: single site and new rota",
+    area: "Operational support",
+    type: "Cashable",
+    costCentre: "OS600",
+    heading: "Police staff pay",
+    evidence: "Control room review report",
+    gross: 640000,
+    costs: 60000,
+    net: [0, 310000],
+    gar: "Amber",
+    re: FRONT,
+    impact: "Call answering targets unchanged",
+    owner: "Head of Contact Management",
+    reviewed: "2014-02-27",
+  },
+  {
+    id: "SV-08",
+    project: "Custody: regional detention officer contract",
+    area: "Criminal justice",
+    type: "Cashable",
+    costCentre: "CJ520",
+    heading: "Third party payments",
+    evidence: "Contract award notice 2013/44",
+    gross: 275000,
+    costs: 25000,
+    net: [90000, 250000],
+    gar: "Red",
+    re: RES,
+    impact: "Same custody standards (PACE)",
+    owner: "Head of Criminal Justice",
+    reviewed: "2014-03-13",
+  },
 ];
 
 const GRE_LINES: Array<[string, number]> = [
@@ -87,10 +215,22 @@ export function severnvalePolice(): BuiltFixture {
   Object.entries(KEY).forEach(([word, w], i) => prog.row(3 + i, 22, [word, w], [undefined, FMT.percent]));
   const H = 7;
   const first = H + 2;
-  ["ID", "Project", "Business area", "Cash/Non-cash", "Cost centre", "Budget heading", "Evidence", "Gross saving 2015/16 £", "Costs 2015/16 £"].forEach((t, i) => prog.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, t));
+  [
+    "ID",
+    "Project",
+    "Business area",
+    "Cash/Non-cash",
+    "Cost centre",
+    "Budget heading",
+    "Evidence",
+    "Gross saving 2015/16 £",
+    "Costs 2015/16 £",
+  ].forEach((t, i) => prog.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, t));
   prog.merged(`J${H}:L${H}`, "Net saving (£)");
   prog.row(H + 1, 10, [date("2014-03-31"), date("2015-03-31"), date("2016-03-31")], undefined, true);
-  ["G/A/R", "Weighted saving 2015/16 £", "Reinvested in", "Plan", "Service impact", "Owner", "Last reviewed"].forEach((t, i) => prog.merged(`${String.fromCharCode(77 + i)}${H}:${String.fromCharCode(77 + i)}${H + 1}`, t));
+  ["G/A/R", "Weighted saving 2015/16 £", "Reinvested in", "Plan", "Service impact", "Owner", "Last reviewed"].forEach((t, i) =>
+    prog.merged(`${String.fromCharCode(77 + i)}${H}:${String.fromCharCode(77 + i)}${H + 1}`, t),
+  );
   const rowOf = new Map<string, number>();
   const weighted: number[] = [];
   PROJECTS.forEach((p, i) => {
@@ -122,7 +262,8 @@ export function severnvalePolice(): BuiltFixture {
     ["L", sum(PROJECTS.map((p) => p.gross - p.costs))],
     ["N", sum(weighted)],
   ];
-  for (const [col, value] of totals) prog.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, value), { fmt: FMT.pounds, bold: true });
+  for (const [col, value] of totals)
+    prog.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, value), { fmt: FMT.pounds, bold: true });
 
   const re = total + 3;
   const cashable = sum(PROJECTS.filter((p) => p.type === "Cashable").map((p) => p.gross - p.costs));
@@ -146,22 +287,56 @@ export function severnvalePolice(): BuiltFixture {
   // Board monitoring. Seeded: the tracker stops at Q3 although Q4 2013-14 ended on the reporting date.
   board.set("A1", "Severnvale Police: Joint Audit and Efficiency Board", { bold: true });
   board.set("A2", "Quarterly tracker 2013-14, cashable savings (£, cumulative)");
-  board.row(4, 1, ["Quarter ending", "Plan to date", "Achieved to date", "Budget evidence", "Comparative data", "Milestones", "Risk review", "Board date"], undefined, true);
+  board.row(
+    4,
+    1,
+    [
+      "Quarter ending",
+      "Plan to date",
+      "Achieved to date",
+      "Budget evidence",
+      "Comparative data",
+      "Milestones",
+      "Risk review",
+      "Board date",
+    ],
+    undefined,
+    true,
+  );
   const quarters: Array<[string, number, number, string]> = [
     ["2013-06-30", 190000, 172000, "2013-07-25"],
     ["2013-09-30", 380000, 351000, "2013-10-24"],
     ["2013-12-31", 580000, 544000, "2014-01-23"],
   ];
   quarters.forEach(([end, planned, achieved, boardDate], i) => {
-    board.row(5 + i, 1, [date(end), planned, achieved, `Budget monitoring month ${3 * (i + 1)}`, "HMIC VfM profile 2013", `Programme milestone report Q${i + 1}`, `Programme risk log Q${i + 1}`, date(boardDate)], [FMT.date, FMT.pounds, FMT.pounds]);
+    board.row(
+      5 + i,
+      1,
+      [
+        date(end),
+        planned,
+        achieved,
+        `Budget monitoring month ${3 * (i + 1)}`,
+        "HMIC VfM profile 2013",
+        `Programme milestone report Q${i + 1}`,
+        `Programme risk log Q${i + 1}`,
+        date(boardDate),
+      ],
+      [FMT.date, FMT.pounds, FMT.pounds],
+    );
   });
   const trackerEnd = 4 + quarters.length;
   const ms = trackerEnd + 3;
-  const msEnd = board.block(ms, "Milestones", ["ID", "Milestone", "Due by", "Status"], [
-    ["SV-01", "New operating model live in all four areas", "2014-04-01", "On track"],
-    ["SV-01", "Officer posts released to neighbourhood teams", "2014-09-30", "On track"],
-    ["SV-02", "Shared enabling services go live", "2014-01-06", "Complete"],
-  ]);
+  const msEnd = board.block(
+    ms,
+    "Milestones",
+    ["ID", "Milestone", "Due by", "Status"],
+    [
+      ["SV-01", "New operating model live in all four areas", "2014-04-01", "On track"],
+      ["SV-01", "Officer posts released to neighbourhood teams", "2014-09-30", "On track"],
+      ["SV-02", "Shared enabling services go live", "2014-01-06", "Complete"],
+    ],
+  );
   const pub = msEnd + 2;
   board.set(`A${pub}`, "Publication", { bold: true });
   // Seeded: the publication note gives no date.
@@ -170,29 +345,75 @@ export function severnvalePolice(): BuiltFixture {
 
   bench.set("A1", "Severnvale Police: benchmarking 2012-13 (HMIC Value for Money profile)", { bold: true });
   bench.row(3, 1, ["Measure", "Measure type", "Net spend £", "Activity volume", "Severnvale", "Most similar group"], undefined, true);
-  bench.row(4, 1, ["Headquarters costs (£ per head of population)", "HQ cost", null, null, 11.8, 12.45], [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2]);
+  bench.row(
+    4,
+    1,
+    ["Headquarters costs (£ per head of population)", "HQ cost", null, null, 11.8, 12.45],
+    [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2],
+  );
   bench.row(5, 1, ["Emergency calls answered within 10 seconds", "Outcome", null, null, 0.92, 0.9], FMT.percent);
   bench.row(6, 1, ["Crimes charged or summonsed", "Output", null, null, 15240, 14880], FMT.money);
-  bench.row(7, 1, ["Cost per incident attended (£)", "Unit cost", 21300000, 148500, fx("C7/D7", 21300000 / 148500), 139.2], [undefined, undefined, FMT.pounds, FMT.money, FMT.money2, FMT.money2]);
+  bench.row(
+    7,
+    1,
+    ["Cost per incident attended (£)", "Unit cost", 21300000, 148500, fx("C7/D7", 21300000 / 148500), 139.2],
+    [undefined, undefined, FMT.pounds, FMT.money, FMT.money2, FMT.money2],
+  );
   bench.widths([46, 14, 14, 16, 12, 18]);
 
   const row = (id: string): number => rowOf.get(id)!;
-  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "i.basis-stated", "iv.profile-present", "vii.measures-present", "iv.milestones", "i.gain-baseline-line", "ii.type-stated", "viii.deliverability-present"]) {
-    ex.never(rule, undefined, undefined, "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m");
+  for (const rule of [
+    "ii.register-present",
+    "i.baseline-present",
+    "i.baseline-year",
+    "i.basis-stated",
+    "iv.profile-present",
+    "vii.measures-present",
+    "iv.milestones",
+    "i.gain-baseline-line",
+    "ii.type-stated",
+    "viii.deliverability-present",
+  ]) {
+    ex.never(
+      rule,
+      undefined,
+      undefined,
+      "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m",
+    );
   }
   ex.never("method.mixed-units", PROGRAMME, undefined, "every amount in the programme is in £");
   // docs/spec/workbook.md: units compared must be the same "or the finding says so"; the baseline is converted
   // exactly either way, so a finding about the £m budget summary is neither required nor wrong.
   ex.tolerate("method.mixed-units", GRE, undefined, "the GRE is in £m and the programme in £: both stated, converted exactly");
-  ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${first}:N${row("SV-06")}`, "the G/A/R words are weighted by the workbook's own key (Green 100%, Amber 75%, Red 40%)");
+  ex.never(
+    "viii.risk-adjusted-recomputes",
+    PROGRAMME,
+    `N${first}:N${row("SV-06")}`,
+    "the G/A/R words are weighted by the workbook's own key (Green 100%, Amber 75%, Red 40%)",
+  );
   ex.never("viii.risk-adjusted-recomputes", PROGRAMME, `N${row("SV-08")}`, "SV-08 is Red: 40% by the workbook's own key");
   ex.never("iv.ongoing", undefined, undefined, "every project stays positive once it first accrues (SV-04's text cell is not a zero)");
   ex.never("iv.profile-target-year", undefined, undefined, "the 31/03/2016 column is the register's own net saving");
   ex.never("v.reinvestment-plan-total", undefined, undefined, "the re-investment block adds up to the cashable 2015/16 net savings");
-  ex.defect("vi.quarters-present", BOARD, `A4:H${trackerEnd}`, "No Q4 2013-14 update: the tracker stops at 31/12/2013 though the quarter to 31/03/2014 has ended.");
+  ex.defect(
+    "vi.quarters-present",
+    BOARD,
+    `A4:H${trackerEnd}`,
+    "No Q4 2013-14 update: the tracker stops at 31/12/2013 though the quarter to 31/03/2014 has ended.",
+  );
   ex.defect("iv.profile-numbers", PROGRAMME, `K${row("SV-04")}`, 'SV-04\'s net saving for the year to 31/03/2015 is "tbc", not a number.');
-  ex.defect("viii.risk-adjusted-recomputes", PROGRAMME, `N${row("SV-07")}`, "SV-07 is Amber, but its weighted saving uses the Green weight ($W$3): 580,000 instead of 640,000 x 75% - 60,000 = 420,000.");
-  ex.defect("ix.publication-record", BOARD, `A${pub}:H${pub + 1}`, "The publication note says where the programme was published but gives no date.");
+  ex.defect(
+    "viii.risk-adjusted-recomputes",
+    PROGRAMME,
+    `N${row("SV-07")}`,
+    "SV-07 is Amber, but its weighted saving uses the Green weight ($W$3): 580,000 instead of 640,000 x 75% - 60,000 = 420,000.",
+  );
+  ex.defect(
+    "ix.publication-record",
+    BOARD,
+    `A${pub}:H${pub + 1}`,
+    "The publication note says where the programme was published but gives no date.",
+  );
   ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the weighted total includes SV-07 at the Green weight");
   return {
     file,

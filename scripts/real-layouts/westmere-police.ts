@@ -44,24 +44,236 @@ const PPU = ["Public protection unit", "Policing Plan 2011-14"] as const;
 const NONE = "None: service levels maintained";
 
 function gains(seeded: boolean): Gain[] {
-  const g = (ref: string, proposal: string, portfolio: string, type: "C" | "NC", costCentre: string | null, heading: string, evidence: string, gross: number[], costs: Array<number | null>, gar: "G" | "A" | "R", re: readonly [string, string] | null, officer: string, reviewed: string, impact = NONE): Gain => ({
-    ref, proposal, portfolio, type, costCentre, heading, evidence, gross, costs, gar, reinvested: re?.[0] ?? null, plan: re?.[1] ?? null, impact, officer, reviewed,
+  const g = (
+    ref: string,
+    proposal: string,
+    portfolio: string,
+    type: "C" | "NC",
+    costCentre: string | null,
+    heading: string,
+    evidence: string,
+    gross: number[],
+    costs: Array<number | null>,
+    gar: "G" | "A" | "R",
+    re: readonly [string, string] | null,
+    officer: string,
+    reviewed: string,
+    impact = NONE,
+  ): Gain => ({
+    ref,
+    proposal,
+    portfolio,
+    type,
+    costCentre,
+    heading,
+    evidence,
+    gross,
+    costs,
+    gar,
+    reinvested: re?.[0] ?? null,
+    plan: re?.[1] ?? null,
+    impact,
+    officer,
+    reviewed,
   });
   return [
-    g("W01", "Joint control room with Eastfield Fire and Rescue", "Operational support", "C", "OS100 Control room", "Police staff pay", "Collaboration agreement, PA 15/03/2011", [0, 600, 1200, 1200], [350, 150, 0, 0], "G", NPT, "ACC Operations", "2012-09-12"),
-    g("W02", "Back office restructure: HR, finance and admin posts", "Business support", "C", "BS210 HR and finance", "Police staff pay", "Restructure report, PA 21/06/2011", [900, 1400, 1400, 1400], [200, 0, 0, 0], "G", FRONTLINE, "Director of Resources", "2012-09-12"),
-    g("W03", "Fleet: fewer vehicles, pool cars and telematics", "Estates and fleet", "C", "EF310 Fleet", "Transport", "Fleet review 2011", [150, 320, 380, 380], [40, 0, 0, 0], "A", NPT, "Head of Estates and Fleet", "2012-08-29"),
-    g("W04", "Estates rationalisation: close Hillcrest station", "Estates and fleet", "C", "EF300 Premises", "Premises", "Estates strategy 2011-15", [0, 250, 610, 610], [0, 120, 30, 0], "A", FRONTLINE, "Head of Estates and Fleet", "2012-08-29"),
-    g("W05", "Regional uniform and equipment framework", "Business support", "C", "BS240 Procurement", "Supplies and services", "Framework award 09/2011", [180, 260, 260, 260], seeded ? [null, null, null, null] : [0, 0, 0, 0], "G", FRONTLINE, "Head of Procurement", "2012-09-05"),
-    g("W06", "Overtime control through a duty planning system", "Operational policing", "C", "OP110 Overtime", "Police officer pay", "Overtime budget monitoring P6", [300, 520, 640, 640], [90, 60, 0, 0], "A", NPT, "ACC Territorial Policing", "2012-09-19"),
-    g("W07", "Mobile data: officer time released to patrol", "Operational policing", "NC", "OP100 Response", "Police officer pay", "Time and motion study 2011", [0, 800, 1500, 1500], [250, 100, 50, 50], "R", null, "ACC Territorial Policing", "2012-09-19"),
-    g("W08", "ICT server consolidation and licence review", "Business support", "C", seeded ? null : "IT400 ICT", "Supplies and services", "ICT strategy 2011", [100, 210, 240, 240], [60, 20, 0, 0], "G", PPU, "Head of ICT", "2012-09-05"),
-    g("W09", "Regional custody suite with Northfield", "Operational support", "C", "OS120 Custody", "Police staff pay", "Custody business case v3", [0, 0, 450, 900], [0, 300, 200, 0], "R", PPU, "ACC Operations", "2012-09-12"),
-    g("W10", "Building management systems in six stations", "Estates and fleet", "C", "EF320 Energy", "Premises", "Energy audit 2010", [40, 90, 90, 90], [55, 0, 0, 0], "G", FRONTLINE, "Head of Estates and Fleet", "2012-08-29"),
-    g("W11", "Forensic services contract renegotiated", "Operational support", "C", "OS130 Forensics", "Agency and contracted services", "Contract variation 04/2012", seeded ? [0, 140, 210, 0] : [0, 140, 210, 210], [0, 0, 0, 0], "A", PPU, "Head of Scientific Support", "2012-09-12"),
+    g(
+      "W01",
+      "Joint control room with Eastfield Fire and Rescue",
+      "Operational support",
+      "C",
+      "OS100 Control room",
+      "Police staff pay",
+      "Collaboration agreement, PA 15/03/2011",
+      [0, 600, 1200, 1200],
+      [350, 150, 0, 0],
+      "G",
+      NPT,
+      "ACC Operations",
+      "2012-09-12",
+    ),
+    g(
+      "W02",
+      "Back office restructure: HR, finance and admin posts",
+      "Business support",
+      "C",
+      "BS210 HR and finance",
+      "Police staff pay",
+      "Restructure report, PA 21/06/2011",
+      [900, 1400, 1400, 1400],
+      [200, 0, 0, 0],
+      "G",
+      FRONTLINE,
+      "Director of Resources",
+      "2012-09-12",
+    ),
+    g(
+      "W03",
+      "Fleet: fewer vehicles, pool cars and telematics",
+      "Estates and fleet",
+      "C",
+      "EF310 Fleet",
+      "Transport",
+      "Fleet review 2011",
+      [150, 320, 380, 380],
+      [40, 0, 0, 0],
+      "A",
+      NPT,
+      "Head of Estates and Fleet",
+      "2012-08-29",
+    ),
+    g(
+      "W04",
+      "Estates rationalisation: close Hillcrest station",
+      "Estates and fleet",
+      "C",
+      "EF300 Premises",
+      "Premises",
+      "Estates strategy 2011-15",
+      [0, 250, 610, 610],
+      [0, 120, 30, 0],
+      "A",
+      FRONTLINE,
+      "Head of Estates and Fleet",
+      "2012-08-29",
+    ),
+    g(
+      "W05",
+      "Regional uniform and equipment framework",
+      "Business support",
+      "C",
+      "BS240 Procurement",
+      "Supplies and services",
+      "Framework award 09/2011",
+      [180, 260, 260, 260],
+      seeded ? [null, null, null, null] : [0, 0, 0, 0],
+      "G",
+      FRONTLINE,
+      "Head of Procurement",
+      "2012-09-05",
+    ),
+    g(
+      "W06",
+      "Overtime control through a duty planning system",
+      "Operational policing",
+      "C",
+      "OP110 Overtime",
+      "Police officer pay",
+      "Overtime budget monitoring P6",
+      [300, 520, 640, 640],
+      [90, 60, 0, 0],
+      "A",
+      NPT,
+      "ACC Territorial Policing",
+      "2012-09-19",
+    ),
+    g(
+      "W07",
+      "Mobile data: officer time released to patrol",
+      "Operational policing",
+      "NC",
+      "OP100 Response",
+      "Police officer pay",
+      "Time and motion study 2011",
+      [0, 800, 1500, 1500],
+      [250, 100, 50, 50],
+      "R",
+      null,
+      "ACC Territorial Policing",
+      "2012-09-19",
+    ),
+    g(
+      "W08",
+      "ICT server consolidation and licence review",
+      "Business support",
+      "C",
+      seeded ? null : "IT400 ICT",
+      "Supplies and services",
+      "ICT strategy 2011",
+      [100, 210, 240, 240],
+      [60, 20, 0, 0],
+      "G",
+      PPU,
+      "Head of ICT",
+      "2012-09-05",
+    ),
+    g(
+      "W09",
+      "Regional custody suite with Northfield",
+      "Operational support",
+      "C",
+      "OS120 Custody",
+      "Police staff pay",
+      "Custody business case v3",
+      [0, 0, 450, 900],
+      [0, 300, 200, 0],
+      "R",
+      PPU,
+      "ACC Operations",
+      "2012-09-12",
+    ),
+    g(
+      "W10",
+      "Building management systems in six stations",
+      "Estates and fleet",
+      "C",
+      "EF320 Energy",
+      "Premises",
+      "Energy audit 2010",
+      [40, 90, 90, 90],
+      [55, 0, 0, 0],
+      "G",
+      FRONTLINE,
+      "Head of Estates and Fleet",
+      "2012-08-29",
+    ),
+    g(
+      "W11",
+      "Forensic services contract renegotiated",
+      "Operational support",
+      "C",
+      "OS130 Forensics",
+      "Agency and contracted services",
+      "Contract variation 04/2012",
+      seeded ? [0, 140, 210, 0] : [0, 140, 210, 210],
+      [0, 0, 0, 0],
+      "A",
+      PPU,
+      "Head of Scientific Support",
+      "2012-09-12",
+    ),
     seeded
-      ? g("W12", "Front counters: shorter opening hours at four stations", "Local policing", "C", "LP150 Front counters", "Police staff pay", "Front counter review 2011", [0, 180, 240, 240], [60, 0, 0, 0], "G", NPT, "Chief Superintendent Local Policing", "2012-09-19", "Service reduction: counters open 10:00-16:00 only")
-      : g("W12", "Payroll shared with Eastfield County Council", "Business support", "C", "BS220 Payroll", "Police staff pay", "Shared service agreement 2012", [0, 180, 240, 240], [60, 0, 0, 0], "G", NPT, "Director of Resources", "2012-09-19"),
+      ? g(
+          "W12",
+          "Front counters: shorter opening hours at four stations",
+          "Local policing",
+          "C",
+          "LP150 Front counters",
+          "Police staff pay",
+          "Front counter review 2011",
+          [0, 180, 240, 240],
+          [60, 0, 0, 0],
+          "G",
+          NPT,
+          "Chief Superintendent Local Policing",
+          "2012-09-19",
+          "Service reduction: counters open 10:00-16:00 only",
+        )
+      : g(
+          "W12",
+          "Payroll shared with Eastfield County Council",
+          "Business support",
+          "C",
+          "BS220 Payroll",
+          "Police staff pay",
+          "Shared service agreement 2012",
+          [0, 180, 240, 240],
+          [60, 0, 0, 0],
+          "G",
+          NPT,
+          "Director of Resources",
+          "2012-09-19",
+        ),
   ];
 }
 
@@ -93,15 +305,26 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   BUDGET_LINES.forEach(([line, amount, note], i) => budget.row(6 + i, 1, [line, amount, note || null], [undefined, FMT.money]));
   const budgetTotalRow = 6 + BUDGET_LINES.length;
   const baselineTotal = sum(BUDGET_LINES.map((l) => l[1]));
-  budget.row(budgetTotalRow, 1, ["Total gross revenue expenditure", fx(`SUM(B6:B${budgetTotalRow - 1})`, baselineTotal)], [undefined, FMT.money], true);
-  budget.set(`A${budgetTotalRow + 2}`, "Gross expenditure: income from fees, charges and specific grants is shown in the income budget and not netted off.");
+  budget.row(
+    budgetTotalRow,
+    1,
+    ["Total gross revenue expenditure", fx(`SUM(B6:B${budgetTotalRow - 1})`, baselineTotal)],
+    [undefined, FMT.money],
+    true,
+  );
+  budget.set(
+    `A${budgetTotalRow + 2}`,
+    "Gross expenditure: income from fees, charges and specific grants is shown in the income budget and not netted off.",
+  );
   budget.widths([34, 20, 40]);
 
   // The G/A/R weighting key the risk-adjusted formulas look up.
   lookups.set("A1", "G/A/R weighting (used by the Savings Plan risk adjusted column)", { bold: true });
   lookups.row(2, 1, ["G/A/R", "Weighting", null, "Portfolio"], undefined, true);
   Object.entries(WEIGHTS).forEach(([code, w], i) => lookups.row(3 + i, 1, [code, w], [undefined, FMT.percent]));
-  ["Business support", "Estates and fleet", "Local policing", "Operational policing", "Operational support"].forEach((p, i) => lookups.set(`D${3 + i}`, p));
+  ["Business support", "Estates and fleet", "Local policing", "Operational policing", "Operational support"].forEach((p, i) =>
+    lookups.set(`D${3 + i}`, p),
+  );
 
   // The register: title block, three header rows, the gains, a Total row.
   plan.set("A1", "Westmere Police Authority", { bold: true });
@@ -118,7 +341,15 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   plan.merged(`L${H + 1}:O${H + 1}`, "One-off costs (£'000)");
   plan.merged(`P${H + 1}:S${H + 1}`, "Net saving (£'000)");
   for (let block = 0; block < 3; block++) plan.row(H + 2, 8 + block * 4, YEARS, undefined, true);
-  const right = ["G/A/R", "Risk adjusted 2013/14 (£'000)", "Reinvested in", "Plan", "Service impact", "Responsible officer", "Last reviewed"];
+  const right = [
+    "G/A/R",
+    "Risk adjusted 2013/14 (£'000)",
+    "Reinvested in",
+    "Plan",
+    "Service impact",
+    "Responsible officer",
+    "Last reviewed",
+  ];
   right.forEach((text, i) => plan.merged(`${L(20 + i)}${H}:${L(20 + i)}${H + 2}`, text));
 
   const list = gains(seeded);
@@ -129,7 +360,12 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
     rowOf.set(gain.ref, r);
     plan.row(r, 1, [gain.ref, gain.proposal, gain.portfolio, gain.type, gain.costCentre, gain.heading, gain.evidence]);
     plan.row(r, 8, gain.gross, FMT.money);
-    plan.row(r, 12, gain.costs.map((c) => (c === null ? undefined : c)), FMT.money);
+    plan.row(
+      r,
+      12,
+      gain.costs.map((c) => (c === null ? undefined : c)),
+      FMT.money,
+    );
     for (let y = 0; y < 4; y++) {
       const grossRef = `${L(8 + y)}${r}`;
       // Seeded W07: the 2013/14 net takes the 2012/13 costs (a formula copied one column too far).
@@ -212,7 +448,22 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   board.set("A1", "Westmere Police Authority", { bold: true });
   board.set("A2", "VfM Board monitoring: cashable savings against plan (£'000)");
   board.set("A3", "Position at 30 September 2012");
-  board.row(5, 1, ["Quarter ending", "Plan to date", "Achieved to date", "Budget monitoring", "Benchmarking", "Milestones", "Risk register", "Board date"], undefined, true);
+  board.row(
+    5,
+    1,
+    [
+      "Quarter ending",
+      "Plan to date",
+      "Achieved to date",
+      "Budget monitoring",
+      "Benchmarking",
+      "Milestones",
+      "Risk register",
+      "Board date",
+    ],
+    undefined,
+    true,
+  );
   const quarters: Array<[string, number, number, string]> = [
     ["2011-06-30", 480, 455, "2011-07-21"],
     ["2011-09-30", 960, 930, "2011-10-20"],
@@ -224,19 +475,41 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   quarters.forEach(([end, planned, achieved, boardDate], i) => {
     const label = ["Q1", "Q2", "Q3", "Q4"][i % 4];
     const year = i < 4 ? "2011/12" : "2012/13";
-    board.row(6 + i, 1, [date(end), planned, achieved, `Budget monitoring ${label} ${year}`, "HMIC VfM profile, MSG comparison", `Milestone tracker ${label}`, `Risk register reviewed ${label}`, date(boardDate)], [FMT.date, FMT.money, FMT.money]);
+    board.row(
+      6 + i,
+      1,
+      [
+        date(end),
+        planned,
+        achieved,
+        `Budget monitoring ${label} ${year}`,
+        "HMIC VfM profile, MSG comparison",
+        `Milestone tracker ${label}`,
+        `Risk register reviewed ${label}`,
+        date(boardDate),
+      ],
+      [FMT.date, FMT.money, FMT.money],
+    );
   });
   const ms = 6 + quarters.length + 2;
-  const msEnd = board.block(ms, "Key milestones", ["Ref", "Milestone", "Due by", "Status"], [
-    ["W01", "Joint control room live", "2012-04-01", "Complete"],
-    ["W02", "Staff consultation closed and posts released", "2011-09-30", "Complete"],
-    ["W04", "Hillcrest station vacated", "2012-12-31", "On track"],
-    ["W07", "Mobile devices issued to all response officers", "2013-03-31", "On track"],
-    ["W09", "Regional custody suite opens", "2014-01-31", "On track"],
-  ]);
+  const msEnd = board.block(
+    ms,
+    "Key milestones",
+    ["Ref", "Milestone", "Due by", "Status"],
+    [
+      ["W01", "Joint control room live", "2012-04-01", "Complete"],
+      ["W02", "Staff consultation closed and posts released", "2011-09-30", "Complete"],
+      ["W04", "Hillcrest station vacated", "2012-12-31", "On track"],
+      ["W07", "Mobile devices issued to all response officers", "2013-03-31", "On track"],
+      ["W09", "Regional custody suite opens", "2014-01-31", "On track"],
+    ],
+  );
   const pub = msEnd + 2;
   board.set(`A${pub}`, "Notes", { bold: true });
-  board.set(`A${pub + 1}`, "Published in the Police Authority Annual Report 2011/12 on 28/06/2012 (westmere-pa.example.org/annual-report).");
+  board.set(
+    `A${pub + 1}`,
+    "Published in the Police Authority Annual Report 2011/12 on 28/06/2012 (westmere-pa.example.org/annual-report).",
+  );
   board.set(`A${pub + 2}`, "Published in the HMIC Value for Money profile return on 15/11/2011.");
   board.widths([14, 16, 16, 28, 30, 22, 26, 12]);
 
@@ -244,20 +517,51 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   bench.set("A1", "Westmere Police Authority", { bold: true });
   bench.set("A2", "Comparative measures 2011/12: HMIC Value for Money profile, most similar group (MSG)");
   bench.row(4, 1, ["Measure", "Type", "Net spend £", "Activity volume", "Westmere", "MSG average"], undefined, true);
-  bench.row(5, 1, ["Headquarters costs per head of population (£)", "HQ cost", null, null, 14.2, 15.85], [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2]);
+  bench.row(
+    5,
+    1,
+    ["Headquarters costs per head of population (£)", "HQ cost", null, null, 14.2, 15.85],
+    [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2],
+  );
   bench.row(6, 1, ["Crimes detected", "Output", null, null, 19450, 18900], FMT.money);
   bench.row(7, 1, ["Victims satisfied with the overall service", "Outcome", null, null, 0.84, 0.83], FMT.percent);
-  bench.row(8, 1, ["Cost per 999 call handled (£)", "Unit cost", 5120000, 212000, fx("C8/D8", 5120000 / 212000), 23.1], [undefined, undefined, FMT.money, FMT.money, FMT.money2, FMT.money2]);
+  bench.row(
+    8,
+    1,
+    ["Cost per 999 call handled (£)", "Unit cost", 5120000, 212000, fx("C8/D8", 5120000 / 212000), 23.1],
+    [undefined, undefined, FMT.money, FMT.money, FMT.money2, FMT.money2],
+  );
   bench.widths([46, 12, 14, 16, 12, 12]);
 
   // What must and must not be found.
   const row = (ref: string): number => rowOf.get(ref)!;
-  for (const rule of ["ii.register-present", "i.baseline-present", "i.baseline-year", "iv.profile-present", "vi.quarters-present", "vii.measures-present", "ix.publication-record", "iv.milestones", "viii.deliverability-present", "i.gain-baseline-line"]) {
-    ex.never(rule, undefined, undefined, "the workbook holds this evidence (register, 2010/11 budget, inline profile, six quarters, HMIC measures, dated Published notes, milestones, G/A/R, subjective headings)");
+  for (const rule of [
+    "ii.register-present",
+    "i.baseline-present",
+    "i.baseline-year",
+    "iv.profile-present",
+    "vi.quarters-present",
+    "vii.measures-present",
+    "ix.publication-record",
+    "iv.milestones",
+    "viii.deliverability-present",
+    "i.gain-baseline-line",
+  ]) {
+    ex.never(
+      rule,
+      undefined,
+      undefined,
+      "the workbook holds this evidence (register, 2010/11 budget, inline profile, six quarters, HMIC measures, dated Published notes, milestones, G/A/R, subjective headings)",
+    );
   }
   ex.never("i.basis-stated", undefined, undefined, 'the title block says "original budget"');
   ex.never("i.price-base-stated", undefined, undefined, 'the title block says "cash prices"');
-  ex.never("viii.risk-adjusted-recomputes", PLAN, `U${row("W07")}`, "W07 is R: the workbook's own key weights it 25%, and its formula uses that key");
+  ex.never(
+    "viii.risk-adjusted-recomputes",
+    PLAN,
+    `U${row("W07")}`,
+    "W07 is R: the workbook's own key weights it 25%, and its formula uses that key",
+  );
   ex.never("viii.risk-adjusted-recomputes", PLAN, `U${row("W09")}`, "W09 is R: weighted 25% by the workbook's own key");
   ex.never("ii.type-stated", PLAN, `D${first}:D${last}`, "C and NC are the workbook's codes for cashable and non-cashable");
   ex.never("method.mixed-units", undefined, undefined, "every amount is in £'000 (title blocks and headers agree)");
@@ -265,14 +569,44 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
     ex.never("v.reinvestment-plan-total", undefined, undefined, "the re-investment block adds up to the cashable 2013/14 net savings");
     ex.never("iv.ongoing", undefined, undefined, "every gain stays positive once it first accrues");
   } else {
-    ex.defect("iii.costs-present", PLAN, `L${row("W05")}:O${row("W05")}`, "W05 (uniform framework) has its one-off costs left blank in every year where the zeros were.");
-    ex.defect("iii.net-recomputes", PLAN, `R${row("W07")}`, "W07's 2013/14 net saving formula takes the 2012/13 costs (=J-M instead of =J-N): 1,400 shown, 1,450 right.");
+    ex.defect(
+      "iii.costs-present",
+      PLAN,
+      `L${row("W05")}:O${row("W05")}`,
+      "W05 (uniform framework) has its one-off costs left blank in every year where the zeros were.",
+    );
+    ex.defect(
+      "iii.net-recomputes",
+      PLAN,
+      `R${row("W07")}`,
+      "W07's 2013/14 net saving formula takes the 2012/13 costs (=J-M instead of =J-N): 1,400 shown, 1,450 right.",
+    );
     ex.defect("ii.budget-line", PLAN, `E${row("W08")}`, "Cashable gain W08 (ICT consolidation) has no cost centre.");
-    ex.defect("viii.risk-adjusted-recomputes", PLAN, `U${row("W06")}`, "W06 is Amber but its risk adjusted formula leaves the weighting out (=J-N: 640 instead of 640 x 50% = 320).");
-    ex.defect("iv.ongoing", PLAN, `H${row("W11")}:S${row("W11")}`, "W11 (forensic contract) first accrues in 2012/13 but is 0 in 2014/15: not an ongoing gain.");
-    ex.defect("method.service-reduction", PLAN, `A${row("W12")}:Z${row("W12")}`, "W12 shortens front counter opening hours (Service impact: service reduction) and is still counted.");
+    ex.defect(
+      "viii.risk-adjusted-recomputes",
+      PLAN,
+      `U${row("W06")}`,
+      "W06 is Amber but its risk adjusted formula leaves the weighting out (=J-N: 640 instead of 640 x 50% = 320).",
+    );
+    ex.defect(
+      "iv.ongoing",
+      PLAN,
+      `H${row("W11")}:S${row("W11")}`,
+      "W11 (forensic contract) first accrues in 2012/13 but is 0 in 2014/15: not an ongoing gain.",
+    );
+    ex.defect(
+      "method.service-reduction",
+      PLAN,
+      `A${row("W12")}:Z${row("W12")}`,
+      "W12 shortens front counter opening hours (Service impact: service reduction) and is still counted.",
+    );
     ex.tolerate("v.reinvestment-plan-total", undefined, undefined, "the re-investment block still re-invests W12's 240 of service cut");
-    ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the risk adjusted total and target block include W06 unweighted and W12's service cut");
+    ex.tolerate(
+      "viii.total-risk-adjusted",
+      undefined,
+      undefined,
+      "the risk adjusted total and target block include W06 unweighted and W12's service cut",
+    );
   }
   return {
     file,

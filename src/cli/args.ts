@@ -63,7 +63,8 @@ function parseArray(text: string): ParsedArgument {
     const row: ExcelArgument[] = [];
     for (const cellText of splitOutsideQuotes(rowText, ",")) {
       if (cellText.trim() === "") return { ok: false, message: `array constant ${text} has an empty value` };
-      if (cellText.includes("{") || cellText.includes("}")) return { ok: false, message: `array constant ${text} cannot contain another array` };
+      if (cellText.includes("{") || cellText.includes("}"))
+        return { ok: false, message: `array constant ${text} cannot contain another array` };
       const cell = parseScalar(cellText);
       if (!cell.ok) return cell;
       row.push(cell.value);

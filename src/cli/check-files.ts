@@ -86,7 +86,12 @@ export async function checkFiles(files: readonly string[], io: CliIO, options: C
       let outcome: ReturnOutcome;
       try {
         const show = (text: string) => progress.show(`${counter}${text}`);
-        outcome = await checkOne(file, io, options, { signal: stop.signal, show, note: (text) => fileProblem(file, `note: ${text}`), several });
+        outcome = await checkOne(file, io, options, {
+          signal: stop.signal,
+          show,
+          note: (text) => fileProblem(file, `note: ${text}`),
+          several,
+        });
       } catch (error) {
         outcome = { file, status: "unreadable", reason: `could not be checked: ${describeFailure(error)}` };
       }
@@ -112,7 +117,12 @@ interface FileContext {
   several: boolean;
 }
 
-async function checkOne(file: string, io: CliIO, options: CheckFilesOptions, { signal, show, note, several }: FileContext): Promise<ReturnOutcome> {
+async function checkOne(
+  file: string,
+  io: CliIO,
+  options: CheckFilesOptions,
+  { signal, show, note, several }: FileContext,
+): Promise<ReturnOutcome> {
   const read = await readWorkbookFile(file, io.cwd);
   if (!read.ok) return { file, status: "unreadable", reason: read.reason };
   const large = read.size >= LARGE_FILE_BYTES;
@@ -126,5 +136,11 @@ async function checkOne(file: string, io: CliIO, options: CheckFilesOptions, { s
   if (several || large) show(`checking ${safeName(file)}`);
   for (const warning of workbook.warnings) note(warning);
   const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: options.reportingDate });
-  return { file, status: "checked", report: checked.report, vfmTablesFound: checked.vfmTablesFound, onTrack: verdictOnTrack(checked.onTrack, checked.unit) };
+  return {
+    file,
+    status: "checked",
+    report: checked.report,
+    vfmTablesFound: checked.vfmTablesFound,
+    onTrack: verdictOnTrack(checked.onTrack, checked.unit),
+  };
 }

@@ -84,7 +84,8 @@ export interface CommandLine {
   helpTopic?: string;
 }
 
-export type Parsed<T extends OptionTable> = { help: true } | { help: false; values: OptionValues<T>; operands: string[] } | { error: string };
+export type Parsed<T extends OptionTable> =
+  { help: true } | { help: false; values: OptionValues<T>; operands: string[] } | { error: string };
 
 /** True for an option such as --json, as opposed to a negative number such as -5 or -.5. */
 export function isOption(text: string): boolean {
@@ -106,7 +107,9 @@ export function parseCommandLine<T extends OptionTable>(command: CommandLine & {
   }
   // Before `--`, a negative number is an operand (vfm netgain -5), not a cluster of short options.
   const terminator = args.indexOf("--");
-  const words = args.map((word, i) => ((terminator < 0 || i < terminator) && word.startsWith("-") && !isOption(word) && word !== "-" ? OPERAND_MARK + word : word));
+  const words = args.map((word, i) =>
+    (terminator < 0 || i < terminator) && word.startsWith("-") && !isOption(word) && word !== "-" ? OPERAND_MARK + word : word,
+  );
   const unmark = (word: string) => (word.startsWith(OPERAND_MARK) ? word.slice(1) : word);
   const { tokens } = parseArgs({ args: words, options: parseArgsOptions, strict: false, allowPositionals: true, tokens: true });
 
@@ -161,7 +164,9 @@ export function parseCommandLine<T extends OptionTable>(command: CommandLine & {
 
 /** `vfm NAME OPERANDS [--flag] [--name VALUE]...`, from the table. */
 export function usageLine(command: CommandLine): string {
-  const options = Object.entries(command.options).map(([key, spec]) => (spec.kind === "flag" ? `[--${longName(key)}]` : `[--${longName(key)} ${spec.placeholder}]`));
+  const options = Object.entries(command.options).map(([key, spec]) =>
+    spec.kind === "flag" ? `[--${longName(key)}]` : `[--${longName(key)} ${spec.placeholder}]`,
+  );
   return ["vfm", command.name, command.operands, ...options].filter(Boolean).join(" ");
 }
 

@@ -71,9 +71,13 @@ export async function readRegularFile(file: string, cwd: string, limit: ReadLimi
     // open file itself, so a file swapped for a device after a check by name is still refused.
     handle = await fs.open(fullPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = await handle.stat();
-    if (stat.isDirectory()) return { ok: false, reason: [describeError({ code: "EISDIR" }), limit.folderAdvice].filter(Boolean).join("; ") };
+    if (stat.isDirectory())
+      return { ok: false, reason: [describeError({ code: "EISDIR" }), limit.folderAdvice].filter(Boolean).join("; ") };
     if (!stat.isFile()) return { ok: false, reason: describeError({ code: "ENXIO" }) };
-    const tooLarge = (size: string) => ({ ok: false as const, reason: `the file is ${size}larger than the ${megabytes(limit.maxBytes)} limit for ${limit.limitFor}; ${limit.advice}` });
+    const tooLarge = (size: string) => ({
+      ok: false as const,
+      reason: `the file is ${size}larger than the ${megabytes(limit.maxBytes)} limit for ${limit.limitFor}; ${limit.advice}`,
+    });
     if (stat.size > limit.maxBytes) return tooLarge(`${megabytes(stat.size)}, `);
     // One byte more than the limit is asked for, so a file that grew after the check is still bounded.
     const bytes = new Uint8Array(Math.min(stat.size, limit.maxBytes) + 1);

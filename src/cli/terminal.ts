@@ -15,7 +15,6 @@ export function useColour(io: Pick<CliIO, "stdoutIsTTY" | "env">): boolean {
   return io.stdoutIsTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
 }
 
-
 /** Longest file name, and longest message, printed in one line on stderr or in the text overview. */
 export const NAME_LIMIT = 300;
 export const MESSAGE_LIMIT = 1000;

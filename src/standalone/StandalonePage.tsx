@@ -95,7 +95,12 @@ export function exampleFromQuery(search: string): { kind: "example"; name: Examp
 /** The source for an address naming no example this page has: checking it says which there are. */
 function unknownExampleSource(name: string): WorkbookSource {
   const reason = `There is no example called "${name.slice(0, 80)}" on this page. The examples are ${EXAMPLE_LIST}: choose one of the buttons above, or open your own workbook.`;
-  return { kind: "file", label: "No workbook open yet", check: async () => ({ status: "refused", reason }), goToCell: async () => ({ kind: "failed", reason }) };
+  return {
+    kind: "file",
+    label: "No workbook open yet",
+    check: async () => ({ status: "refused", reason }),
+    goToCell: async () => ({ kind: "failed", reason }),
+  };
 }
 
 export function exampleUrl(name: string): string {
@@ -225,9 +230,9 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
         Check a value-for-money workbook
       </h2>
       <p className={styles.introText}>
-        Open an Excel workbook (.xlsx), or drop one anywhere on this page, to check its efficiency gains against the 9
-        measurement principles of the CSR07 Value for Money Delivery Agreement. Or try an example: a police force's
-        workbook, clean or with one defect per principle (to see what findings and Go to cell look like).
+        Open an Excel workbook (.xlsx), or drop one anywhere on this page, to check its efficiency gains against the 9 measurement
+        principles of the CSR07 Value for Money Delivery Agreement. Or try an example: a police force's workbook, clean or with one defect
+        per principle (to see what findings and Go to cell look like).
       </p>
       <p className={mergeClasses(styles.introText, styles.privacy)}>
         Your workbook is read in this browser. It is not uploaded: nothing leaves your computer.
@@ -237,8 +242,8 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
 
   const templateHint = (
     <Text>
-      To get a blank VfM workbook, use Create VfM workbook in the Excel add-in, or run <code>vfm template</code> on the
-      command line. The <Link href={`?example=${EXAMPLE_NAME}`}>clean example workbook</Link> shows a complete one.
+      To get a blank VfM workbook, use Create VfM workbook in the Excel add-in, or run <code>vfm template</code> on the command line. The{" "}
+      <Link href={`?example=${EXAMPLE_NAME}`}>clean example workbook</Link> shows a complete one.
     </Text>
   );
 

@@ -98,7 +98,11 @@ export async function fileBytes(file: Blob, signal: AbortSignal): Promise<Uint8A
 }
 
 /** Bytes of a same-origin URL (the bundled example). `pageHref`: the page's own address. */
-export async function fetchBytes(url: string, signal: AbortSignal, pageHref: string = globalThis.location?.href ?? ""): Promise<Uint8Array> {
+export async function fetchBytes(
+  url: string,
+  signal: AbortSignal,
+  pageHref: string = globalThis.location?.href ?? "",
+): Promise<Uint8Array> {
   if (isFilePage(pageHref)) throw new Error(SERVE_THE_PAGE);
   let response: Response;
   try {

@@ -35,7 +35,8 @@ export function cellText(cell: Cell | undefined, date1904: boolean): string {
   let text: string;
   if (value === null) text = "";
   else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
-  else if (typeof value === "number") text = (looksLikeDateFormat(cell.numFmt) && serialToUkDate(value, date1904)) || numberText.format(value);
+  else if (typeof value === "number")
+    text = (looksLikeDateFormat(cell.numFmt) && serialToUkDate(value, date1904)) || numberText.format(value);
   else text = value;
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }

@@ -62,7 +62,9 @@ function forecastNotes(data: VfmData): string[] {
   const notes: string[] = [];
   const targetYear = targetYearOf(data);
   if (targetYear !== null && forecastYears.has(targetYear)) {
-    notes.push(`The target year ${formatFinancialYear(targetYear)} is a forecast year of the ${series.vintage} deflator series, so amounts re-expressed in its prices rest on a forecast.`);
+    notes.push(
+      `The target year ${formatFinancialYear(targetYear)} is a forecast year of the ${series.vintage} deflator series, so amounts re-expressed in its prices rest on a forecast.`,
+    );
   }
   const priceBases = new Map<number, number>();
   for (const gain of data.gains) {
@@ -71,7 +73,9 @@ function forecastNotes(data: VfmData): string[] {
     }
   }
   for (const [year, count] of [...priceBases].sort((a, b) => a[0] - b[0])) {
-    notes.push(`${count === 1 ? "One gain is" : `${count} gains are`} priced in ${formatFinancialYear(year)}, a forecast year of the same series.`);
+    notes.push(
+      `${count === 1 ? "One gain is" : `${count} gains are`} priced in ${formatFinancialYear(year)}, a forecast year of the same series.`,
+    );
   }
   return notes;
 }
@@ -103,7 +107,11 @@ export function onTrackLine(judgement: OnTrackJudgement, unit: string | null): P
 
 export function checkModel(model: WorkbookModel, options: CheckModelOptions): CheckResult {
   const deadline = startDeadline();
-  const analysis = analyse(model, { file: options.file, reportingDate: options.settings?.reportingDate, settings: settingsOverrides(options.settings) });
+  const analysis = analyse(model, {
+    file: options.file,
+    reportingDate: options.settings?.reportingDate,
+    settings: settingsOverrides(options.settings),
+  });
   deadline.check();
   const report = summarise(runRules(analysis, RULES, deadline), analysis.data, options.file);
   const vfm = analysis.data;
@@ -133,5 +141,12 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
     protectedSheets: model.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
     onTrack: onTrackForPane(analysis, vfm.unit),
   };
-  return { report, data, model, catalogue: CATALOGUE, readerNotes: options.readerNotes ? [...options.readerNotes] : [], found: inspectAnalysis(analysis, options.file) };
+  return {
+    report,
+    data,
+    model,
+    catalogue: CATALOGUE,
+    readerNotes: options.readerNotes ? [...options.readerNotes] : [],
+    found: inspectAnalysis(analysis, options.file),
+  };
 }

@@ -14,18 +14,24 @@ export interface PreviousReturn {
 }
 
 export type CompareOutcome =
-  | { ok: true; comparison: ReturnComparison; description: ComparisonDescription }
-  | { ok: false; reason: string }
-  | { ok: "cancelled" };
+  { ok: true; comparison: ReturnComparison; description: ComparisonDescription } | { ok: false; reason: string } | { ok: "cancelled" };
 
-export async function compareWithPrevious(previous: PreviousReturn, current: { model: WorkbookModel; file: string }, signal: AbortSignal): Promise<CompareOutcome> {
+export async function compareWithPrevious(
+  previous: PreviousReturn,
+  current: { model: WorkbookModel; file: string },
+  signal: AbortSignal,
+): Promise<CompareOutcome> {
   // The reader's own chunk, the one the standalone page uses: the Excel pane fetches it only here.
   const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read");
   const read = await readXlsx(previous.bytes, { fileName: previous.fileName, signal });
   if (signal.aborted) return { ok: "cancelled" };
   if (!read.ok) return { ok: false, reason: `${previous.fileName} could not be read: ${read.reason}` };
   const last = recordsOfModel(read.model, previous.fileName);
-  if (!last.registerFound) return { ok: false, reason: `No gains register was found in ${previous.fileName}, so there is nothing to compare with. Choose the previous quarter's return.` };
+  if (!last.registerFound)
+    return {
+      ok: false,
+      reason: `No gains register was found in ${previous.fileName}, so there is nothing to compare with. Choose the previous quarter's return.`,
+    };
   const comparison = compareReturns(last, recordsOfModel(current.model, current.file));
   return { ok: true, comparison, description: describeComparison(comparison, { unicode: true }) };
 }

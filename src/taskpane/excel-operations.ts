@@ -63,7 +63,10 @@ export async function createTemplate(): Promise<WriteOutcome> {
   try {
     const outcome = await Excel.run((context) => insertTemplate(context, VFM_TEMPLATE));
     if (outcome.ok) {
-      return { ok: true, message: `Added the sheets ${outcome.created.join(", ")}. Fill in the Baseline, Gains and Settings sheets, then select Check workbook.` };
+      return {
+        ok: true,
+        message: `Added the sheets ${outcome.created.join(", ")}. Fill in the Baseline, Gains and Settings sheets, then select Check workbook.`,
+      };
     }
     return { ok: false, reason: outcome.reason, takenSheets: outcome.takenNames };
   } catch (error) {

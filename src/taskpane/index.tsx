@@ -7,8 +7,8 @@ import { startExcelPane } from "./start-excel";
 
 const INTRO = (
   <p style={{ margin: 0 }}>
-    Select <strong>Check workbook</strong> to check the open workbook against the measurement principles. The check only
-    reads the workbook; nothing in it changes unless you use the workbook tools or save settings.
+    Select <strong>Check workbook</strong> to check the open workbook against the measurement principles. The check only reads the workbook;
+    nothing in it changes unless you use the workbook tools or save settings.
   </p>
 );
 

@@ -38,7 +38,10 @@ function parseNumber(text: string): number | null {
 
 /** "Green 1, Amber 0.5, Red 0" (or "Green=100%; Amber=50%") -> pairs; null when any part cannot be read. */
 export function parseRagMapping(text: string): Array<[string, number]> | null {
-  const parts = text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const pairs: Array<[string, number]> = [];
   for (const part of parts) {
     const m = /^([A-Za-z][A-Za-z -]*?)\s*[=:]?\s*(-?\d*\.?\d+)\s*(%?)$/.exec(part);

@@ -75,10 +75,7 @@ export interface CellPreview {
   note?: string;
 }
 
-export type GoToOutcome =
-  | { kind: "selected" }
-  | { kind: "preview"; preview: CellPreview }
-  | { kind: "failed"; reason: string };
+export type GoToOutcome = { kind: "selected" } | { kind: "preview"; preview: CellPreview } | { kind: "failed"; reason: string };
 
 export type WriteOutcome =
   | { ok: true; message: string }

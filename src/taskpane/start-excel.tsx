@@ -18,7 +18,8 @@ export interface OfficeEntryApi {
 export const OFFICE_MISSING_MESSAGE =
   "The VfM Checker pane could not start: Excel's add-in library (office.js, from appsforoffice.microsoft.com) did not load. Check the network connection, then close and reopen the pane.";
 
-export const NOT_EXCEL_MESSAGE = "This page is the VfM Checker pane for Excel and works only inside Excel. To check a saved workbook in the browser, use the ";
+export const NOT_EXCEL_MESSAGE =
+  "This page is the VfM Checker pane for Excel and works only inside Excel. To check a saved workbook in the browser, use the ";
 
 /** Replaces the page's loading line with one paragraph (plain DOM: React may be what failed). */
 function showMessage(container: HTMLElement, text: string, link?: { href: string; text: string }): void {

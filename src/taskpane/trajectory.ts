@@ -64,14 +64,25 @@ export function calloutMoney(value: number, unit: string | null): string {
   return formatMoney(value, unit ?? "£");
 }
 
-export function buildTrajectory(quarters: readonly QuarterPoint[], targetPath: readonly TargetYear[], target: number | null, unit: string | null): Trajectory {
+export function buildTrajectory(
+  quarters: readonly QuarterPoint[],
+  targetPath: readonly TargetYear[],
+  target: number | null,
+  unit: string | null,
+): Trajectory {
   const byDate = quarters.length > 0 && quarters.every((q) => q.quarterEnd !== null);
   const labels = new Map<number, string>();
   const xKey = (x: Date | number) => (x instanceof Date ? x.getTime() : x);
   const point = (x: Date | number, label: string, y: number, legend: string): TrajectoryPoint => {
     labels.set(xKey(x), label);
     const money = calloutMoney(y, unit);
-    return { x, y, xAxisCalloutData: label, yAxisCalloutData: money, callOutAccessibilityData: { ariaLabel: `${label}. ${legend}: ${money}.` } };
+    return {
+      x,
+      y,
+      xAxisCalloutData: label,
+      yAxisCalloutData: money,
+      callOutAccessibilityData: { ariaLabel: `${label}. ${legend}: ${money}.` },
+    };
   };
   const reported = quarters.map((quarter, index) => {
     const label = (quarter.quarterEnd && quarterLabelOfEnd(quarter.quarterEnd)) || quarter.label;
@@ -93,7 +104,9 @@ export function buildTrajectory(quarters: readonly QuarterPoint[], targetPath: r
     // year's end, so the reader sees how far the plan still has to go.
     const legend = "Target by year end";
     const points = targetPath.flatMap((year) =>
-      [1, 2, 3, 4].map((quarter) => point(utcDate(quarterEndOf(year.startYear, quarter)), `Q${quarter} ${financialYearLabel(year.startYear)}`, year.due, legend)),
+      [1, 2, 3, 4].map((quarter) =>
+        point(utcDate(quarterEndOf(year.startYear, quarter)), `Q${quarter} ${financialYearLabel(year.startYear)}`, year.due, legend),
+      ),
     );
     series.push({ kind: "target", legend, points });
     pathWords = ` Target due by the end of ${targetPath.map((year) => `${financialYearLabel(year.startYear)}: ${calloutMoney(year.due, unit)}`).join("; ")}.`;
@@ -101,7 +114,11 @@ export function buildTrajectory(quarters: readonly QuarterPoint[], targetPath: r
     const legend = "Target";
     const first = reported[0];
     const last = reported[reported.length - 1];
-    series.push({ kind: "target", legend, points: [point(first.x, first.label, target, legend), point(last.x, last.label, target, legend)] });
+    series.push({
+      kind: "target",
+      legend,
+      points: [point(first.x, first.label, target, legend), point(last.x, last.label, target, legend)],
+    });
     pathWords = ` Target: ${calloutMoney(target, unit)}.`;
   }
 

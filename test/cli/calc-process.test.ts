@@ -10,7 +10,8 @@ function newestSource(): number {
   let newest = 0;
   for (const dir of ["src/cli", "src/core/calc", "src/core/deflators"]) {
     for (const entry of fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+      if (entry.isFile() && entry.name.endsWith(".ts"))
+        newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
     }
   }
   return newest;
@@ -20,7 +21,10 @@ beforeAll(() => {
   // The test command builds the CLI first; build it here too when it is missing or older than the source.
   if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource()) {
     try {
-      execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "pipe" });
+      execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
+        cwd: root,
+        stdio: "pipe",
+      });
     } catch {
       // A type error elsewhere still emits JavaScript; the tests below say whether the command works.
     }
@@ -39,7 +43,11 @@ test("npx vfm target 15246 3% 3 prints 1413.715842", () => {
 test("values and --json", () => {
   expect(vfm("target", "1", "3%", "3").out).toBe("0.092727\n");
   expect(vfm("netgain", "{250000}", "40000", "90%").out).toBe("185000\n");
-  expect(JSON.parse(vfm("deflate", "1", "2004-05", "2024-25", "--json").out)).toEqual({ value: 100 / 59.7172, usesForecast: false, series: "HMT-2026-03" });
+  expect(JSON.parse(vfm("deflate", "1", "2004-05", "2024-25", "--json").out)).toEqual({
+    value: 100 / 59.7172,
+    usesForecast: false,
+    series: "HMT-2026-03",
+  });
 });
 
 test("exit 1 for a function error, with the Excel error and message on one line of stderr", () => {

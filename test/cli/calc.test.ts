@@ -35,7 +35,13 @@ describe("arguments written as in an Excel formula", () => {
     ["", null],
     ["{100,200}", [[100, 200]]],
     ["{100;200}", [[100], [200]]],
-    ['{1,"a";TRUE,3%}', [[1, "a"], [true, 0.03]]],
+    [
+      '{1,"a";TRUE,3%}',
+      [
+        [1, "a"],
+        [true, 0.03],
+      ],
+    ],
   ])("%s", (text, value) => {
     expect(parseExcelArgument(text)).toEqual({ ok: true, value });
   });
@@ -72,7 +78,11 @@ describe("results", () => {
     const result = await run("deflate", ["1000", "2024-25", "2030-31", "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual({ value: (1000 * 113.6416) / 100, usesForecast: true, series: "HMT-2026-03" });
-    expect(JSON.parse((await run("target", ["--json", "15246", "3%", "3"])).out)).toEqual({ value: 1413.715842, usesForecast: false, series: null });
+    expect(JSON.parse((await run("target", ["--json", "15246", "3%", "3"])).out)).toEqual({
+      value: 1413.715842,
+      usesForecast: false,
+      series: null,
+    });
   });
 
   test("a forecast year is said on stderr, the result alone on stdout", async () => {
@@ -122,7 +132,7 @@ describe("deflate --series FILE.csv", () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "vfm-calc-"));
     fs.writeFileSync(path.join(dir, "mine.csv"), "financial_year,index,is_forecast\n2008-09,50,false\n\n2010-11,100,true\n");
-    fs.writeFileSync(path.join(dir, "plain.csv"), "Year,Deflator\r\n2008,80\r\n2009,\"100\"\r\n");
+    fs.writeFileSync(path.join(dir, "plain.csv"), 'Year,Deflator\r\n2008,80\r\n2009,"100"\r\n');
     fs.writeFileSync(path.join(dir, "bad.csv"), "year,index\n2008-09,50\n2009-10,abc\n");
     fs.writeFileSync(path.join(dir, "empty.csv"), "");
     fs.writeFileSync(path.join(dir, "semicolons.csv"), "year;index\n2008-09;80\n2010-11;88\n");

@@ -14,7 +14,9 @@ describe("vfm inspect", () => {
   it("lists each table found with its sheet, range, how it was recognised and each column's header, role and unit", async () => {
     const { status, out, err } = await run(WESTMERE);
     expect({ status, err }).toEqual({ status: 0, err: "" });
-    expect(out).toContain("Sheets looked at (5): 'Savings Plan 2011-15', 'Revenue budget 2010-11', 'Board monitoring', Benchmarking, Lookups (hidden)");
+    expect(out).toContain(
+      "Sheets looked at (5): 'Savings Plan 2011-15', 'Revenue budget 2010-11', 'Board monitoring', Benchmarking, Lookups (hidden)",
+    );
     expect(out).toContain("  Gains: 'Savings Plan 2011-15'!A7:Z22, 12 rows, 1 total row");
     expect(out).toMatch(/D {3}"C\/NC" +Type\n/);
     expect(out).toContain(`R   "Savings profile (£'000) / Net saving (£'000) / 2013/14" Net gain 2013-14 (the figure checked) (£k)\n`);
@@ -30,7 +32,16 @@ describe("vfm inspect", () => {
     expect(status).toBe(0);
     const inspection = JSON.parse(out);
     const gains = inspection.tables.find((t: { table: string }) => t.table === "gains");
-    expect(gains).toEqual(expect.objectContaining({ sheet: "Savings Plan 2011-15", range: "A7:Z22", source: "content", confidence: "high", rows: 12, hidden: false }));
+    expect(gains).toEqual(
+      expect.objectContaining({
+        sheet: "Savings Plan 2011-15",
+        range: "A7:Z22",
+        source: "content",
+        confidence: "high",
+        rows: 12,
+        hidden: false,
+      }),
+    );
     expect(gains.columns).toContainEqual({ column: "T", header: "G/A/R", role: "Deliverability", unit: null });
     expect(inspection.sheets).toContainEqual({ name: "Lookups", visibility: "hidden", blocks: 1 });
     expect(inspection.ragKey).toEqual({ sheet: "Lookups", cell: "A3:B5", text: "G 100%, A 50%, R 25%" });

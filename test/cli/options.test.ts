@@ -15,7 +15,13 @@ const EXAMPLE = {
   footer: "Exit status: 0 always.",
   options: {
     mode: choiceOption(["fast", "slow"] as const, "how to run", "m"),
-    outFile: valueOption<string>({ placeholder: "OUT", needs: "a file name", once: true, help: ["where to write", "(a second line)"], parse: (t) => ({ ok: true, value: t }) }),
+    outFile: valueOption<string>({
+      placeholder: "OUT",
+      needs: "a file name",
+      once: true,
+      help: ["where to write", "(a second line)"],
+      parse: (t) => ({ ok: true, value: t }),
+    }),
     count: valueOption<number>({
       placeholder: "N",
       needs: "a whole number",
@@ -33,11 +39,19 @@ describe("parseCommandLine", () => {
       values: { mode: "fast", outFile: "x.txt", count: 3, verbose: true },
       operands: ["a", "b"],
     });
-    expect(parseCommandLine(EXAMPLE, ["-vm", "slow"])).toEqual({ help: false, values: { mode: "slow", outFile: undefined, count: undefined, verbose: true }, operands: [] });
+    expect(parseCommandLine(EXAMPLE, ["-vm", "slow"])).toEqual({
+      help: false,
+      values: { mode: "slow", outFile: undefined, count: undefined, verbose: true },
+      operands: [],
+    });
   });
 
   test("defaults: a flag is false, a value option undefined", () => {
-    expect(parseCommandLine(EXAMPLE, [])).toEqual({ help: false, values: { mode: undefined, outFile: undefined, count: undefined, verbose: false }, operands: [] });
+    expect(parseCommandLine(EXAMPLE, [])).toEqual({
+      help: false,
+      values: { mode: undefined, outFile: undefined, count: undefined, verbose: false },
+      operands: [],
+    });
   });
 
   test("a negative number is an operand, not an option; after -- everything is an operand", () => {
@@ -113,7 +127,9 @@ describe("help from the same table", () => {
     expect(help.out).toBe(commandHelp(EXAMPLE));
     const wrong = memoryIO();
     expect(await command.run(["--mode", "x", "a"], wrong)).toBe(2);
-    expect(wrong.err).toBe(`vfm example: --mode 'x' is not one of fast, slow\nUsage: ${usageLine(EXAMPLE)}\nRun \`vfm example --help\` for the options.\n`);
+    expect(wrong.err).toBe(
+      `vfm example: --mode 'x' is not one of fast, slow\nUsage: ${usageLine(EXAMPLE)}\nRun \`vfm example --help\` for the options.\n`,
+    );
     const missing = memoryIO();
     expect(await command.run([], missing)).toBe(2);
     expect(missing.err.split("\n")[0]).toBe("vfm example: give a file");
@@ -151,7 +167,9 @@ describe("formats registered by name", () => {
     expect(() => registry.register({ name: "plain", help: "again", format: () => "" })).toThrow(/registered twice/);
     expect(() => registry.get("fancy")).toThrow(/no format 'fancy'/);
     expect(registry.get("plain").format(42)).toBe("42");
-    expect(parseCommandLine({ ...EXAMPLE, options: { format: registry.option() } }, ["-f", "PLAIN"])).toMatchObject({ values: { format: "plain" } });
+    expect(parseCommandLine({ ...EXAMPLE, options: { format: registry.option() } }, ["-f", "PLAIN"])).toMatchObject({
+      values: { format: "plain" },
+    });
   });
 });
 

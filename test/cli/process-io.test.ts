@@ -29,10 +29,19 @@ describe("vfm as a process", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   onLinux("> /dev/full: exit status 2 and one line, for a report and for a calculation", () => {
-    for (const args of [["validate", SEEDED], ["validate", "--format", "json", CLEAN], ["target", "15246", "3%", "3"]]) {
+    for (const args of [
+      ["validate", SEEDED],
+      ["validate", "--format", "json", CLEAN],
+      ["target", "15246", "3%", "3"],
+    ]) {
       const full = fs.openSync("/dev/full", "w");
       try {
-        const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 60_000 });
+        const run = spawnSync(process.execPath, [BIN, ...args], {
+          cwd: ROOT,
+          stdio: ["ignore", full, "pipe"],
+          encoding: "utf8",
+          timeout: 60_000,
+        });
         expect({ args, status: run.status }).toEqual({ args, status: 2 });
         expectOneLine(run.stderr, /^vfm: cannot write the output: the disk is full \(no space left on device\)$/);
       } finally {
@@ -42,7 +51,10 @@ describe("vfm as a process", () => {
   });
 
   test("a reader that closes the pipe early (| head -c1): exit status 2 and one line", async () => {
-    const child = spawn(process.execPath, [BIN, "validate", "--format", "sarif", SEEDED, SEEDED, SEEDED, SEEDED], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "validate", "--format", "sarif", SEEDED, SEEDED, SEEDED, SEEDED], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     // The reader goes away before the report is written (as `head -c1` does once it has its byte).
@@ -64,7 +76,12 @@ describe("vfm as a process", () => {
     for (const file of ["/dev/zero", "/dev/urandom", fifo]) {
       const run = vfm(["deflate", "1", "2008-09", "2010-11", "--series", file]);
       expect({ file, status: run.status, stdout: run.stdout }).toEqual({ file, status: 2, stdout: "" });
-      expectOneLine(run.stderr, new RegExp(`^vfm deflate: cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: this is not a regular file \\(a device, pipe or socket\\)$`));
+      expectOneLine(
+        run.stderr,
+        new RegExp(
+          `^vfm deflate: cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: this is not a regular file \\(a device, pipe or socket\\)$`,
+        ),
+      );
     }
     const folder = vfm(["deflate", "1", "2008-09", "2010-11", "--series", dir]);
     expect(folder.status).toBe(2);
@@ -90,26 +107,33 @@ describe("vfm as a process", () => {
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(3);
   });
 
-  onLinux("Ctrl+C stops a batch: the files done are reported, the rest not checked, exit status 130", async () => {
-    const files = Array.from({ length: 60 }, () => CLEAN);
-    const child = spawn(process.execPath, [BIN, "validate", "--format", "json", "--progress", ...files], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-      if (stderr.includes("[3/60] reading") && !child.killed) child.kill("SIGINT");
-    });
-    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    expect(status).toBe(130);
-    const entries = JSON.parse(stdout) as Array<{ status?: string }>;
-    expect(entries).toHaveLength(60);
-    const done = entries.filter((e) => e.status === undefined).length;
-    expect(done).toBeGreaterThanOrEqual(2);
-    expect(done).toBeLessThan(60);
-    expect(entries.slice(done).every((e) => e.status === "not-checked")).toBe(true);
-    expect(stderr).toContain(`vfm: stopped: ${60 - done} of 60 files not checked\n`);
-  }, 120_000);
+  onLinux(
+    "Ctrl+C stops a batch: the files done are reported, the rest not checked, exit status 130",
+    async () => {
+      const files = Array.from({ length: 60 }, () => CLEAN);
+      const child = spawn(process.execPath, [BIN, "validate", "--format", "json", "--progress", ...files], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        if (stderr.includes("[3/60] reading") && !child.killed) child.kill("SIGINT");
+      });
+      const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      expect(status).toBe(130);
+      const entries = JSON.parse(stdout) as Array<{ status?: string }>;
+      expect(entries).toHaveLength(60);
+      const done = entries.filter((e) => e.status === undefined).length;
+      expect(done).toBeGreaterThanOrEqual(2);
+      expect(done).toBeLessThan(60);
+      expect(entries.slice(done).every((e) => e.status === "not-checked")).toBe(true);
+      expect(stderr).toContain(`vfm: stopped: ${60 - done} of 60 files not checked\n`);
+    },
+    120_000,
+  );
 
   onLinux("file names and file contents are printed with their control characters visible; JSON keeps them exact", () => {
     const hostile = "Q2\u001b[2J\u001b]52;c;SGk=\u0007\r\n(ii) ok: \u2714 pass\u202e";

@@ -17,7 +17,9 @@ describe("vfm template", () => {
     const run = vfm(["template", "plan.xlsx"], { cwd: dir });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Wrote plan.xlsx: 10 sheets (Instructions, Baseline, Gains, Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication, Settings), 9 Excel tables");
+    expect(run.stdout).toContain(
+      "Wrote plan.xlsx: 10 sheets (Instructions, Baseline, Gains, Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication, Settings), 9 Excel tables",
+    );
     expect(run.stdout).toContain("spending period 2026-27, 2027-28, 2028-29");
     const read = await readXlsx(new Uint8Array(fs.readFileSync(path.join(dir, "plan.xlsx"))));
     expect(read.ok).toBe(true);
@@ -51,11 +53,18 @@ describe("vfm template", () => {
   it("gives usage errors exit status 2", () => {
     const run = vfm(["template", "plan.txt"], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("vfm template: 'plan.txt' must end in .xlsx\nUsage: vfm template OUT.xlsx [--force] [--baseline-year YYYY-YY] [--years N]\nRun `vfm template --help` for the options.\n");
+    expect(run.stderr).toBe(
+      "vfm template: 'plan.txt' must end in .xlsx\nUsage: vfm template OUT.xlsx [--force] [--baseline-year YYYY-YY] [--years N]\nRun `vfm template --help` for the options.\n",
+    );
   });
 
   it("parses its arguments", () => {
-    expect(parseTemplateArgs(["plan.xlsx", "--force", "--baseline-year=2007/08", "--years", "4"])).toEqual({ out: "plan.xlsx", force: true, baselineYear: 2007, targetYears: 4 });
+    expect(parseTemplateArgs(["plan.xlsx", "--force", "--baseline-year=2007/08", "--years", "4"])).toEqual({
+      out: "plan.xlsx",
+      force: true,
+      baselineYear: 2007,
+      targetYears: 4,
+    });
     expect(parseTemplateArgs(["--help"])).toBe("help");
     expect(parseTemplateArgs([])).toMatch(/^give the file to write/);
     expect(parseTemplateArgs(["a.xlsx", "b.xlsx"])).toBe("give one output file, not 'a.xlsx' and 'b.xlsx'");

@@ -18,7 +18,10 @@ async function validate(args: string[], io: MemoryIO = memoryIO({ cwd: ROOT })) 
 
 function parseCsv(text: string): string[][] {
   // The verdicts hold no quotes or line breaks here; the CSV writer's quoting is tested in test/core/review.
-  return text.split("\r\n").filter(Boolean).map((line) => line.split(","));
+  return text
+    .split("\r\n")
+    .filter(Boolean)
+    .map((line) => line.split(","));
 }
 
 describe("vfm validate FILE...: one verdict per file", () => {
@@ -64,7 +67,9 @@ describe("vfm validate FILE...: one verdict per file", () => {
     expect(run.status).toBe(1);
     const lines = run.out.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(/^2 files: 0 unreadable, 1 with errors, \d with warnings only, \d without problems \(\d+ errors, \d+ warnings, \d+ notes?\)$/);
+    expect(lines[2]).toMatch(
+      /^2 files: 0 unreadable, 1 with errors, \d with warnings only, \d without problems \(\d+ errors, \d+ warnings, \d+ notes?\)$/,
+    );
     const one = await validate(["--summary", SEEDED]);
     expect(one.out.trimEnd().split("\n")).toHaveLength(2);
   });
@@ -73,7 +78,21 @@ describe("vfm validate FILE...: one verdict per file", () => {
     const run = await validate(["--format", "csv", CLEAN, MISSING, SEEDED]);
     expect(run.status).toBe(2);
     const rows = parseCsv(run.out);
-    expect(rows[0]).toEqual(["File", "Status", "Reason", "Reporting date", "Errors", "Warnings", "Notes", "Principles failed", "Principles not checked", "Target", "Risk-adjusted cashable gains", "Progress", "On track"]);
+    expect(rows[0]).toEqual([
+      "File",
+      "Status",
+      "Reason",
+      "Reporting date",
+      "Errors",
+      "Warnings",
+      "Notes",
+      "Principles failed",
+      "Principles not checked",
+      "Target",
+      "Risk-adjusted cashable gains",
+      "Progress",
+      "On track",
+    ]);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
       [CLEAN, "checked", ""],
       [MISSING, "unreadable", "no such file"],
@@ -100,11 +119,18 @@ describe("vfm validate FILE...: one verdict per file", () => {
     const run = await validate(["--format", "sarif", CLEAN, MISSING, SEEDED]);
     const [sarifRun] = JSON.parse(run.out).runs;
     expect(sarifRun.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual([CLEAN, SEEDED, MISSING]);
-    const located = sarifRun.results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; index: number } } }> }) => r.locations[0].physicalLocation.artifactLocation);
+    const located = sarifRun.results.map(
+      (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; index: number } } }> }) =>
+        r.locations[0].physicalLocation.artifactLocation,
+    );
     const seededJson = JSON.parse((await validate(["--format", "json", SEEDED])).out);
-    expect(located.filter((l: { uri: string; index: number }) => l.uri === SEEDED && l.index === 1)).toHaveLength(seededJson.findings.length);
+    expect(located.filter((l: { uri: string; index: number }) => l.uri === SEEDED && l.index === 1)).toHaveLength(
+      seededJson.findings.length,
+    );
     expect(sarifRun.invocations[0].executionSuccessful).toBe(false);
-    expect(sarifRun.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([`${MISSING}: no such file`]);
+    expect(sarifRun.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([
+      `${MISSING}: no such file`,
+    ]);
   });
 
   test("--reporting-date is read as dd/mm/yyyy too", async () => {
@@ -127,7 +153,11 @@ describe("Ctrl+C stops a batch", () => {
     const entries = JSON.parse(run.out);
     expect(entries.map((e: { file: string }) => e.file)).toEqual([CLEAN, SEEDED, CLEAN]);
     expect(entries[0].summary.errors).toBe(0);
-    expect(entries[1]).toEqual({ file: SEEDED, status: "not-checked", reason: "not checked: the check was stopped (Ctrl+C) before this file" });
+    expect(entries[1]).toEqual({
+      file: SEEDED,
+      status: "not-checked",
+      reason: "not checked: the check was stopped (Ctrl+C) before this file",
+    });
     expect(entries[2].status).toBe("not-checked");
     expect(run.err).toContain("vfm: stopped: 2 of 3 files not checked\n");
   });
@@ -141,8 +171,12 @@ describe("Ctrl+C stops a batch", () => {
     };
     const run = await validate(["--summary", CLEAN, SEEDED], io);
     expect(run.status).toBe(130);
-    expect(run.out).toContain("  not checked  examples/northmoor-police-seeded.xlsx: not checked: the check was stopped (Ctrl+C) before this file\n");
-    expect(run.out.trimEnd().split("\n").pop()).toMatch(/^2 files: 0 unreadable, 0 with errors, \d with warnings only, \d without problems, 1 not checked \(stopped\) \(0 errors, /);
+    expect(run.out).toContain(
+      "  not checked  examples/northmoor-police-seeded.xlsx: not checked: the check was stopped (Ctrl+C) before this file\n",
+    );
+    expect(run.out.trimEnd().split("\n").pop()).toMatch(
+      /^2 files: 0 unreadable, 0 with errors, \d with warnings only, \d without problems, 1 not checked \(stopped\) \(0 errors, /,
+    );
   });
 
   test("the interrupt handler is released when the batch ends", async () => {

@@ -27,7 +27,10 @@ describe("vfm validate on the real-world corpus", () => {
     expect(reports.map((r) => r.file)).toEqual(files);
     for (const report of reports) {
       const rules = report.findings.map((f) => f.rule);
-      expect({ file: report.file, internal: rules.filter((r) => r === "method.internal-error") }).toEqual({ file: report.file, internal: [] });
+      expect({ file: report.file, internal: rules.filter((r) => r === "method.internal-error") }).toEqual({
+        file: report.file,
+        internal: [],
+      });
       expect(rules).toEqual(expect.arrayContaining(["i.baseline-present", "ii.register-present"]));
       for (const finding of report.findings) expect(finding.message).not.toMatch(/undefined|NaN|\[object /);
     }

@@ -12,7 +12,8 @@ jest.mock("../../src/core/validate/index", () => {
   return {
     ...actual,
     validateWorkbookWithContext: (model: unknown, options: { file: string }) => {
-      if ((globalThis as { overDeadline?: boolean }).overDeadline && options.file.includes("seeded")) throw new actual.CheckDeadlineExceeded(20_000);
+      if ((globalThis as { overDeadline?: boolean }).overDeadline && options.file.includes("seeded"))
+        throw new actual.CheckDeadlineExceeded(20_000);
       const hostile = (globalThis as { hostileMessage?: string }).hostileMessage;
       if (hostile !== undefined && options.file.includes("seeded")) throw new Error(hostile);
       if (options.file.includes("seeded")) throw new RangeError("Maximum call stack size exceeded\n    at analyse (analysis.ts:1:1)");
@@ -85,7 +86,8 @@ test("a file that runs past the check's deadline is that file's result; the othe
     expect(entries[1]).toEqual({
       file: SEEDED,
       status: "unreadable",
-      reason: "could not be checked: Checking this workbook took longer than 20 seconds, the safe limit, so it was stopped. If it is genuine, split it into smaller workbooks.",
+      reason:
+        "could not be checked: Checking this workbook took longer than 20 seconds, the safe limit, so it was stopped. If it is genuine, split it into smaller workbooks.",
     });
   } finally {
     delete (globalThis as { overDeadline?: boolean }).overDeadline;

@@ -24,7 +24,10 @@ export function ensureCliBuilt(): void {
   const sources = ["src/core", "src/adapters/xlsx", "src/cli"].map((d) => newestSource(path.join(ROOT, d)));
   if (fs.existsSync(main) && fs.statSync(main).mtimeMs > Math.max(...sources)) return;
   try {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
   } catch {
     // tsc still emits when another module has a type error; the tests below show what matters.
   }

@@ -24,7 +24,9 @@ describe("vfm validate", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("(i) The baseline should be clearly quantified: ✔ pass");
     const last = run.stdout.trimEnd().split("\n").pop()!;
-    expect(last).toMatch(/^examples\/northmoor-police\.xlsx: 0 errors, \d+ warnings?, \d+ info; \d+ of 10 principles passed; target progress [\d.]+%/);
+    expect(last).toMatch(
+      /^examples\/northmoor-police\.xlsx: 0 errors, \d+ warnings?, \d+ info; \d+ of 10 principles passed; target progress [\d.]+%/,
+    );
   });
 
   it("exits 1 when a workbook has an error finding, and pins findings to sheet!cell", () => {
@@ -133,7 +135,13 @@ describe("vfm validate", () => {
 
   it("parses its arguments, refusing what it does not know in one line", () => {
     expect(parseValidateArgs(["a.xlsx", "--format", "SARIF", "--reporting-date=2026-10-31", "-q", "--", "-odd.xlsx"])).toEqual({
-      files: ["a.xlsx", "-odd.xlsx"], format: "sarif", reportingDate: "2026-10-31", summary: false, verbose: false, quiet: true, progress: false,
+      files: ["a.xlsx", "-odd.xlsx"],
+      format: "sarif",
+      reportingDate: "2026-10-31",
+      summary: false,
+      verbose: false,
+      quiet: true,
+      progress: false,
     });
     expect(parseValidateArgs(["--help"])).toBe("help");
     expect(parseValidateArgs([])).toBe("give at least one .xlsx file");
@@ -142,7 +150,9 @@ describe("vfm validate", () => {
     // Dates are printed dd/mm/yyyy, so they are accepted that way too, as well as yyyy-mm-dd.
     expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/10/2026"])).toMatchObject({ reportingDate: "2026-10-31" });
     expect(parseValidateArgs(["a.xlsx", "--reporting-date", "1/4/2027"])).toMatchObject({ reportingDate: "2027-04-01" });
-    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/02/2027"])).toBe("--reporting-date '31/02/2027' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026");
+    expect(parseValidateArgs(["a.xlsx", "--reporting-date", "31/02/2027"])).toBe(
+      "--reporting-date '31/02/2027' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026",
+    );
     expect(parseValidateArgs(["a.xlsx", "--reporting-date", "10/31/2026"])).toMatch(/is not a date written DD\/MM\/YYYY/);
     expect(parseValidateArgs(["a.xlsx", "--reporting-date", "2026-13-01"])).toMatch(/is not a date/);
     expect(parseValidateArgs(["a.xlsx", "--colour"])).toBe("unknown option '--colour'");

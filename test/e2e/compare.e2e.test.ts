@@ -14,7 +14,14 @@ import { startStaticServer, type StaticServer } from "../support/static-server";
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = process.env.VFM_DIST ? path.resolve(process.env.VFM_DIST) : path.join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 const PREVIOUS = path.join(ROOT, "examples", "northmoor-police-q1.xlsx");
 
 const missing = [

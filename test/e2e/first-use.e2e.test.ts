@@ -11,7 +11,11 @@ import type { StaticServer } from "../support/static-server";
 import { DIST, describeInBrowser, launchTestBrowser, saveArtifactPath } from "../support/browser";
 import type { TestBrowser } from "../support/browser";
 
-const { suite, missing } = describeInBrowser("the first-use browser test", ["index.html", "examples/northmoor-police.xlsx", "examples/northmoor-police-seeded.xlsx"]);
+const { suite, missing } = describeInBrowser("the first-use browser test", [
+  "index.html",
+  "examples/northmoor-police.xlsx",
+  "examples/northmoor-police-seeded.xlsx",
+]);
 
 jest.setTimeout(120_000);
 
@@ -66,7 +70,7 @@ suite("first use of the standalone page", () => {
     await page.getByRole("button", { name: "Try the faulty example" }).click();
     await results();
     expect(await page.locator("header").innerText()).toContain("northmoor-police-seeded.xlsx");
-    expect(await page.locator('[data-rule]').count()).toBeGreaterThan(5);
+    expect(await page.locator("[data-rule]").count()).toBeGreaterThan(5);
     await page.getByRole("button", { name: "Try the clean example" }).click();
     await page.locator("header").getByText("northmoor-police.xlsx", { exact: true }).waitFor();
     await results();
@@ -139,7 +143,8 @@ suite("first use of the standalone page", () => {
               const range = document.createRange();
               range.setStart(node, match.index!);
               range.setEnd(node, match.index! + match[0].length);
-              if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) words.push(match[0]);
+              if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1)
+                words.push(match[0]);
             }
           }
           return words;
@@ -182,7 +187,9 @@ suite("first use of the standalone page", () => {
 
     test("series differ by more than colour: dashes and marker shapes", async () => {
       const panel = page.getByTestId("target-panel");
-      const dashes = await panel.locator("svg [stroke-dasharray]").evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute("stroke-dasharray")))]);
+      const dashes = await panel
+        .locator("svg [stroke-dasharray]")
+        .evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute("stroke-dasharray")))]);
       expect(dashes).toEqual(expect.arrayContaining(["6 3", "2 3"]));
       // A marker shape per series (circle, square, triangle), shown in the legend as well as on the points.
       const shapes = await panel
@@ -200,7 +207,12 @@ suite("first use of the standalone page", () => {
         expect(await page.getByRole("button", { name: "Go to cell" }).first().isVisible()).toBe(false);
         expect(await page.getByTestId("target-panel").isVisible()).toBe(true);
         expect(await page.locator("[data-rule]").first().isVisible()).toBe(true);
-        expect(await page.locator("[data-rule]").first().evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+        expect(
+          await page
+            .locator("[data-rule]")
+            .first()
+            .evaluate((el) => getComputedStyle(el).breakInside),
+        ).toBe("avoid");
         await page.pdf({ path: saveArtifactPath("northmoor-police-seeded-print.pdf"), format: "A4" });
         await page.screenshot({ path: saveArtifactPath("northmoor-police-seeded-print-320.png"), fullPage: true });
       } finally {

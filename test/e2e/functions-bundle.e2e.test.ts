@@ -54,7 +54,10 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
     page = await test_.context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.route(`${server.url}functions-host.html`, (route) =>
-      route.fulfill({ contentType: "text/html", body: '<!doctype html><html><head><script src="runtime.js"></script><script src="functions.js"></script></head><body></body></html>' }),
+      route.fulfill({
+        contentType: "text/html",
+        body: '<!doctype html><html><head><script src="runtime.js"></script><script src="functions.js"></script></head><body></body></html>',
+      }),
     );
     await page.route(`${server.url}runtime.js`, (route) => route.fulfill({ contentType: "text/javascript", body: RUNTIME }));
     await page.goto(`${server.url}functions-host.html`);
@@ -66,7 +69,11 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
     await server?.close();
   });
 
-  const call = (id: string, ...args: unknown[]) => page.evaluate(([fn, list]) => (window as unknown as { __call: (id: string, args: unknown[]) => Outcome }).__call(fn as string, list as unknown[]), [id, args] as const);
+  const call = (id: string, ...args: unknown[]) =>
+    page.evaluate(
+      ([fn, list]) => (window as unknown as { __call: (id: string, args: unknown[]) => Outcome }).__call(fn as string, list as unknown[]),
+      [id, args] as const,
+    );
   const value = async (id: string, ...args: unknown[]) => {
     const outcome = await call(id, ...args);
     if (!outcome.ok) throw new Error(`${id} failed: ${outcome.code} ${outcome.message}`);
@@ -92,7 +99,12 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
   test("VFM.DEFLATE answers the shipped March 2026 series' vector", async () => {
     expect(await value("DEFLATE", 1, "2004-05", "2024-25", null)).toBeCloseTo(100 / 59.7172, 9);
     // A two-column range (year, index) as Excel passes it: a 2-D array.
-    expect(await value("DEFLATE", 10, 2008, 2009, [[2008, 2], [2009, 3]])).toBeCloseTo(15, 12);
+    expect(
+      await value("DEFLATE", 10, 2008, 2009, [
+        [2008, 2],
+        [2009, 3],
+      ]),
+    ).toBeCloseTo(15, 12);
   });
 
   test("VFM.NETGAIN sums 2-D ranges, counts blanks as 0, and takes null for omitted arguments", async () => {
@@ -105,7 +117,12 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
     const rate = await call("TARGET", 15246, 3, 3, null);
     expect(rate).toMatchObject({ ok: false, isCustomFunctionsError: true, code: "#NUM!" });
     expect((rate as { message: string }).message).toMatch(/^rate must be a fraction such as 3% or 0\.03, not 3/);
-    expect(await call("NETGAIN", [[100, { error: "#DIV/0!" }]], null, null)).toMatchObject({ ok: false, isCustomFunctionsError: true, code: "#VALUE!", message: expect.stringMatching(/#DIV\/0!/) });
+    expect(await call("NETGAIN", [[100, { error: "#DIV/0!" }]], null, null)).toMatchObject({
+      ok: false,
+      isCustomFunctionsError: true,
+      code: "#VALUE!",
+      message: expect.stringMatching(/#DIV\/0!/),
+    });
     expect(await call("NETGAIN", [[100, "n/a"]], null, null)).toMatchObject({ ok: false, code: "#VALUE!" });
     expect(await call("DEFLATE", 1, "2008-13", 2010, null)).toMatchObject({ ok: false, code: "#VALUE!" });
     expect(await call("DEFLATE", 1, 1900, 2010, null)).toMatchObject({ ok: false, code: "#N/A" });

@@ -22,7 +22,9 @@ const BROKEN = corpusFile("broken");
 
 const missing = [
   fs.existsSync(path.join(DIST, "index.html")) ? null : "dist/index.html (run `npm run build` first)",
-  fs.existsSync(path.join(DIST, "examples", "northmoor-police.xlsx")) ? null : "dist/examples/northmoor-police.xlsx (the build copies examples/*.xlsx)",
+  fs.existsSync(path.join(DIST, "examples", "northmoor-police.xlsx"))
+    ? null
+    : "dist/examples/northmoor-police.xlsx (the build copies examples/*.xlsx)",
   fs.existsSync(CHROMIUM) ? null : `${CHROMIUM} (apt-get install -y chromium)`,
 ].filter((item): item is string => item !== null);
 const inCI = Boolean(process.env.CI);
@@ -184,15 +186,18 @@ suite("the standalone page", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // Each figure of the target panel on one line: "£38,203,524" must not break after a comma.
-      const figureLines = await page.getByTestId("target-panel").locator("dd").evaluateAll((cells) =>
-        cells.map((cell) => {
-          // The text's own line boxes (the cell itself stretches to the height of its wrapped term).
-          const range = document.createRange();
-          range.selectNodeContents(cell);
-          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-          return { text: cell.textContent, lines: tops.size };
-        }),
-      );
+      const figureLines = await page
+        .getByTestId("target-panel")
+        .locator("dd")
+        .evaluateAll((cells) =>
+          cells.map((cell) => {
+            // The text's own line boxes (the cell itself stretches to the height of its wrapped term).
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            return { text: cell.textContent, lines: tops.size };
+          }),
+        );
       expect(figureLines.length).toBe(3);
       for (const figure of figureLines) expect(figure).toEqual({ text: figure.text, lines: 1 });
       fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -204,7 +209,10 @@ suite("the standalone page", () => {
 
   test("a long file name wraps at 320 pixels instead of widening the pane", async () => {
     // Real returns have names such as PF_Round_1_Cross_Table_Validation_Failures.xlsx: one long word.
-    const longName = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vfm-e2e-")), "PF_Round_1_Cross_Table_Validation_Failures_Northmoor.xlsx");
+    const longName = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "vfm-e2e-")),
+      "PF_Round_1_Cross_Table_Validation_Failures_Northmoor.xlsx",
+    );
     fs.copyFileSync(SEEDED, longName);
     await page.setViewportSize({ width: 320, height: 800 });
     try {
@@ -257,7 +265,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterFocusBumper(violation.id, node.html)) }))
     .filter((violation) => violation.nodes.length > 0)
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
 }
 
 /**

@@ -36,7 +36,9 @@ describe("the Northmoor Police examples", () => {
   });
 
   describe("the seeded example", () => {
-    const listed: { workbook: string; defects: SeededDefect[] } = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "seeded-defects.json"), "utf8"));
+    const listed: { workbook: string; defects: SeededDefect[] } = JSON.parse(
+      fs.readFileSync(path.join(EXAMPLES, "seeded-defects.json"), "utf8"),
+    );
     let report: ValidationReport;
     beforeAll(async () => {
       report = await check(listed.workbook);
@@ -48,7 +50,9 @@ describe("the Northmoor Police examples", () => {
 
     it.each(listed.defects.map((d) => [d.rule, d] as const))("reports %s at its cell", (_rule, defect) => {
       const found = report.findings.filter((f) => f.rule === defect.rule);
-      expect(found).toEqual([expect.objectContaining({ principle: defect.principle, rule: defect.rule, sheet: defect.sheet, cell: defect.cell })]);
+      expect(found).toEqual([
+        expect.objectContaining({ principle: defect.principle, rule: defect.rule, sheet: defect.sheet, cell: defect.cell }),
+      ]);
     });
 
     it("reports nothing but the seeded defects (apart from information)", () => {

@@ -49,7 +49,12 @@ describe("methodology.md vectors through the wrappers (optional arguments arrive
   test("DEFLATE", () => {
     expect(vfmDeflate(1, "2004-05", "2024-25", omitted)).toBe(100 / 59.7172);
     expect(vfmDeflate(1, "2004-05", "2024-25", [["HMT-2026-03"]])).toBe(100 / 59.7172);
-    expect(vfmDeflate(3, "2008-09", 2010, [["2008-09", 50], ["2010-11", 100]])).toBe(6);
+    expect(
+      vfmDeflate(3, "2008-09", 2010, [
+        ["2008-09", 50],
+        ["2010-11", 100],
+      ]),
+    ).toBe(6);
   });
 
   test("NETGAIN with ranges as Excel passes them (matrices; a single cell is [[value]]; blanks are empty)", () => {
@@ -69,9 +74,15 @@ describe("every error class becomes a CustomFunctions.Error with the core's mess
   });
 
   test("#VALUE!, including text and errors inside a range", () => {
-    expect(thrown(() => vfmNetGain([[100, "n/a"]], omitted, omitted))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/text "n\/a"/) });
+    expect(thrown(() => vfmNetGain([[100, "n/a"]], omitted, omitted))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/text "n\/a"/),
+    });
     const errorCell = new MockCustomFunctionsError("#DIV/0!");
-    expect(thrown(() => vfmNetGain([[100, errorCell]], omitted, omitted))).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/#DIV\/0!/) });
+    expect(thrown(() => vfmNetGain([[100, errorCell]], omitted, omitted))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/#DIV\/0!/),
+    });
     expect(thrown(() => vfmDeflate(1, "2008-13", 2010, omitted)).code).toBe("#VALUE!");
     expect(thrown(() => vfmTarget(1, 0.03, 3, "linear")).code).toBe("#VALUE!");
   });
@@ -93,7 +104,14 @@ test("the file works as the functions bundle entry: no Node modules, no associat
 });
 
 describe("the metadata Excel reads (custom-functions-metadata, as the webpack plugin runs it)", () => {
-  let metadata: { functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description?: string; optional?: boolean; dimensionality?: string }> }> };
+  let metadata: {
+    functions: Array<{
+      id: string;
+      name: string;
+      description: string;
+      parameters: Array<{ name: string; description?: string; optional?: boolean; dimensionality?: string }>;
+    }>;
+  };
 
   beforeAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -122,7 +140,8 @@ describe("the metadata Excel reads (custom-functions-metadata, as the webpack pl
   });
 
   test("gross, costs and deflators take ranges", () => {
-    const dimensionality = (id: string, name: string) => metadata.functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.dimensionality;
+    const dimensionality = (id: string, name: string) =>
+      metadata.functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.dimensionality;
     expect(dimensionality("NETGAIN", "gross")).toBe("matrix");
     expect(dimensionality("NETGAIN", "costs")).toBe("matrix");
     expect(dimensionality("DEFLATE", "deflators")).toBe("matrix");

@@ -5,7 +5,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { CheckDeadlineExceeded, DEFAULT_CHECK_DEADLINE_MS, RULES, runRules, analyse, startDeadline, validateWorkbookWithContext } from "../../src/core/validate";
+import {
+  CheckDeadlineExceeded,
+  DEFAULT_CHECK_DEADLINE_MS,
+  RULES,
+  runRules,
+  analyse,
+  startDeadline,
+  validateWorkbookWithContext,
+} from "../../src/core/validate";
 import type { WorkbookModel } from "../../src/core/workbook/model";
 import { repositoryRoot } from "../support/repository-root";
 

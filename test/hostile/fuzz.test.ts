@@ -17,12 +17,16 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 const NOT_A_NUMBER = /\bNaN\b|\bInfinity\b|∞/;
 
 const PARTS = gen.exampleParts();
-const XML_PARTS = [...PARTS.keys()].filter((name) => /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook|tables\/table\d+)\.xml$/.test(name));
+const XML_PARTS = [...PARTS.keys()].filter((name) =>
+  /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook|tables\/table\d+)\.xml$/.test(name),
+);
 
 /** Text an attacker would put into a part: controls, escapes, extreme numbers and dates, markup. */
 const hostileText = fc.oneof(
   fc.constantFrom(
-    ...Object.values(gen.TERMINAL_ATTACKS).map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`).replace(/&#x0;/g, "_x0000_")),
+    ...Object.values(gen.TERMINAL_ATTACKS).map((t) =>
+      t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`).replace(/&#x0;/g, "_x0000_"),
+    ),
     "1e308",
     "-1e308",
     "1e-300",
@@ -35,7 +39,7 @@ const hostileText = fc.oneof(
     "_x001B_[2J",
     "&#x202e;",
     "</v></c></row>",
-    "<c r=\"XFD1048576\"><v>1</v></c>",
+    '<c r="XFD1048576"><v>1</v></c>',
     '<f t="shared" si="0"/>',
     "",
   ),
@@ -102,7 +106,14 @@ async function throughEverything(bytes: Uint8Array): Promise<void> {
   }
   const text = formatText([checked.report], CATALOGUE, { unicode: true, color: false });
   const json = formatJson([checked.report], false);
-  const sarif = JSON.stringify(toSarif([checked.report], CATALOGUE, { name: "vfm", version: "0", informationUri: "https://example.org/", docBaseUri: "https://example.org/docs/" }));
+  const sarif = JSON.stringify(
+    toSarif([checked.report], CATALOGUE, {
+      name: "vfm",
+      version: "0",
+      informationUri: "https://example.org/",
+      docBaseUri: "https://example.org/docs/",
+    }),
+  );
   expect(text).not.toMatch(CONTROL);
   for (const output of [text, json, sarif]) expect(output).not.toMatch(NOT_A_NUMBER);
   expect(() => JSON.parse(json)).not.toThrow();
@@ -119,7 +130,9 @@ describe("fuzz: mutated workbooks through the reader, the validator and every re
 
   it("survives mutated bytes (damaged zip)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 3 }), async (mutations) => throughEverything(mutateBytes(mutations))),
+      fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 3 }), async (mutations) =>
+        throughEverything(mutateBytes(mutations)),
+      ),
       { numRuns: 60, seed: 20261202, endOnFailure: true },
     );
   }, 300_000);

@@ -73,7 +73,9 @@ export function backtrackingHeaders(options: { cells?: number; length?: number; 
   const rows: string[] = [];
   for (let r = 0, left = cells; left > 0; r++, left -= perRow) {
     const n = Math.min(perRow, left);
-    rows.push(`<row r="${r + 1}">${Array.from({ length: n }, (_, c) => `<c r="${colLetters(c)}${r + 1}" t="s"><v>0</v></c>`).join("")}</row>`);
+    rows.push(
+      `<row r="${r + 1}">${Array.from({ length: n }, (_, c) => `<c r="${colLetters(c)}${r + 1}" t="s"><v>0</v></c>`).join("")}</row>`,
+    );
   }
   return buildXlsx({
     sharedStrings: [text],
@@ -96,7 +98,9 @@ export function distinctLongHeaders(options: { cells?: number; length?: number }
   const rows: string[] = [];
   for (let r = 0; r * perRow < cells; r++) {
     const n = Math.min(perRow, cells - r * perRow);
-    rows.push(`<row r="${r + 1}">${Array.from({ length: n }, (_, c) => `<c r="${colLetters(c)}${r + 1}" t="s"><v>${r * perRow + c}</v></c>`).join("")}</row>`);
+    rows.push(
+      `<row r="${r + 1}">${Array.from({ length: n }, (_, c) => `<c r="${colLetters(c)}${r + 1}" t="s"><v>${r * perRow + c}</v></c>`).join("")}</row>`,
+    );
   }
   return buildXlsx({ sharedStrings: texts, sheets: [{ name: "Gains", body: sheetData(...rows) }] });
 }
@@ -170,8 +174,12 @@ export function hugeNames(options: { sheetName?: number; tableName?: number; def
     sheets: [
       {
         name: sheet,
-        body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Gross gain</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>G1</t></is></c><c r="B2"><v>5</v></c></row>`),
-        tables: [`<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${table}" displayName="${table}" ref="A1:B2"/>`],
+        body: sheetData(
+          `<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Gross gain</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>G1</t></is></c><c r="B2"><v>5</v></c></row>`,
+        ),
+        tables: [
+          `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${table}" displayName="${table}" ref="A1:B2"/>`,
+        ],
       },
     ],
     definedNames: `<definedName name="${defined}">1</definedName>`,
@@ -189,13 +197,18 @@ export function extremeBaseline(amount: string): Uint8Array {
 /** The example with the first Milestones due date, or other dates, written as t="d" ISO text. */
 export function isoDateCells(dates: readonly string[]): Uint8Array {
   const cells = dates.map((d, i) => `<c r="${colLetters(i)}2" t="d"><v>${escapeXml(d)}</v></c>`).join("");
-  return buildXlsx({ sheets: [{ name: "Dates", body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>Due</t></is></c></row>`, `<row r="2">${cells}</row>`) }] });
+  return buildXlsx({
+    sheets: [
+      { name: "Dates", body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>Due</t></is></c></row>`, `<row r="2">${cells}</row>`) },
+    ],
+  });
 }
 
 /** The example with the reporting date in Settings (and every Milestones due date) as t="d" text. */
 export function exampleWithIsoDates(iso: string): Uint8Array {
   return patchExample({
-    "xl/worksheets/sheet5.xml": (xml) => xml.replace(/<c r="C(\d+)" s="(\d+)"><v>\d+<\/v><\/c>/g, `<c r="C$1" s="$2" t="d"><v>${iso}</v></c>`),
+    "xl/worksheets/sheet5.xml": (xml) =>
+      xml.replace(/<c r="C(\d+)" s="(\d+)"><v>\d+<\/v><\/c>/g, `<c r="C$1" s="$2" t="d"><v>${iso}</v></c>`),
   });
 }
 

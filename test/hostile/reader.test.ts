@@ -106,7 +106,9 @@ function buildSheet(rowsXml: string): Uint8Array {
   for (const [name, bytes] of Object.entries(unzipSync(small))) parts.set(name, bytes);
   parts.set(
     "xl/worksheets/sheet1.xml",
-    strToU8(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`),
+    strToU8(
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`,
+    ),
   );
   return gen.zipParts(parts);
 }
@@ -122,7 +124,9 @@ describe("names beyond Excel's limits", () => {
   });
 
   it("refuses a 50 MB defined name the same way", async () => {
-    expect(await refusal(gen.hugeNames({ sheetName: 5, definedName: 50 * 1024 * 1024 }))).toMatch(/workbook.xml\) is damaged: .*a tag longer than 1 MB/);
+    expect(await refusal(gen.hugeNames({ sheetName: 5, definedName: 50 * 1024 * 1024 }))).toMatch(
+      /workbook.xml\) is damaged: .*a tag longer than 1 MB/,
+    );
   });
 
   it("cuts a sheet name over 31 characters, and table and defined names over 255, saying so", async () => {
@@ -140,7 +144,8 @@ describe("names beyond Excel's limits", () => {
 
   it("refuses two sheets whose names are the same once cut (or the same ignoring case)", async () => {
     const twoLong = gen.patchExample({
-      "xl/workbook.xml": (xml) => xml.replace('name="Gains"', `name="${"x".repeat(31)}Gains"`).replace('name="Profile"', `name="${"X".repeat(31)}Profile"`),
+      "xl/workbook.xml": (xml) =>
+        xml.replace('name="Gains"', `name="${"x".repeat(31)}Gains"`).replace('name="Profile"', `name="${"X".repeat(31)}Profile"`),
     });
     expect(await refusal(twoLong)).toBe(
       `This workbook names two sheets "${"X".repeat(31)}", which Excel does not allow, so findings could not say which one they mean. Save it again from Excel.`,
@@ -156,14 +161,18 @@ describe("workbook text in the reader's notes", () => {
     // The model keeps the name exactly (JSON and SARIF are exact); only messages are made safe.
     expect(model.sheets[2].name).toBe(forged.slice(0, 31));
     expect(warnings.length).toBe(1);
-    expect(warnings[0]).toBe(`A sheet name "\\x1b[2J\\x1b[HALL CHECKS PASSED\\n(ii) C" was ${forged.length} characters long, more than Excel's limit of 31; it was cut to 31.`);
+    expect(warnings[0]).toBe(
+      `A sheet name "\\x1b[2J\\x1b[HALL CHECKS PASSED\\n(ii) C" was ${forged.length} characters long, more than Excel's limit of 31; it was cut to 31.`,
+    );
     expect(warnings[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
 
 describe("dates a cell cannot hold", () => {
   it("reads a day the calendar does not have, or a date outside Excel's range, as text, never as a shifted date or NaN", async () => {
-    const { model, warnings } = await read(gen.isoDateCells(["2026-02-31", "+275760-09-14", "0001-01-01", "99999-01-01", "2026-02-28", "2024-02-29", "2023-02-29"]));
+    const { model, warnings } = await read(
+      gen.isoDateCells(["2026-02-31", "+275760-09-14", "0001-01-01", "99999-01-01", "2026-02-28", "2024-02-29", "2023-02-29"]),
+    );
     const values = [0, 1, 2, 3, 4, 5, 6].map((col) => getCell(model.sheets[0], 1, col)?.value);
     expect(values).toEqual(["2026-02-31", "+275760-09-14", "0001-01-01", "99999-01-01", 46081, 45351, "2023-02-29"]);
     expect(warnings).toEqual([
@@ -185,7 +194,9 @@ describe("the classic refusals still hold", () => {
   it("refuses a zip bomb from its declared size, and one that lies about it while it streams", async () => {
     const limits = { maxEntryBytes: 8 * 1024 * 1024 };
     expect(await refusal(gen.zipBomb({ megabytes: 16 }), { limits })).toMatch(/^The sheet "Bomb" expands to more than 8 MB of data/);
-    expect(await refusal(gen.zipBomb({ megabytes: 16, lie: true }), { limits })).toMatch(/^The sheet "Bomb" expands to more than 8 MB of data/);
+    expect(await refusal(gen.zipBomb({ megabytes: 16, lie: true }), { limits })).toMatch(
+      /^The sheet "Bomb" expands to more than 8 MB of data/,
+    );
     expect(await refusal(readCorpusBytes(corpusFile("broken", "zip-bomb.xlsx")))).toMatch(/zip bomb/);
   });
 

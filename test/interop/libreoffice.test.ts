@@ -178,7 +178,9 @@ describe("LibreOffice's re-save of our workbooks", () => {
 
     it.each(listed.defects.map((d) => [d.rule, d] as const))("still reports %s at its cell", (_rule, defect) => {
       const found = report.findings.filter((f) => f.rule === defect.rule);
-      expect(found).toEqual([expect.objectContaining({ principle: defect.principle, rule: defect.rule, sheet: defect.sheet, cell: defect.cell })]);
+      expect(found).toEqual([
+        expect.objectContaining({ principle: defect.principle, rule: defect.rule, sheet: defect.sheet, cell: defect.cell }),
+      ]);
     });
 
     it("reports nothing else (apart from information)", () => {
@@ -264,9 +266,14 @@ describe("a VfM workbook authored independently in LibreOffice (Harbourside Boro
   it("works out the target from the £k baseline", () => {
     // 110,000 (£k) x (1.03^3 - 1)
     expect(report.summary.target?.value).toBeCloseTo(110_000 * (1.03 ** 3 - 1), 2);
-    expect(report.findings.filter((f) => f.severity === "info").map(where)).toEqual(["method.progress Register!M5:M10", "method.on-track Phasing!B4:B9"]);
+    expect(report.findings.filter((f) => f.severity === "info").map(where)).toEqual([
+      "method.progress Register!M5:M10",
+      "method.on-track Phasing!B4:B9",
+    ]);
     // Ahead of the path at Q1 2026-27 (870 of 825 due), but the plan for 2026-27 is far short of 3,300 (£k).
-    expect(report.findings.find((f) => f.rule === "method.on-track")?.message).toMatch(/^Off track: actual gains of 870 by the end of Q1 2026-27 against 825 due .*against 3,300 due by that year's end/);
+    expect(report.findings.find((f) => f.rule === "method.on-track")?.message).toMatch(
+      /^Off track: actual gains of 870 by the end of Q1 2026-27 against 825 due .*against 3,300 due by that year's end/,
+    );
   });
 });
 
@@ -277,7 +284,11 @@ describe("LibreOffice's recalculation of our formulas", () => {
   } = JSON.parse(fs.readFileSync(path.join(FIXTURES, "recalculated.json"), "utf8"));
 
   it("covers our three workbooks, recalculated by LibreOffice", () => {
-    expect(Object.keys(recalculated.workbooks).sort()).toEqual(["northmoor-police-seeded.xlsx", "northmoor-police.xlsx", "vfm-template.xlsx"]);
+    expect(Object.keys(recalculated.workbooks).sort()).toEqual([
+      "northmoor-police-seeded.xlsx",
+      "northmoor-police.xlsx",
+      "vfm-template.xlsx",
+    ]);
     expect(recalculated.libreoffice).toMatch(/^LibreOffice \d+\.\d+/);
   });
 
@@ -287,7 +298,9 @@ describe("LibreOffice's recalculation of our formulas", () => {
       const model = await readModel("ours", file);
       const ourFormulaCells: string[] = [];
       for (const sheet of model.sheets) {
-        sheet.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.formula !== undefined && ourFormulaCells.push(`${sheet.name}!${a1(r, c)}`)));
+        sheet.rows.forEach((row, r) =>
+          row?.forEach((cell, c) => cell?.formula !== undefined && ourFormulaCells.push(`${sheet.name}!${a1(r, c)}`)),
+        );
       }
       const theirs = recalculated.workbooks[file];
       // LibreOffice recalculated every formula cell we wrote, and found no others.
@@ -301,7 +314,9 @@ describe("LibreOffice's recalculation of our formulas", () => {
         expect(["Net gain", "Risk-adjusted gain"]).toContain(header[rect.startCol]);
         expect(computed.error).toBeUndefined();
         if (typeof cached?.value !== "number" || Math.abs(cached.value - computed.value!) > PENNY_TOLERANCE) {
-          disagreements.push(`${computed.sheet}!${computed.cell}: ours ${JSON.stringify(cached?.value ?? null)}, LibreOffice ${computed.value}`);
+          disagreements.push(
+            `${computed.sheet}!${computed.cell}: ours ${JSON.stringify(cached?.value ?? null)}, LibreOffice ${computed.value}`,
+          );
         }
       }
       expect(disagreements).toEqual([]);

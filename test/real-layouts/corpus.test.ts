@@ -24,7 +24,10 @@ const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.0
 
 describe("the real-layout corpus", () => {
   it("has every fixture LibreOffice recalculated, and nothing else", () => {
-    const files = fs.readdirSync(REAL_LAYOUTS_DIR).filter((f) => f.endsWith(".xlsx")).sort();
+    const files = fs
+      .readdirSync(REAL_LAYOUTS_DIR)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
     expect(corpus.fixtures.map((f) => f.file).sort()).toEqual(files);
     expect(Object.keys(recalculated.workbooks).sort()).toEqual(files);
     expect(recalculated.libreoffice).toMatch(/^LibreOffice \d+\.\d+/);
@@ -39,22 +42,27 @@ describe("the real-layout corpus", () => {
     expect(corpus.fixtures.some((f) => f.defects.length === 0)).toBe(true);
   });
 
-  it.each(corpus.fixtures.map((f) => [f.file, f] as const))("%s: every expectation names a rule that exists, a sheet of the workbook and a range that parses", async (file, fixture) => {
-    const read = await readXlsx(new Uint8Array(fs.readFileSync(path.join(REAL_LAYOUTS_DIR, file))), { fileName: file });
-    if (!read.ok) throw new Error(`${file}: ${read.reason}`);
-    const sheets = new Set(read.model.sheets.map((s) => s.name));
-    const problems: string[] = [];
-    for (const e of [...fixture.defects, ...fixture.tolerated, ...fixture.mustNot]) {
-      if (!getRule(e.rule)) problems.push(`unknown rule ${e.rule}`);
-      if (e.sheet !== undefined && !sheets.has(e.sheet)) problems.push(`no sheet ${e.sheet}`);
-      if (e.range !== undefined && (e.sheet === undefined || parseA1Range(e.range) === null)) problems.push(`bad range ${e.range}`);
-    }
-    expect(problems).toEqual([]);
-    expect(fixture.reportingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
+  it.each(corpus.fixtures.map((f) => [f.file, f] as const))(
+    "%s: every expectation names a rule that exists, a sheet of the workbook and a range that parses",
+    async (file, fixture) => {
+      const read = await readXlsx(new Uint8Array(fs.readFileSync(path.join(REAL_LAYOUTS_DIR, file))), { fileName: file });
+      if (!read.ok) throw new Error(`${file}: ${read.reason}`);
+      const sheets = new Set(read.model.sheets.map((s) => s.name));
+      const problems: string[] = [];
+      for (const e of [...fixture.defects, ...fixture.tolerated, ...fixture.mustNot]) {
+        if (!getRule(e.rule)) problems.push(`unknown rule ${e.rule}`);
+        if (e.sheet !== undefined && !sheets.has(e.sheet)) problems.push(`no sheet ${e.sheet}`);
+        if (e.range !== undefined && (e.sheet === undefined || parseA1Range(e.range) === null)) problems.push(`bad range ${e.range}`);
+      }
+      expect(problems).toEqual([]);
+      expect(fixture.reportingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
   it.each(corpus.fixtures.map((f) => [f.file, f.program] as const))("%s was written by %s", (file, program) => {
-    const app = unzipSync(new Uint8Array(fs.readFileSync(path.join(REAL_LAYOUTS_DIR, file))), { filter: (e) => e.name === "docProps/app.xml" })["docProps/app.xml"];
+    const app = unzipSync(new Uint8Array(fs.readFileSync(path.join(REAL_LAYOUTS_DIR, file))), {
+      filter: (e) => e.name === "docProps/app.xml",
+    })["docProps/app.xml"];
     const application = app ? (/<Application>([^<]*)<\/Application>/.exec(strFromU8(app))?.[1] ?? "") : "";
     // exceljs and our writer (which renders through exceljs) both say "Microsoft Excel".
     if (program.startsWith("LibreOffice")) expect(application).toMatch(/^LibreOffice\//);
@@ -65,7 +73,8 @@ describe("the real-layout corpus", () => {
     const read = await readXlsx(new Uint8Array(fs.readFileSync(path.join(REAL_LAYOUTS_DIR, file))), { fileName: file });
     if (!read.ok) throw new Error(`${file}: ${read.reason}`);
     const ours: string[] = [];
-    for (const sheet of read.model.sheets) sheet.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.formula !== undefined && ours.push(`${sheet.name}!${a1(r, c)}`)));
+    for (const sheet of read.model.sheets)
+      sheet.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.formula !== undefined && ours.push(`${sheet.name}!${a1(r, c)}`)));
     const theirs = recalculated.workbooks[file];
     expect(theirs.map((c) => `${c.sheet}!${c.cell}`).sort()).toEqual(ours.sort());
     const disagreements: string[] = [];
@@ -74,10 +83,13 @@ describe("the real-layout corpus", () => {
       const cached = read.model.sheets.find((s) => s.name === computed.sheet)?.rows[rect.startRow]?.[rect.startCol];
       const shown = JSON.stringify(cached?.error ?? cached?.value ?? null);
       if (computed.error !== undefined) {
-        if (cached?.error !== computed.error) disagreements.push(`${computed.sheet}!${computed.cell}: cached ${shown}, LibreOffice ${computed.error}`);
+        if (cached?.error !== computed.error)
+          disagreements.push(`${computed.sheet}!${computed.cell}: cached ${shown}, LibreOffice ${computed.error}`);
       } else if (computed.value !== undefined) {
-        if (typeof cached?.value !== "number" || !close(cached.value, computed.value)) disagreements.push(`${computed.sheet}!${computed.cell} =${computed.formula}: cached ${shown}, LibreOffice ${computed.value}`);
-      } else if (cached?.value !== computed.text) disagreements.push(`${computed.sheet}!${computed.cell}: cached ${shown}, LibreOffice "${computed.text}"`);
+        if (typeof cached?.value !== "number" || !close(cached.value, computed.value))
+          disagreements.push(`${computed.sheet}!${computed.cell} =${computed.formula}: cached ${shown}, LibreOffice ${computed.value}`);
+      } else if (cached?.value !== computed.text)
+        disagreements.push(`${computed.sheet}!${computed.cell}: cached ${shown}, LibreOffice "${computed.text}"`);
     }
     expect(disagreements).toEqual([]);
     // The corpus is of real formulas, not typed numbers: every fixture carries dozens.

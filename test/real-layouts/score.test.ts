@@ -22,7 +22,13 @@ const report = (findings: Finding[], statuses: Partial<Record<string, string>> =
   ({
     file: "x.xlsx",
     reportingDate: "2012-09-30",
-    summary: { errors: 0, warnings: 0, infos: 0, principles: Object.fromEntries(PRINCIPLES.map((p) => [p, statuses[p] ?? "pass"])), target: null },
+    summary: {
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      principles: Object.fromEntries(PRINCIPLES.map((p) => [p, statuses[p] ?? "pass"])),
+      target: null,
+    },
     findings,
   }) as unknown as ValidationReport;
 
@@ -50,7 +56,9 @@ describe("the scorer", () => {
     expect(matches(finding("iii.net-recomputes", null, null), want)).toBe(false);
     // No sheet given: anywhere, a missing-table finding included; a severity given must agree.
     expect(matches(finding("ix.publication-record", null, null, "warning"), { rule: "ix.publication-record", why: "w" })).toBe(true);
-    expect(matches(finding("ix.publication-record", null, null, "warning"), { rule: "ix.publication-record", severity: "error", why: "w" })).toBe(false);
+    expect(
+      matches(finding("ix.publication-record", null, null, "warning"), { rule: "ix.publication-record", severity: "error", why: "w" }),
+    ).toBe(false);
   });
 
   it("counts recall over seeded defects and precision over error findings, leaving tolerated consequences out", () => {
@@ -77,9 +85,7 @@ describe("the scorer", () => {
         { iii: "fail", ii: "pass", viii: "warn", vii: "pass" },
       ),
     );
-    expect(score).toEqual(
-      expect.objectContaining({ expected: 3, found: 2, errors: 2, rightErrors: 1, toleratedErrors: 1 }),
-    );
+    expect(score).toEqual(expect.objectContaining({ expected: 3, found: 2, errors: 2, rightErrors: 1, toleratedErrors: 1 }));
     expect(score.misses).toEqual(["ii.budget-line S!E12: w"]);
     expect(score.falseErrors).toEqual(["ii.register-present (error) -!-: m"]);
     expect(score.verdictProblems).toEqual([
@@ -97,7 +103,11 @@ describe("the template-shaped workbooks through the scorer", () => {
   it("keep working: every seeded defect found, no false error, no error on the clean example", async () => {
     const score = await scoreTemplateShaped();
     console.log(`Template-shaped workbooks\n${formatScore(score)}`);
-    expect(score.fixtures.map((f) => f.file)).toEqual(["northmoor-police.xlsx", "northmoor-police-seeded.xlsx", "harbourside-council.xlsx"]);
+    expect(score.fixtures.map((f) => f.file)).toEqual([
+      "northmoor-police.xlsx",
+      "northmoor-police-seeded.xlsx",
+      "harbourside-council.xlsx",
+    ]);
     expect(score.fixtures.flatMap((f) => [...f.misses, ...f.falseErrors, ...f.verdictProblems])).toEqual([]);
     expect(score.fixtures[0].report?.summary.errors).toBe(0);
     expect(score.expected).toBe(16);

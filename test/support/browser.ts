@@ -10,7 +10,14 @@ import { chromium } from "playwright-core";
 import type { Browser, BrowserContext } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The built pages; VFM_DIST points elsewhere (a build made outside the repository). */
 export const DIST = process.env.VFM_DIST ? path.resolve(process.env.VFM_DIST) : path.join(ROOT, "dist");

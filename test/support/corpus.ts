@@ -9,7 +9,8 @@ const CORPUS_DIR = path.resolve(__dirname, "..", "corpus");
 
 /** The corpus folder, or a thrown error naming where it should be (tests must not pass silently without it). */
 export function corpusDir(): string {
-  if (!fs.existsSync(path.join(CORPUS_DIR, "README.md"))) throw new Error(`The test corpus is missing: expected ${CORPUS_DIR} (test/corpus in the repository).`);
+  if (!fs.existsSync(path.join(CORPUS_DIR, "README.md")))
+    throw new Error(`The test corpus is missing: expected ${CORPUS_DIR} (test/corpus in the repository).`);
   return CORPUS_DIR;
 }
 

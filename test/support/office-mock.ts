@@ -22,7 +22,18 @@
  * Excel on the web's 5 MB response limit (code "ResponsePayloadSizeLimitExceeded"), as Excel does.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { a1Range, columnLetters, parseA1Range, type Cell, type CellRect, type CellValue, type DefinedName, type Sheet, type TableDef, type WorkbookModel } from "../../src/core/workbook/model";
+import {
+  a1Range,
+  columnLetters,
+  parseA1Range,
+  type Cell,
+  type CellRect,
+  type CellValue,
+  type DefinedName,
+  type Sheet,
+  type TableDef,
+  type WorkbookModel,
+} from "../../src/core/workbook/model";
 
 export interface MockCell {
   value?: CellValue;
@@ -106,7 +117,10 @@ function normaliseCell(spec: MockCellSpec): MockCell | undefined {
 }
 
 function isEmptyCell(cell: MockCell | undefined): boolean {
-  return !cell || (cell.formula === undefined && cell.error === undefined && (cell.value === null || cell.value === undefined || cell.value === ""));
+  return (
+    !cell ||
+    (cell.formula === undefined && cell.error === undefined && (cell.value === null || cell.value === undefined || cell.value === ""))
+  );
 }
 
 /** One sheet's cells: a described (or generated) block plus whatever was written since. */
@@ -115,7 +129,13 @@ export class MockSheetState {
   readonly visibility: MockVisibility;
   readonly protected: boolean;
   readonly names: MockNameSpec[];
-  private readonly base: { top: number; left: number; rows: number; columns: number; cell: (row: number, col: number) => MockCellSpec } | null;
+  private readonly base: {
+    top: number;
+    left: number;
+    rows: number;
+    columns: number;
+    cell: (row: number, col: number) => MockCellSpec;
+  } | null;
   private readonly written = new Map<string, MockCell | undefined>();
 
   constructor(spec: MockSheetSpec) {
@@ -151,13 +171,23 @@ export class MockSheetState {
   /** The used range counting values and formulas only (getUsedRangeOrNullObject(true)). */
   usedRect(): CellRect | null {
     let rect: CellRect | null = this.base
-      ? { startRow: this.base.top, startCol: this.base.left, endRow: this.base.top + this.base.rows - 1, endCol: this.base.left + this.base.columns - 1 }
+      ? {
+          startRow: this.base.top,
+          startCol: this.base.left,
+          endRow: this.base.top + this.base.rows - 1,
+          endCol: this.base.left + this.base.columns - 1,
+        }
       : null;
     for (const [key, cell] of this.written) {
       if (isEmptyCell(cell)) continue;
       const [row, col] = key.split(",").map(Number);
       rect = rect
-        ? { startRow: Math.min(rect.startRow, row), startCol: Math.min(rect.startCol, col), endRow: Math.max(rect.endRow, row), endCol: Math.max(rect.endCol, col) }
+        ? {
+            startRow: Math.min(rect.startRow, row),
+            startCol: Math.min(rect.startCol, col),
+            endRow: Math.max(rect.endRow, row),
+            endCol: Math.max(rect.endCol, col),
+          }
         : { startRow: row, startCol: col, endRow: row, endCol: col };
     }
     return rect;
@@ -190,7 +220,8 @@ function quoteSheet(name: string): string {
 function excelViews(cell: MockCell | undefined): { value: unknown; formula: unknown; format: string; type: string } {
   if (!cell) return { value: "", formula: "", format: "General", type: "Empty" };
   const format = cell.numFmt ?? "General";
-  if (cell.error !== undefined) return { value: cell.error, formula: cell.formula !== undefined ? `=${cell.formula}` : cell.error, format, type: "Error" };
+  if (cell.error !== undefined)
+    return { value: cell.error, formula: cell.formula !== undefined ? `=${cell.formula}` : cell.error, format, type: "Error" };
   const value = cell.value ?? "";
   // Like Excel, `formulas` drops the quote prefix: text "=x" stored as text reads back as "=x".
   const formula = cell.formula !== undefined ? `=${cell.formula}` : value;
@@ -342,7 +373,8 @@ export class MockWorkbook {
     const functions = {
       // Excel's DATE in the workbook's date system; only what the adapter's probe needs.
       date: (year: number, month: number, day: number) => {
-        const serial = (Date.UTC(year, month - 1, day) - Date.UTC(date1904 ? 1904 : 1899, date1904 ? 0 : 11, date1904 ? 1 : 30)) / 86_400_000;
+        const serial =
+          (Date.UTC(year, month - 1, day) - Date.UTC(date1904 ? 1904 : 1899, date1904 ? 0 : 11, date1904 ? 1 : 30)) / 86_400_000;
         return this.mock(`functions.date(${year},${month},${day})`, { value: serial });
       },
     };
@@ -448,23 +480,34 @@ export class MockWorkbook {
   private sheetMock(state: MockSheetState): AnyMock {
     const existing = this.sheetMocks.get(state);
     if (existing) return existing;
-    const sheet = this.mock(`worksheet ${state.name}`, { name: state.name, visibility: state.visibility, protection: { protected: state.protected } });
+    const sheet = this.mock(`worksheet ${state.name}`, {
+      name: state.name,
+      visibility: state.visibility,
+      protection: { protected: state.protected },
+    });
     sheet.isNullObject = false;
     this.addSheetMethods(sheet, state);
     sheet.activate = () => this.calls.push(`activate ${state.name}`);
     sheet.freezePanes = { freezeRows: (count: number) => this.calls.push(`freeze ${count} rows of ${state.name}`) };
-    sheet.names = new MockCollection<AnyMock>(this, `worksheet ${state.name}.names`, () => state.names.map((n) => this.nameMock(n, `${state.name}.names`)));
-    sheet.tables = Object.assign(new MockCollection<AnyMock>(this, `worksheet ${state.name}.tables`, () => this.tables.filter((t) => t.sheet === state).map((t) => this.tableMock(t))), {
-      add: (source: unknown, hasHeaders: boolean) => {
-        const target = (source as { mockTarget?: { state: MockSheetState; rect: CellRect } } | null)?.mockTarget;
-        if (typeof source === "string" || !target) {
-          // Excel would put a table given an address without a sheet name on the ACTIVE sheet.
-          throw new Error("mock: pass worksheet.tables.add a Range of that worksheet, not an address");
-        }
-        if (target.state !== state) throw new Error("mock: the table's range is on another sheet");
-        return this.addTable(state, a1Range(target.rect), hasHeaders);
+    sheet.names = new MockCollection<AnyMock>(this, `worksheet ${state.name}.names`, () =>
+      state.names.map((n) => this.nameMock(n, `${state.name}.names`)),
+    );
+    sheet.tables = Object.assign(
+      new MockCollection<AnyMock>(this, `worksheet ${state.name}.tables`, () =>
+        this.tables.filter((t) => t.sheet === state).map((t) => this.tableMock(t)),
+      ),
+      {
+        add: (source: unknown, hasHeaders: boolean) => {
+          const target = (source as { mockTarget?: { state: MockSheetState; rect: CellRect } } | null)?.mockTarget;
+          if (typeof source === "string" || !target) {
+            // Excel would put a table given an address without a sheet name on the ACTIVE sheet.
+            throw new Error("mock: pass worksheet.tables.add a Range of that worksheet, not an address");
+          }
+          if (target.state !== state) throw new Error("mock: the table's range is on another sheet");
+          return this.addTable(state, a1Range(target.rect), hasHeaders);
+        },
       },
-    });
+    );
     this.sheetMocks.set(state, sheet);
     return sheet;
   }
@@ -519,16 +562,27 @@ export class MockWorkbook {
       return { values, formulas, numberFormat, valueTypes };
     };
     let proxy: AnyMock | null = null;
-    const range = this.mock(address, { address, rowCount: rows, columnCount: columns, rowIndex: rect.startRow, columnIndex: rect.startCol }, lazy, () => proxy);
+    const range = this.mock(
+      address,
+      { address, rowCount: rows, columnCount: columns, rowIndex: rect.startRow, columnIndex: rect.startCol },
+      lazy,
+      () => proxy,
+    );
     range.isNullObject = false;
     range.mockTarget = { state, rect };
     range.select = () => this.calls.push(`select ${address}`);
-    range.getEntireColumn = () => ({ format: this.recorder(`${quoteSheet(state.name)}!column ${a1Range(rect).replace(/\d+/g, "")}.format`) });
+    range.getEntireColumn = () => ({
+      format: this.recorder(`${quoteSheet(state.name)}!column ${a1Range(rect).replace(/\d+/g, "")}.format`),
+    });
     range.format = this.recorder(`${address}.format`, { font: this.recorder(`${address}.format.font`) });
     range.dataValidation = this.recorder(`${address}.dataValidation`);
     proxy = new Proxy(range, {
       set: (target, property, value) => {
-        if (value !== NOT_LOADED && value !== NOT_SYNCED && (property === "values" || property === "formulas" || property === "numberFormat")) {
+        if (
+          value !== NOT_LOADED &&
+          value !== NOT_SYNCED &&
+          (property === "values" || property === "formulas" || property === "numberFormat")
+        ) {
           this.writes.push({ target: address, property, value });
           this.writeCells(state, rect, property, value);
         }
@@ -577,7 +631,12 @@ export class MockWorkbook {
   }
 
   private nameMock(spec: MockNameSpec, label: string): AnyMock {
-    return this.mock(`${label} ${spec.name}`, { name: spec.name, type: spec.type ?? "Range", formula: spec.formula, visible: spec.visible ?? true });
+    return this.mock(`${label} ${spec.name}`, {
+      name: spec.name,
+      type: spec.type ?? "Range",
+      formula: spec.formula,
+      visible: spec.visible ?? true,
+    });
   }
 
   private tableMock(state: MockTableState): AnyMock {
@@ -613,11 +672,17 @@ export class MockWorkbook {
     };
     const proxy = new Proxy(table, {
       set: (target, property, value) => {
-        if (property === "style" && value !== NOT_LOADED && value !== NOT_SYNCED) this.writes.push({ target: `table ${state.name}`, property: "style", value });
+        if (property === "style" && value !== NOT_LOADED && value !== NOT_SYNCED)
+          this.writes.push({ target: `table ${state.name}`, property: "style", value });
         if (property === "name" && value !== NOT_LOADED && value !== NOT_SYNCED) {
           this.writes.push({ target: `table ${state.name}`, property: "name", value });
-          const clash = this.tables.some((t) => t !== state && sameName(t.name, String(value))) || this.names.some((n) => sameName(n.name, String(value)));
-          if (clash) this.pendingErrors.push(Object.assign(new Error(`A table or name called ${String(value)} already exists.`), { code: "InvalidArgument" }));
+          const clash =
+            this.tables.some((t) => t !== state && sameName(t.name, String(value))) ||
+            this.names.some((n) => sameName(n.name, String(value)));
+          if (clash)
+            this.pendingErrors.push(
+              Object.assign(new Error(`A table or name called ${String(value)} already exists.`), { code: "InvalidArgument" }),
+            );
           else state.name = String(value);
         }
         return Reflect.set(target, property, value);
@@ -691,7 +756,10 @@ export function expectedModel(spec: MockWorkbookSpec): WorkbookModel {
     if (n.visible === false) name.hidden = true;
     return name;
   };
-  const names: DefinedName[] = [...(spec.names ?? []).map((n) => toName(n, null)), ...spec.sheets.flatMap((s) => (s.names ?? []).map((n) => toName(n, s.name)))];
+  const names: DefinedName[] = [
+    ...(spec.names ?? []).map((n) => toName(n, null)),
+    ...spec.sheets.flatMap((s) => (s.names ?? []).map((n) => toName(n, s.name))),
+  ];
   return { sheets, tables, names, date1904: spec.date1904 ?? false };
 }
 

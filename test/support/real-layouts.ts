@@ -76,7 +76,8 @@ export function matches(finding: Finding, expected: ExpectedFinding): boolean {
   return want !== null && got !== null && overlaps(want, got);
 }
 
-export const where = (f: Pick<Finding, "rule" | "severity" | "sheet" | "cell">): string => `${f.rule} (${f.severity}) ${f.sheet ?? "-"}!${f.cell ?? "-"}`;
+export const where = (f: Pick<Finding, "rule" | "severity" | "sheet" | "cell">): string =>
+  `${f.rule} (${f.severity}) ${f.sheet ?? "-"}!${f.cell ?? "-"}`;
 const described = (e: ExpectedFinding): string => `${e.id ? `${e.id} ` : ""}${e.rule} ${e.sheet ?? "-"}!${e.range ?? "*"}: ${e.why}`;
 
 export interface FixtureScore {
@@ -112,7 +113,9 @@ export function scoreReport(expectation: FixtureExpectation, report: ValidationR
   const findings = report.findings;
   const misses = expectation.defects.filter((d) => !findings.some((f) => matches(f, d))).map(described);
   const errors = findings.filter((f) => f.severity === "error");
-  const tolerated = errors.filter((f) => !expectation.defects.some((d) => matches(f, d)) && expectation.tolerated.some((t) => matches(f, t)));
+  const tolerated = errors.filter(
+    (f) => !expectation.defects.some((d) => matches(f, d)) && expectation.tolerated.some((t) => matches(f, t)),
+  );
   const right = errors.filter((f) => expectation.defects.some((d) => matches(f, d)));
   const falseErrors = errors.filter((f) => !right.includes(f) && !tolerated.includes(f));
   const verdictProblems: string[] = [];
@@ -124,7 +127,8 @@ export function scoreReport(expectation: FixtureExpectation, report: ValidationR
     if (statuses[p] === "pass") verdictProblems.push(`principle (${p}) reads "pass" but carries a seeded defect`);
   }
   for (const p of expectation.principles.notChecked) {
-    if (statuses[p] !== "not-checked") verdictProblems.push(`principle (${p}) reads "${statuses[p]}" but its evidence is not in the workbook ("not-checked" expected)`);
+    if (statuses[p] !== "not-checked")
+      verdictProblems.push(`principle (${p}) reads "${statuses[p]}" but its evidence is not in the workbook ("not-checked" expected)`);
   }
   return {
     file: expectation.file,
@@ -215,7 +219,18 @@ export async function scoreTemplateShaped(root = path.resolve(REAL_LAYOUTS_DIR, 
   const sets: Array<[string, FixtureExpectation]> = [
     ["examples", expectation("northmoor-police.xlsx", "Northmoor Police, clean example", seeded.reportingDate)],
     ["examples", expectation("northmoor-police-seeded.xlsx", "Northmoor Police, seeded example", seeded.reportingDate, seeded.defects)],
-    ["test/fixtures/libreoffice/authored", { ...expectation("harbourside-council.xlsx", "Harbourside Borough Council, authored in LibreOffice", harbourside.reportingDate, harbourside.findings), program: "LibreOffice Calc (re-save of an exceljs file)" }],
+    [
+      "test/fixtures/libreoffice/authored",
+      {
+        ...expectation(
+          "harbourside-council.xlsx",
+          "Harbourside Borough Council, authored in LibreOffice",
+          harbourside.reportingDate,
+          harbourside.findings,
+        ),
+        program: "LibreOffice Calc (re-save of an exceljs file)",
+      },
+    ],
   ];
   const fixtures: FixtureScore[] = [];
   for (const [dir, e] of sets) fixtures.push(await scoreFixture(e, path.join(root, dir)));
@@ -232,7 +247,9 @@ export function formatScore(score: CorpusScore): string {
   for (const f of score.fixtures) {
     const recall = `${f.found}/${f.expected}`.padEnd(6) + (f.expected ? ` ${pct(f.found / f.expected)}` : "  -").padStart(7);
     const precision = `${f.rightErrors}/${f.errors}`.padEnd(6) + (f.errors ? ` ${pct(f.rightErrors / f.errors)}` : "  -").padStart(7);
-    lines.push(`${f.file.padEnd(width)}  ${recall.padEnd(14)}${precision.padEnd(18)}${f.verdictProblems.length}${f.failure ? `  (unreadable: ${f.failure})` : ""}`);
+    lines.push(
+      `${f.file.padEnd(width)}  ${recall.padEnd(14)}${precision.padEnd(18)}${f.verdictProblems.length}${f.failure ? `  (unreadable: ${f.failure})` : ""}`,
+    );
   }
   lines.push(
     `${"overall".padEnd(width)}  recall ${score.found}/${score.expected} = ${pct(score.recall)}; error precision ${score.rightErrors}/${score.errors} = ${pct(score.precision)}; verdict problems ${score.verdictProblems}`,

@@ -16,7 +16,8 @@ Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/compare");
 const bytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
-const fileOf = (name: string) => new File([bytes(name)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+const fileOf = (name: string) =>
+  new File([bytes(name)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 
 let q2: WorkbookModel;
 beforeAll(async () => {
@@ -38,7 +39,9 @@ describe("Compare with previous return", () => {
     await user.upload(screen.getByTestId("compare-file"), fileOf("northmoor-q1.xlsx"));
     const changes = await screen.findByTestId("compare-changes", {}, { timeout: 10_000 });
     expect(changes).toHaveTextContent("What changed: northmoor-q1.xlsx (as at 31/07/2026) → northmoor-q2.xlsx (as at 31/10/2026)");
-    const headings = within(changes).getAllByRole("heading").map((h) => h.textContent);
+    const headings = within(changes)
+      .getAllByRole("heading")
+      .map((h) => h.textContent);
     expect(headings).toEqual([
       "In total",
       "Baseline and target restated (2)",

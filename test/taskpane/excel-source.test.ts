@@ -8,8 +8,21 @@ import type { CheckProgress } from "../../src/taskpane/source";
 
 const SPEC: MockWorkbookSpec = {
   sheets: [
-    { name: "Settings", cells: [["Key", "Value"], ["Target rate", 0.03], ["Baseline year", "2007-08"]] },
-    { name: "Gains", cells: [["ID", "Initiative", "Type", "Gross gain", "Costs", "Net gain"], ["G01", "Shared back office", "Cashable", 500, 80, 450]] },
+    {
+      name: "Settings",
+      cells: [
+        ["Key", "Value"],
+        ["Target rate", 0.03],
+        ["Baseline year", "2007-08"],
+      ],
+    },
+    {
+      name: "Gains",
+      cells: [
+        ["ID", "Initiative", "Type", "Gross gain", "Costs", "Net gain"],
+        ["G01", "Shared back office", "Cashable", 500, 80, 450],
+      ],
+    },
   ],
   tables: [{ name: "tblSettings", sheet: "Settings", address: "A1:B3" }],
 };
@@ -72,7 +85,10 @@ describe("the Excel source", () => {
 
   test("settings are saved in the Settings table; a protected sheet refuses them with a reason", async () => {
     const excel = useExcel(SPEC);
-    expect(await createExcelSource().saveSettings!({ reportingDate: "2009-12-31", minimumCashableShare: 0.6 })).toEqual({ ok: true, message: "Saved in the workbook's Settings table." });
+    expect(await createExcelSource().saveSettings!({ reportingDate: "2009-12-31", minimumCashableShare: 0.6 })).toEqual({
+      ok: true,
+      message: "Saved in the workbook's Settings table.",
+    });
     expect(excel.writes.length).toBeGreaterThan(0);
 
     useExcel({ ...SPEC, sheets: SPEC.sheets.map((s) => (s.name === "Settings" ? { ...s, protected: true } : s)) });

@@ -2,7 +2,15 @@
 import { PRINCIPLES } from "../../src/core/validate/types";
 import type { Finding, PrincipleKey, PrincipleStatus, ValidationReport } from "../../src/core/validate/types";
 import type { WorkbookModel } from "../../src/core/workbook/model";
-import type { CheckOutcome, CheckRequest, CheckResult, GoToOutcome, RuleCatalogue, WorkbookSource, WriteOutcome } from "../../src/taskpane/source";
+import type {
+  CheckOutcome,
+  CheckRequest,
+  CheckResult,
+  GoToOutcome,
+  RuleCatalogue,
+  WorkbookSource,
+  WriteOutcome,
+} from "../../src/taskpane/source";
 import type { PaneVfmData } from "../../src/taskpane/vfm-data";
 
 export const TEST_CATALOGUE: RuleCatalogue = {
@@ -45,7 +53,12 @@ export function report(findings: Finding[]): ValidationReport {
   };
 }
 
-export const EMPTY_MODEL: WorkbookModel = { sheets: [{ name: "Sheet1", visibility: "visible", rows: [] }], tables: [], names: [], date1904: false };
+export const EMPTY_MODEL: WorkbookModel = {
+  sheets: [{ name: "Sheet1", visibility: "visible", rows: [] }],
+  tables: [],
+  names: [],
+  date1904: false,
+};
 
 export function vfmData(overrides: Partial<PaneVfmData> = {}): PaneVfmData {
   return {
@@ -61,7 +74,16 @@ export function vfmData(overrides: Partial<PaneVfmData> = {}): PaneVfmData {
       { startYear: 2009, due: 928.48 },
       { startYear: 2010, due: 1413.72 },
     ],
-    settings: { reportingDate: "2009-12-31", tolerance: 0.005, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]], minimumCashableShare: 0.5 },
+    settings: {
+      reportingDate: "2009-12-31",
+      tolerance: 0.005,
+      ragMapping: [
+        ["green", 1],
+        ["amber", 0.5],
+        ["red", 0],
+      ],
+      minimumCashableShare: 0.5,
+    },
     forecastNotes: [],
     hasVfmTables: true,
     isEmpty: false,

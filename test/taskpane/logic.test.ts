@@ -58,10 +58,23 @@ describe("the cell view around a finding", () => {
 
 describe("the settings form", () => {
   test("reads each field and leaves blank ones to the workbook", () => {
-    const parsed = parseSettingsForm({ reportingDate: "2009-12-31", tolerance: "0.005", ragMapping: "Green 1, Amber 50%, Red 0", minimumCashableShare: "" });
+    const parsed = parseSettingsForm({
+      reportingDate: "2009-12-31",
+      tolerance: "0.005",
+      ragMapping: "Green 1, Amber 50%, Red 0",
+      minimumCashableShare: "",
+    });
     expect(parsed).toEqual({
       ok: true,
-      choice: { reportingDate: "2009-12-31", tolerance: 0.005, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]] },
+      choice: {
+        reportingDate: "2009-12-31",
+        tolerance: 0.005,
+        ragMapping: [
+          ["green", 1],
+          ["amber", 0.5],
+          ["red", 0],
+        ],
+      },
     });
   });
 
@@ -74,11 +87,28 @@ describe("the settings form", () => {
   });
 
   test("round-trips the workbook's settings", () => {
-    const settings = { reportingDate: "2010-03-31", tolerance: 0.01, ragMapping: [["green", 0.9], ["amber", 0.5], ["red", 0]] as Array<[string, number]>, minimumCashableShare: 0.5 };
+    const settings = {
+      reportingDate: "2010-03-31",
+      tolerance: 0.01,
+      ragMapping: [
+        ["green", 0.9],
+        ["amber", 0.5],
+        ["red", 0],
+      ] as Array<[string, number]>,
+      minimumCashableShare: 0.5,
+    };
     const form = settingsToForm(settings);
-    expect(form).toEqual({ reportingDate: "2010-03-31", tolerance: "0.01", ragMapping: "Green 0.9, Amber 0.5, Red 0", minimumCashableShare: "50" });
+    expect(form).toEqual({
+      reportingDate: "2010-03-31",
+      tolerance: "0.01",
+      ragMapping: "Green 0.9, Amber 0.5, Red 0",
+      minimumCashableShare: "50",
+    });
     expect(parseSettingsForm(form)).toEqual({ ok: true, choice: settings });
-    expect(parseRagMapping("Green=1; Amber=0.5")).toEqual([["green", 1], ["amber", 0.5]]);
+    expect(parseRagMapping("Green=1; Amber=0.5")).toEqual([
+      ["green", 1],
+      ["amber", 0.5],
+    ]);
   });
 });
 

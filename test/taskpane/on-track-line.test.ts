@@ -16,7 +16,10 @@ describe("the target panel's on-track line", () => {
     const judgement = judgeOnTrack({
       ...base,
       quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual: 40_000 }],
-      plannedByYear: new Map([[2009, 60_900], [2010, 50_000]]),
+      plannedByYear: new Map([
+        [2009, 60_900],
+        [2010, 50_000],
+      ]),
     })!;
     expect(onTrackLine(judgement, "£k")).toEqual({
       status: "off-track",
@@ -25,7 +28,13 @@ describe("the target panel's on-track line", () => {
   });
 
   test("gives no shortfall when the path is met", () => {
-    const judgement = judgeOnTrack({ ...base, quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual: 40_000 }], plannedByYear: new Map() })!;
-    expect(onTrackLine(judgement, "£").text).toBe("On track: £40,000 delivered by Q1 2009-10 against £37,725 due on the target path (106%).");
+    const judgement = judgeOnTrack({
+      ...base,
+      quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual: 40_000 }],
+      plannedByYear: new Map(),
+    })!;
+    expect(onTrackLine(judgement, "£").text).toBe(
+      "On track: £40,000 delivered by Q1 2009-10 against £37,725 due on the target path (106%).",
+    );
   });
 });

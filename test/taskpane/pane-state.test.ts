@@ -1,5 +1,12 @@
 /** The pane's check state (pane-state.ts): the whole life of a check and of a write, without React. */
-import { INITIAL_PANE_STATE, NOTICES, isBusy, paneReducer, unnamedTakenSheets, writeNotice } from "../../src/taskpane/components/pane/pane-state";
+import {
+  INITIAL_PANE_STATE,
+  NOTICES,
+  isBusy,
+  paneReducer,
+  unnamedTakenSheets,
+  writeNotice,
+} from "../../src/taskpane/components/pane/pane-state";
 import type { PaneAction, PaneState } from "../../src/taskpane/components/pane/pane-state";
 import { result } from "./fake-source";
 
@@ -25,19 +32,31 @@ describe("the pane's check state", () => {
 
   test("a cancelled check keeps the last results and says nothing changed; a refusal clears them", () => {
     const done = result([]);
-    const checked = run([{ type: "check-started" }, { type: "check-ended", outcome: { status: "done", result: done }, resultsLoaded: true }]);
-    const cancelled = run([{ type: "check-started" }, { type: "check-ended", outcome: { status: "cancelled" }, resultsLoaded: true }], checked);
+    const checked = run([
+      { type: "check-started" },
+      { type: "check-ended", outcome: { status: "done", result: done }, resultsLoaded: true },
+    ]);
+    const cancelled = run(
+      [{ type: "check-started" }, { type: "check-ended", outcome: { status: "cancelled" }, resultsLoaded: true }],
+      checked,
+    );
     expect(cancelled.result).toBe(done);
     expect(cancelled.notice).toEqual(NOTICES.cancelled);
     expect(cancelled.focus).toEqual({ to: "notice", serial: 2 });
-    const refused = run([{ type: "check-started" }, { type: "check-ended", outcome: { status: "refused", reason: "Not a workbook." }, resultsLoaded: true }], cancelled);
+    const refused = run(
+      [{ type: "check-started" }, { type: "check-ended", outcome: { status: "refused", reason: "Not a workbook." }, resultsLoaded: true }],
+      cancelled,
+    );
     expect(refused.result).toBeNull();
     expect(refused.notice).toEqual({ intent: "error", title: "This workbook could not be checked", text: "Not a workbook." });
     expect(refused.focus).toEqual({ to: "notice", serial: 3 });
   });
 
   test("results whose view did not load are not shown half-drawn", () => {
-    const ended = run([{ type: "check-started" }, { type: "check-ended", outcome: { status: "done", result: result([]) }, resultsLoaded: false }]);
+    const ended = run([
+      { type: "check-started" },
+      { type: "check-ended", outcome: { status: "done", result: result([]) }, resultsLoaded: false },
+    ]);
     expect(ended.result).toBeNull();
     expect(ended.notice).toEqual(NOTICES.resultsNotLoaded);
   });
@@ -49,7 +68,11 @@ describe("the pane's check state", () => {
     const ended = paneReducer(writing, { type: "write-ended", notice });
     expect(ended).toMatchObject({ writing: false, notice: { intent: "error", title: "Not created" }, focus: { to: "notice", serial: 1 } });
     expect(unnamedTakenSheets(ended.notice)).toEqual(["Settings"]);
-    expect(writeNotice({ ok: true, message: "Wrote it." }, "Not created", "Created")).toEqual({ intent: "success", title: "Created", text: "Wrote it." });
+    expect(writeNotice({ ok: true, message: "Wrote it." }, "Not created", "Created")).toEqual({
+      intent: "success",
+      title: "Created",
+      text: "Wrote it.",
+    });
   });
 
   test("a new source forgets the settings chosen, the results and the message", () => {

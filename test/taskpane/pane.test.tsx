@@ -31,7 +31,18 @@ describe("the pane after a check", () => {
   test("shows one tile per principle, with its status in words", async () => {
     await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS) } }));
     const tiles = document.querySelectorAll("[data-principle]");
-    expect(Array.from(tiles).map((t) => t.getAttribute("data-principle"))).toEqual(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "method"]);
+    expect(Array.from(tiles).map((t) => t.getAttribute("data-principle"))).toEqual([
+      "i",
+      "ii",
+      "iii",
+      "iv",
+      "v",
+      "vi",
+      "vii",
+      "viii",
+      "ix",
+      "method",
+    ]);
     const tile = (key: string) => document.querySelector(`[data-principle="${key}"]`) as HTMLElement;
     expect(tile("iii")).toHaveTextContent("Fails");
     expect(tile("iii")).toHaveTextContent("1 error");
@@ -96,19 +107,33 @@ describe("the pane after a check", () => {
           address: "K7",
           columns: ["J", "K", "L"],
           rows: [6, 7, 8],
-          values: [["a", "b", "c"], ["d", "450", "f"], ["g", "h", "i"]],
-          highlighted: [[false, false, false], [false, true, false], [false, false, false]],
+          values: [
+            ["a", "b", "c"],
+            ["d", "450", "f"],
+            ["g", "h", "i"],
+          ],
+          highlighted: [
+            [false, false, false],
+            [false, true, false],
+            [false, false, false],
+          ],
         },
       },
     });
     const user = await checkWith(source);
-    const button = within(document.querySelector('[data-rule="iii.net-recomputes"]') as HTMLElement).getByRole("button", { name: /go to cell/i });
+    const button = within(document.querySelector('[data-rule="iii.net-recomputes"]') as HTMLElement).getByRole("button", {
+      name: /go to cell/i,
+    });
     button.focus();
     await user.keyboard("{Enter}");
     const view = await screen.findByTestId("cell-view");
     expect(view).toHaveTextContent("Gains!K7");
     expect(view.querySelector('[data-target="true"]')).toHaveTextContent("450");
-    expect(within(view).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["J", "K", "L"]);
+    expect(
+      within(view)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["J", "K", "L"]);
     await waitFor(() => expect(view).toHaveFocus());
     await user.click(within(view).getByRole("button", { name: /close/i }));
     expect(screen.queryByTestId("cell-view")).toBeNull();
@@ -201,7 +226,12 @@ describe("checking", () => {
 
 describe("workbook states", () => {
   test("an empty workbook says so and offers the template", async () => {
-    await checkWith(fakeSource({ kind: "excel", outcome: { status: "done", result: result([], { isEmpty: true, hasVfmTables: false, target: null, quarters: [] }) } }));
+    await checkWith(
+      fakeSource({
+        kind: "excel",
+        outcome: { status: "done", result: result([], { isEmpty: true, hasVfmTables: false, target: null, quarters: [] }) },
+      }),
+    );
     const state = screen.getByTestId("state-empty");
     expect(state).toHaveTextContent("This workbook is empty");
     expect(within(state).getByRole("button", { name: "Create VfM workbook" })).toBeInTheDocument();
@@ -262,7 +292,11 @@ describe("workbook states", () => {
   });
 
   test("Write report says which sheet it wrote", async () => {
-    const source = fakeSource({ kind: "excel", outcome: { status: "done", result: result(FINDINGS) }, write: { ok: true, message: 'Wrote the findings to the new sheet "VfM report".' } });
+    const source = fakeSource({
+      kind: "excel",
+      outcome: { status: "done", result: result(FINDINGS) },
+      write: { ok: true, message: 'Wrote the findings to the new sheet "VfM report".' },
+    });
     const user = await checkWith(source);
     await user.click(screen.getByRole("button", { name: "Write report" }));
     expect(await screen.findByTestId("notice")).toHaveTextContent('Wrote the findings to the new sheet "VfM report".');
@@ -275,7 +309,11 @@ describe("workbook states", () => {
   });
 
   test("forecast-dependent figures are labelled", async () => {
-    await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { forecastNotes: ["Gain G7 is deflated to 2027-28, a forecast year."] }) } }));
+    await checkWith(
+      fakeSource({
+        outcome: { status: "done", result: result(FINDINGS, { forecastNotes: ["Gain G7 is deflated to 2027-28, a forecast year."] }) },
+      }),
+    );
     expect(screen.getByTestId("forecast-note")).toHaveTextContent("Figures resting on a forecast");
     expect(screen.getByTestId("forecast-note")).toHaveTextContent("Gain G7");
   });
@@ -298,7 +336,10 @@ describe("target panel and settings", () => {
   });
 
   test("says whether the plan is on track, in words, beside the target", async () => {
-    const onTrack = { status: "at-risk" as const, text: "At risk: £200m delivered by Q2 2008-09 against £210m due on the target path (95.2%), £10m short." };
+    const onTrack = {
+      status: "at-risk" as const,
+      text: "At risk: £200m delivered by Q2 2008-09 against £210m due on the target path (95.2%), £10m short.",
+    };
     await checkWith(fakeSource({ outcome: { status: "done", result: result(FINDINGS, { onTrack }) } }));
     const line = within(screen.getByTestId("target-panel")).getByTestId("on-track");
     expect(line).toHaveTextContent(onTrack.text);
@@ -356,22 +397,34 @@ describe("the headline: the verdict and the most important thing to do", () => {
   });
 
   test("a warning is never under 'No problems found', and the on-track judgement is stated", async () => {
-    const onTrack = { status: "off-track" as const, text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." };
-    await checkWith(fakeSource({ outcome: { status: "done", result: result([finding("iv.profile-present", "warning", "Profile", "A5")], { onTrack }) } }));
+    const onTrack = {
+      status: "off-track" as const,
+      text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short.",
+    };
+    await checkWith(
+      fakeSource({ outcome: { status: "done", result: result([finding("iv.profile-present", "warning", "Profile", "A5")], { onTrack }) } }),
+    );
     expect(heading()).toHaveTextContent("Passes with 1 warning; off track");
     expect(screen.getByTestId("summary")).not.toHaveTextContent("No problems found");
     expect(screen.getByTestId("next-step")).toHaveTextContent("First, the warning (Profile!A5): How to fix iv.profile-present.");
   });
 
   test("clean but off track: the plan needs more gains", async () => {
-    const onTrack = { status: "off-track" as const, text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short." };
-    await checkWith(fakeSource({ outcome: { status: "done", result: result([finding("method.progress", "info", "Gains", "M4:M10")], { onTrack }) } }));
+    const onTrack = {
+      status: "off-track" as const,
+      text: "Off track: £2,050,000 delivered by Q2 2026-27 against £6,180,000 due on the target path (33.2%), £4,130,000 short.",
+    };
+    await checkWith(
+      fakeSource({ outcome: { status: "done", result: result([finding("method.progress", "info", "Gains", "M4:M10")], { onTrack }) } }),
+    );
     expect(heading()).toHaveTextContent("Passes every principle; off track");
     expect(screen.getByTestId("next-step")).toHaveTextContent(`the plan needs more gains, or earlier ones. ${onTrack.text}`);
   });
 
   test("clean and on track: nothing to fix", async () => {
-    await checkWith(fakeSource({ outcome: { status: "done", result: result([], { onTrack: { status: "on-track", text: "On track." } }) } }));
+    await checkWith(
+      fakeSource({ outcome: { status: "done", result: result([], { onTrack: { status: "on-track", text: "On track." } }) } }),
+    );
     expect(heading()).toHaveTextContent("Passes every principle; on track");
     expect(screen.getByTestId("next-step")).toHaveTextContent("Nothing to fix");
   });

@@ -65,7 +65,9 @@ withExamples("the file source on the example workbooks", () => {
   });
 
   test("finds every seeded defect, with the rule texts the pane shows", async () => {
-    const defects: Array<{ rule: string; sheet: string }> = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "seeded-defects.json"), "utf8")).defects;
+    const defects: Array<{ rule: string; sheet: string }> = JSON.parse(
+      fs.readFileSync(path.join(EXAMPLES, "seeded-defects.json"), "utf8"),
+    ).defects;
     const source = createFileSource({ fileName: "seeded.xlsx", load: async () => bytes(SEEDED) });
     const result = done(await source.check({ signal: new AbortController().signal, onProgress: () => undefined }));
     const rules = new Set(result.report.findings.map((f) => f.rule));
@@ -109,7 +111,10 @@ describe("the file source on files it cannot check", () => {
   });
 
   test("a file that cannot be loaded is refused with one line", async () => {
-    const source = createFileSource({ fileName: "gone.xlsx", load: async () => Promise.reject(new Error("The example workbook could not be loaded (the server answered 404).")) });
+    const source = createFileSource({
+      fileName: "gone.xlsx",
+      load: async () => Promise.reject(new Error("The example workbook could not be loaded (the server answered 404).")),
+    });
     expect(await source.check({ signal: new AbortController().signal, onProgress: () => undefined })).toEqual({
       status: "refused",
       reason: "The example workbook could not be loaded (the server answered 404).",
@@ -123,7 +128,10 @@ describe("the file source on files it cannot check", () => {
   });
 
   test("an empty workbook model is recognised as empty, with no VfM table", () => {
-    const result = checkModel({ sheets: [{ name: "Sheet1", visibility: "visible", rows: [] }], tables: [], names: [], date1904: false }, { file: "empty.xlsx" });
+    const result = checkModel(
+      { sheets: [{ name: "Sheet1", visibility: "visible", rows: [] }], tables: [], names: [], date1904: false },
+      { file: "empty.xlsx" },
+    );
     expect(result.data.isEmpty).toBe(true);
     expect(result.data.hasVfmTables).toBe(false);
     expect(result.report.summary.principles).toBeDefined();
@@ -131,7 +139,22 @@ describe("the file source on files it cannot check", () => {
 
   test("a protected sheet is listed", () => {
     const result = checkModel(
-      { sheets: [{ name: "Settings", visibility: "visible", protected: true, rows: [[{ value: "Key" }, { value: "Value" }], [{ value: "Target rate" }, { value: 0.03 }]] }], tables: [], names: [], date1904: false },
+      {
+        sheets: [
+          {
+            name: "Settings",
+            visibility: "visible",
+            protected: true,
+            rows: [
+              [{ value: "Key" }, { value: "Value" }],
+              [{ value: "Target rate" }, { value: 0.03 }],
+            ],
+          },
+        ],
+        tables: [],
+        names: [],
+        date1904: false,
+      },
       { file: "p.xlsx" },
     );
     expect(result.data.protectedSheets).toEqual(["Settings"]);
@@ -141,7 +164,18 @@ describe("the file source on files it cannot check", () => {
 
 describe("settings written to Excel's Settings table", () => {
   test("use the Keys the validator reads", () => {
-    expect(settingsEntries({ reportingDate: "2009-12-31", tolerance: 0.01, ragMapping: [["green", 1], ["amber", 0.5], ["red", 0]], minimumCashableShare: 0.5 })).toEqual([
+    expect(
+      settingsEntries({
+        reportingDate: "2009-12-31",
+        tolerance: 0.01,
+        ragMapping: [
+          ["green", 1],
+          ["amber", 0.5],
+          ["red", 0],
+        ],
+        minimumCashableShare: 0.5,
+      }),
+    ).toEqual([
       ["Reporting date", { date: "2009-12-31" }],
       ["Tolerance", 0.01],
       ["RAG mapping", "Green=1; Amber=0.5; Red=0"],

@@ -43,7 +43,9 @@ describe("the example in the address", () => {
 
 describe("loading an example", () => {
   test("from a page opened on disk (file://), explains how to serve it instead of 'Failed to fetch'", async () => {
-    await expect(fetchBytes("./examples/northmoor-police.xlsx", new AbortController().signal, "file:///home/me/vfm/dist/index.html")).rejects.toThrow(SERVE_THE_PAGE);
+    await expect(
+      fetchBytes("./examples/northmoor-police.xlsx", new AbortController().signal, "file:///home/me/vfm/dist/index.html"),
+    ).rejects.toThrow(SERVE_THE_PAGE);
     expect(SERVE_THE_PAGE).toMatch(/npm start/);
   });
 
@@ -51,7 +53,9 @@ describe("loading an example", () => {
     const realFetch = globalThis.fetch;
     globalThis.fetch = (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch;
     try {
-      await expect(fetchBytes("./examples/x.xlsx", new AbortController().signal, "http://localhost:3000/index.html")).rejects.toThrow(/did not answer/);
+      await expect(fetchBytes("./examples/x.xlsx", new AbortController().signal, "http://localhost:3000/index.html")).rejects.toThrow(
+        /did not answer/,
+      );
     } finally {
       globalThis.fetch = realFetch;
     }

@@ -22,7 +22,8 @@ describe("the trajectory chart's data", () => {
     expect(first.yAxisCalloutData).toBe("£950,000");
     expect(first.callOutAccessibilityData.ariaLabel).toBe("Q1 2026-27. Actual: £950,000.");
     expect(series("planned").points[1].callOutAccessibilityData.ariaLabel).toBe("Q2 2026-27. Planned: £2,100,000.");
-    for (const s of trajectory.series) for (const p of s.points) expect(p.callOutAccessibilityData.ariaLabel).not.toMatch(/GMT|UTC|\d{2}\/\d{2}\/\d{4}|: \d/);
+    for (const s of trajectory.series)
+      for (const p of s.points) expect(p.callOutAccessibilityData.ariaLabel).not.toMatch(/GMT|UTC|\d{2}\/\d{2}\/\d{4}|: \d/);
   });
 
   test("the axis labels quarters the same way", () => {
@@ -56,7 +57,10 @@ describe("the trajectory chart's data", () => {
     const level = buildTrajectory(undated, PATH, 38203524, "£m");
     expect(level.byDate).toBe(false);
     const target = level.series.find((s) => s.kind === "target")!;
-    expect(target.points.map((p) => [p.x, p.y])).toEqual([[1, 38203524], [2, 38203524]]);
+    expect(target.points.map((p) => [p.x, p.y])).toEqual([
+      [1, 38203524],
+      [2, 38203524],
+    ]);
     expect(target.points[0].xAxisCalloutData).toBe("2026-27 Q1");
     expect(calloutMoney(1413.715842, "£m")).toBe("£1,413.72m");
     expect(calloutMoney(950000, null)).toBe("£950,000");

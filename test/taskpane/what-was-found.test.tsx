@@ -13,7 +13,16 @@ const model = buildModel({
       ["Ref", "Savings proposal", "C/NC", "Gross saving", "Net saving"],
       ["S1", "Custody", "C", 100, 100],
     ]),
-    sheet("Lookups", [["G/A/R", "Weighting"], ["G", 1], ["A", 0.5], ["R", 0.25]], { visibility: "hidden" }),
+    sheet(
+      "Lookups",
+      [
+        ["G/A/R", "Weighting"],
+        ["G", 1],
+        ["A", 0.5],
+        ["R", 0.25],
+      ],
+      { visibility: "hidden" },
+    ),
   ],
 });
 

@@ -54,7 +54,8 @@ const FORBIDDEN_SHEET_CHARACTERS = /[:\\/?*[\]]/;
 export function sheetNameProblem(name: string): string | null {
   if (name.trim() === "") return "A sheet name cannot be blank.";
   if (name.length > 31) return `The sheet name "${name}" is longer than Excel's limit of 31 characters.`;
-  if (FORBIDDEN_SHEET_CHARACTERS.test(name)) return `The sheet name "${name}" contains a character Excel does not allow in sheet names (: \\ / ? * [ ]).`;
+  if (FORBIDDEN_SHEET_CHARACTERS.test(name))
+    return `The sheet name "${name}" contains a character Excel does not allow in sheet names (: \\ / ? * [ ]).`;
   if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" cannot begin or end with an apostrophe.`;
   if (name.toLowerCase() === "history") return 'Excel keeps the sheet name "History" for itself.';
   return null;
@@ -62,8 +63,10 @@ export function sheetNameProblem(name: string): string | null {
 
 /** Why Excel would refuse this table name; null when it is acceptable. */
 export function tableNameProblem(name: string): string | null {
-  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name)) return `"${name}" is not a name Excel accepts for a table (letters, digits, underscores and full stops, starting with a letter).`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return `"${name}" looks like a cell reference, so Excel will not use it as a table name.`;
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name))
+    return `"${name}" is not a name Excel accepts for a table (letters, digits, underscores and full stops, starting with a letter).`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name))
+    return `"${name}" looks like a cell reference, so Excel will not use it as a table name.`;
   return null;
 }
 

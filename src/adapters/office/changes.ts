@@ -37,12 +37,17 @@ function cellsOf(values: readonly CellValue[]): { values: Array<string | number>
   };
 }
 
-export async function writeChanges(context: Excel.RequestContext, comparison: ReturnComparison, options: { sheetName?: string } = {}): Promise<WriteReportResult> {
+export async function writeChanges(
+  context: Excel.RequestContext,
+  comparison: ReturnComparison,
+  options: { sheetName?: string } = {},
+): Promise<WriteReportResult> {
   const baseName = options.sheetName ?? DEFAULT_CHANGES_SHEET;
   const nameProblem = sheetNameProblem(baseName);
   if (nameProblem) return { ok: false, reason: nameProblem };
   const rows = changeRows(comparison).map(changeRowValues);
-  if (TABLE_ROW + 1 + rows.length > EXCEL_MAX_ROWS) return { ok: false, reason: `There are ${rows.length.toLocaleString("en-GB")} changes, more than one Excel sheet can hold.` };
+  if (TABLE_ROW + 1 + rows.length > EXCEL_MAX_ROWS)
+    return { ok: false, reason: `There are ${rows.length.toLocaleString("en-GB")} changes, more than one Excel sheet can hold.` };
 
   let sheetName = baseName;
   try {
@@ -52,9 +57,16 @@ export async function writeChanges(context: Excel.RequestContext, comparison: Re
     const protection = context.workbook.protection.load("protected");
     await context.sync();
     if (protection.protected) {
-      return { ok: false, reason: "The workbook's structure is protected, so the changes sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again." };
+      return {
+        ok: false,
+        reason:
+          "The workbook's structure is protected, so the changes sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again.",
+      };
     }
-    sheetName = freeSheetName(baseName, worksheets.items.map((w) => w.name));
+    sheetName = freeSheetName(
+      baseName,
+      worksheets.items.map((w) => w.name),
+    );
     const tableName = freeTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)], CHANGES_TABLE_NAME);
     const worksheet = worksheets.add(sheetName);
     const headers = changeHeaders(comparison.unit);

@@ -4,4 +4,11 @@ export { isAbortError, describeOfficeError } from "./errors";
 export { selectCell, type SelectResult } from "./navigate";
 export { insertTemplate, type InsertTemplateResult } from "./template";
 export { writeReport, type WriteReportOptions, type WriteReportResult } from "./report";
-export { readSettings, writeSettings, NO_SETTINGS_TABLE, type SettingValue, type ReadSettingsResult, type WriteSettingsResult } from "./settings";
+export {
+  readSettings,
+  writeSettings,
+  NO_SETTINGS_TABLE,
+  type SettingValue,
+  type ReadSettingsResult,
+  type WriteSettingsResult,
+} from "./settings";

@@ -14,13 +14,22 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
     const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet).load("name,visibility");
     await context.sync();
     if (worksheet.isNullObject) {
-      return { ok: false, reason: `There is no sheet called "${sheet}" in this workbook any more. It may have been renamed or deleted since the check; check the workbook again.` };
+      return {
+        ok: false,
+        reason: `There is no sheet called "${sheet}" in this workbook any more. It may have been renamed or deleted since the check; check the workbook again.`,
+      };
     }
     if (worksheet.visibility === "VeryHidden") {
-      return { ok: false, reason: `The sheet "${worksheet.name}" is very hidden (hidden by a macro or the Visual Basic editor), so Excel cannot show ${address}. Ask whoever built the workbook to make it visible.` };
+      return {
+        ok: false,
+        reason: `The sheet "${worksheet.name}" is very hidden (hidden by a macro or the Visual Basic editor), so Excel cannot show ${address}. Ask whoever built the workbook to make it visible.`,
+      };
     }
     if (worksheet.visibility !== "Visible") {
-      return { ok: false, reason: `The sheet "${worksheet.name}" is hidden, so Excel cannot show ${address}. Unhide it (right-click a sheet tab, then Unhide) and try again.` };
+      return {
+        ok: false,
+        reason: `The sheet "${worksheet.name}" is hidden, so Excel cannot show ${address}. Unhide it (right-click a sheet tab, then Unhide) and try again.`,
+      };
     }
     worksheet.activate();
     worksheet.getRange(a1Range(rect)).select();

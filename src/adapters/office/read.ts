@@ -151,7 +151,15 @@ async function readWorkbook(context: Excel.RequestContext, options: OfficeReadOp
     const where = parseSheetAddress(used.address);
     if (!where) throw new ReadProblem(`Excel described the used area of sheet "${name}" as "${used.address}", which could not be read.`);
     const cellCount = used.rowCount * used.columnCount;
-    plans.push({ worksheet: query.worksheet, model, top: where.rect.startRow, left: where.rect.startCol, rowCount: used.rowCount, columnCount: used.columnCount, cellCount });
+    plans.push({
+      worksheet: query.worksheet,
+      model,
+      top: where.rect.startRow,
+      left: where.rect.startCol,
+      rowCount: used.rowCount,
+      columnCount: used.columnCount,
+      cellCount,
+    });
   }
   const tableDefs: TableDef[] = tableQueries.map(({ table, range }) => {
     const where = parseSheetAddress(range.address);

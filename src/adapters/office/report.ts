@@ -58,14 +58,21 @@ const WRITE_BUDGET_BYTES = 4_000_000;
 const BYTES_PER_CELL_OVERHEAD = 16;
 const EXCEL_MAX_ROWS = 1_048_576;
 
-export async function writeReport(context: Excel.RequestContext, report: ValidationReport, options: WriteReportOptions = {}): Promise<WriteReportResult> {
+export async function writeReport(
+  context: Excel.RequestContext,
+  report: ValidationReport,
+  options: WriteReportOptions = {},
+): Promise<WriteReportResult> {
   const baseName = options.sheetName ?? DEFAULT_REPORT_SHEET;
   const nameProblem = sheetNameProblem(baseName);
   if (nameProblem) return { ok: false, reason: nameProblem };
   // The same rule failing on many rows is one row with the count and the ranges (src/core/review/rollup.ts).
   const findings = rollUpFindings(Array.isArray(report?.findings) ? report.findings : []);
   if (TABLE_ROW + 1 + findings.length > EXCEL_MAX_ROWS) {
-    return { ok: false, reason: `There are ${findings.length.toLocaleString("en-GB")} findings (repeated ones rolled up), more than one Excel sheet can hold.` };
+    return {
+      ok: false,
+      reason: `There are ${findings.length.toLocaleString("en-GB")} findings (repeated ones rolled up), more than one Excel sheet can hold.`,
+    };
   }
 
   let sheetName = baseName;
@@ -76,9 +83,16 @@ export async function writeReport(context: Excel.RequestContext, report: Validat
     const protection = context.workbook.protection.load("protected");
     await context.sync();
     if (protection.protected) {
-      return { ok: false, reason: "The workbook's structure is protected, so the report sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again." };
+      return {
+        ok: false,
+        reason:
+          "The workbook's structure is protected, so the report sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again.",
+      };
     }
-    sheetName = freeSheetName(baseName, worksheets.items.map((w) => w.name));
+    sheetName = freeSheetName(
+      baseName,
+      worksheets.items.map((w) => w.name),
+    );
     const tableName = freeTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
 
     const worksheet = worksheets.add(sheetName);
@@ -134,7 +148,9 @@ function headingLines(report: ValidationReport): string[] {
   return [
     "Value for money check",
     `Workbook: ${file}`,
-    report.findings.length === 0 ? `Checked as at ${report.reportingDate}: no findings.` : `Checked as at ${report.reportingDate}: ${counts}`,
+    report.findings.length === 0
+      ? `Checked as at ${report.reportingDate}: no findings.`
+      : `Checked as at ${report.reportingDate}: ${counts}`,
   ];
 }
 

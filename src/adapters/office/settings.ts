@@ -25,8 +25,7 @@ export type SettingValue = string | number | SettingDate;
 export const SETTING_DATE_FORMAT = "dd/mm/yyyy";
 
 export type ReadSettingsResult =
-  | { ok: true; table: string; sheet: string; entries: Array<[key: string, value: CellValue]> }
-  | { ok: false; reason: string };
+  { ok: true; table: string; sheet: string; entries: Array<[key: string, value: CellValue]> } | { ok: false; reason: string };
 
 export type WriteSettingsResult = { ok: true; table: string; updated: string[]; added: string[] } | { ok: false; reason: string };
 
@@ -69,7 +68,10 @@ export async function readSettings(context: Excel.RequestContext): Promise<ReadS
   }
 }
 
-export async function writeSettings(context: Excel.RequestContext, entries: ReadonlyArray<readonly [string, SettingValue]>): Promise<WriteSettingsResult> {
+export async function writeSettings(
+  context: Excel.RequestContext,
+  entries: ReadonlyArray<readonly [string, SettingValue]>,
+): Promise<WriteSettingsResult> {
   const problem = entriesProblem(entries);
   if (problem) return { ok: false, reason: problem };
   let tableName = "Settings";
@@ -87,7 +89,10 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
     tableName = found.table.name;
     const worksheet = found.table.worksheet;
     if (found.protectedSheet) {
-      return { ok: false, reason: `The sheet "${found.sheet}" is protected, so the settings cannot be saved. Unprotect it (Review, then Unprotect Sheet) and try again.` };
+      return {
+        ok: false,
+        reason: `The sheet "${found.sheet}" is protected, so the settings cannot be saved. Unprotect it (Review, then Unprotect Sheet) and try again.`,
+      };
     }
     // The last value given for a key wins.
     const wanted = new Map<string, { key: string; value: SettingValue }>();
@@ -95,7 +100,8 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
     const cellInput = (value: SettingValue): string | number => {
       if (!isSettingDate(value)) return typeof value === "number" ? value : literalText(value);
       const serial = serials.get(value.date)?.value;
-      if (typeof serial !== "number" || !Number.isFinite(serial)) throw new SettingProblem(`Excel could not turn ${value.date} into a date`);
+      if (typeof serial !== "number" || !Number.isFinite(serial))
+        throw new SettingProblem(`Excel could not turn ${value.date} into a date`);
       return serial;
     };
     /** Sets a Value cell, and shows a date as a date whatever the cell's format was. */
@@ -142,7 +148,9 @@ export async function writeSettings(context: Excel.RequestContext, entries: Read
       // The new rows take the column's format; a date is shown as a date whatever that is.
       missing.forEach((entry, i) => {
         if (!isSettingDate(entry.value)) return;
-        worksheet.getRangeByIndexes(found.bodyTop + found.body.length + i, found.bodyLeft + found.valueColumn, 1, 1).numberFormat = [[SETTING_DATE_FORMAT]];
+        worksheet.getRangeByIndexes(found.bodyTop + found.body.length + i, found.bodyLeft + found.valueColumn, 1, 1).numberFormat = [
+          [SETTING_DATE_FORMAT],
+        ];
       });
     }
     await context.sync();
@@ -196,7 +204,8 @@ function entriesProblem(entries: ReadonlyArray<readonly [string, SettingValue]>)
     const value = entry[1];
     if (typeof value === "number" && !Number.isFinite(value)) return `The setting "${entry[0]}" must be a number Excel can hold.`;
     if (isSettingDate(value)) {
-      if (!isCalendarIsoDate(value.date)) return `The setting "${entry[0]}" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "${value.date}".`;
+      if (!isCalendarIsoDate(value.date))
+        return `The setting "${entry[0]}" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "${value.date}".`;
       continue;
     }
     if (typeof value !== "number" && typeof value !== "string") return `The setting "${entry[0]}" must be a number, a date or text.`;

@@ -70,7 +70,8 @@ export async function insertTemplate(context: Excel.RequestContext, spec: Templa
     if (protection.protected) {
       return {
         ok: false,
-        reason: "The workbook's structure is protected, so no sheets can be added. Unprotect it (Review, then Protect Workbook) and try again.",
+        reason:
+          "The workbook's structure is protected, so no sheets can be added. Unprotect it (Review, then Protect Workbook) and try again.",
         takenNames: [],
       };
     }
@@ -132,8 +133,10 @@ function templateProblem(spec: TemplateSpec): string | null {
       if (headers.some((h) => sameName(h, column.header))) return `The table "${table.name}" has two columns headed "${column.header}".`;
       headers.push(column.header);
       if (column.list) {
-        if (column.list.some((item: string) => item.includes(","))) return `The list for "${column.header}" has an entry with a comma, which an Excel drop-down list cannot hold.`;
-        if (column.list.join(",").length > LIST_SOURCE_LIMIT) return `The list for "${column.header}" is longer than Excel's limit of ${LIST_SOURCE_LIMIT} characters.`;
+        if (column.list.some((item: string) => item.includes(",")))
+          return `The list for "${column.header}" has an entry with a comma, which an Excel drop-down list cannot hold.`;
+        if (column.list.join(",").length > LIST_SOURCE_LIMIT)
+          return `The list for "${column.header}" is longer than Excel's limit of ${LIST_SOURCE_LIMIT} characters.`;
       }
     }
   }

@@ -37,20 +37,21 @@ const TABLE_STYLE = "TableStyleMedium2";
 export function toFileFormula(formula: string, tableName: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   const ref = (column: string): string => `${tableName}[[#This Row],[${column.replace(/'/g, "''")}]]`;
-  return body.replace(/\[@\[([^\]]+)\]\]/g, (_m, column: string) => ref(column)).replace(/\[@([^[\]]+)\]/g, (_m, column: string) => ref(column));
+  return body
+    .replace(/\[@\[([^\]]+)\]\]/g, (_m, column: string) => ref(column))
+    .replace(/\[@([^[\]]+)\]/g, (_m, column: string) => ref(column));
 }
 
 /** The value Excel would calculate for a derived column of one row; null when it would show an error. */
 export function derivedValue(derived: DerivedColumn, columns: readonly TemplateColumn[], row: readonly CellValue[]): number | null {
   const valueOf = (header: string): CellValue => {
     const index = columns.findIndex((c) => c.header === header);
-    return index < 0 ? null : row[index] ?? null;
+    return index < 0 ? null : (row[index] ?? null);
   };
   const gross = valueOf(derived.gross);
   const costs = valueOf(derived.costs);
   // Excel's plain arithmetic counts a blank deliverability as 0; the cached value must say the same.
-  const result =
-    derived.kind === "net" ? netGain(gross, costs) : netGain(gross, costs, valueOf(derived.deliverability) ?? 0);
+  const result = derived.kind === "net" ? netGain(gross, costs) : netGain(gross, costs, valueOf(derived.deliverability) ?? 0);
   return result.ok ? result.value : null;
 }
 
@@ -176,7 +177,8 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, defaultInputRow
       }
     }
     if (!column.formula) addValidation(ws, column, `${letter}${firstDataRow}:${letter}${lastInputRow}`);
-    else if (column.help) addValidation(ws, { header: column.header, help: column.help }, `${letter}${firstDataRow}:${letter}${lastDataRow}`);
+    else if (column.help)
+      addValidation(ws, { header: column.header, help: column.help }, `${letter}${firstDataRow}:${letter}${lastDataRow}`);
   });
   for (const format of table.cellFormats ?? []) {
     const index = table.columns.findIndex((c) => c.header === format.column);
@@ -204,7 +206,9 @@ function addCalculatedColumns(files: Record<string, Uint8Array>, spec: TemplateS
     for (const column of table.columns) {
       if (!column.formula) continue;
       const formula = escapeXml(toFileFormula(column.formula, table.name));
-      const pattern = new RegExp(`(<tableColumn\\b[^>]*\\bname="${escapeXml(column.header).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*?)\\s*/>`);
+      const pattern = new RegExp(
+        `(<tableColumn\\b[^>]*\\bname="${escapeXml(column.header).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*?)\\s*/>`,
+      );
       xml = xml.replace(pattern, `$1><calculatedColumnFormula>${formula}</calculatedColumnFormula></tableColumn>`);
     }
     files[path] = strToU8(xml);
@@ -226,7 +230,9 @@ export async function writeXlsx(spec: TemplateSpec, options: WriteXlsxOptions = 
   addCalculatedColumns(files, spec);
   const zippable: Zippable = {};
   // [Content_Types].xml first, as Office writes it; then a stable order.
-  const paths = Object.keys(files).sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const paths = Object.keys(files).sort((a, b) =>
+    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const path of paths) zippable[path] = [files[path], { level: 6, mtime: ZIP_ENTRY_TIME }];
   return zipSync(zippable);
 }

@@ -40,7 +40,11 @@ const ARGUMENT_FORMS = [
 ];
 
 /** A deflator series is a few dozen lines; 1 MB is thousands of years of them. */
-export const SERIES_LIMIT = { maxBytes: 1024 * 1024, limitFor: "a deflator series", advice: "give a CSV file of financial years and indices" };
+export const SERIES_LIMIT = {
+  maxBytes: 1024 * 1024,
+  limitFor: "a deflator series",
+  advice: "give a CSV file of financial years and indices",
+};
 
 const JSON_OPTION = flag('print {"value": ..., "usesForecast": true|false, "series": ...}');
 
@@ -126,7 +130,8 @@ export function readSeriesCsv(text: string, fileName: string): DeflatorSeries | 
   const headerAt = lines.findIndex((line) => line.trim() !== "");
   if (headerAt < 0) return `${fileName} is empty; it needs a header row and rows of financial year and index`;
   const header = splitCsvLine(lines[headerAt]).map((cell) => cell.toLowerCase());
-  if (header.length < 2) return `${fileName} line ${headerAt + 1}: the header needs at least two columns separated by commas (financial year, index)`;
+  if (header.length < 2)
+    return `${fileName} line ${headerAt + 1}: the header needs at least two columns separated by commas (financial year, index)`;
   const find = (pattern: RegExp, fallback: number): number => {
     const at = header.findIndex((cell) => pattern.test(cell));
     return at >= 0 ? at : fallback;
@@ -206,7 +211,9 @@ async function runCalculation({ name, values, operands, io, usage }: CalcRequest
   } else {
     io.stdout(`${formatPlainDecimal(result.value)}\n`);
     if (result.usesForecast) {
-      io.stderr(`note: this result uses a forecast year of ${safeName(result.series ?? "")}, not outturn; it will change as the forecast is revised\n`);
+      io.stderr(
+        `note: this result uses a forecast year of ${safeName(result.series ?? "")}, not outturn; it will change as the forecast is revised\n`,
+      );
     }
   }
   return EXIT_OK;
@@ -220,7 +227,12 @@ function summary(name: CalcName): string {
 /** `vfm target`, `vfm netgain` and `vfm deflate`: the calculations are described exactly as Excel describes them. */
 export const CALC_COMMANDS: readonly CliCommand[] = [
   ...(["target", "netgain"] as const).map((name) =>
-    defineCommand({ ...calcCommandLine(name), summary: summary(name), options: { json: JSON_OPTION }, run: (input) => runCalculation({ name, ...input }) }),
+    defineCommand({
+      ...calcCommandLine(name),
+      summary: summary(name),
+      options: { json: JSON_OPTION },
+      run: (input) => runCalculation({ name, ...input }),
+    }),
   ),
   defineCommand({
     ...calcCommandLine("deflate"),

@@ -24,8 +24,16 @@ interface CompareOutput {
 }
 
 export const COMPARE_FORMATS = new FormatterRegistry<CompareOutput>()
-  .register({ name: "text", help: "what changed, grouped, for people", format: ({ comparison, unicode }) => formatComparisonText(comparison, { unicode }) })
-  .register({ name: "json", help: "the comparison as one JSON object, every amount exact", format: ({ comparison }) => JSON.stringify(comparison, null, 2) + "\n" });
+  .register({
+    name: "text",
+    help: "what changed, grouped, for people",
+    format: ({ comparison, unicode }) => formatComparisonText(comparison, { unicode }),
+  })
+  .register({
+    name: "json",
+    help: "the comparison as one JSON object, every amount exact",
+    format: ({ comparison }) => JSON.stringify(comparison, null, 2) + "\n",
+  });
 
 const COMPARE = {
   name: "compare",
@@ -63,7 +71,8 @@ async function load(file: string, cwd: string): Promise<Loaded> {
 }
 
 async function runCompare({ values, operands, io, usage }: CommandInput<typeof COMPARE.options>): Promise<number> {
-  if (operands.length !== 2) return usage(operands.length < 2 ? "give two .xlsx files: the last return, then this one" : `give two files, not ${operands.length}`);
+  if (operands.length !== 2)
+    return usage(operands.length < 2 ? "give two .xlsx files: the last return, then this one" : `give two files, not ${operands.length}`);
   if (values.force && values.out === undefined) return usage("--force only goes with --out OUT.xlsx");
   const loaded: ReturnRecords[] = [];
   let unreadable = false;
@@ -93,4 +102,8 @@ async function runCompare({ values, operands, io, usage }: CommandInput<typeof C
   return EXIT_OK;
 }
 
-export const COMPARE_COMMAND = defineCommand({ ...COMPARE, summary: "what changed since the last return: gains, movements, slippage, ratings, restatements", run: runCompare });
+export const COMPARE_COMMAND = defineCommand({
+  ...COMPARE,
+  summary: "what changed since the last return: gains, movements, slippage, ratings, restatements",
+  run: runCompare,
+});

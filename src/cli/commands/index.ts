@@ -9,10 +9,4 @@ import { INSPECT_COMMAND } from "./inspect";
 import { TEMPLATE_COMMAND } from "./template";
 import { VALIDATE_COMMAND } from "./validate";
 
-export const COMMANDS: readonly CliCommand[] = [
-  ...CALC_COMMANDS,
-  VALIDATE_COMMAND,
-  INSPECT_COMMAND,
-  TEMPLATE_COMMAND,
-  COMPARE_COMMAND,
-];
+export const COMMANDS: readonly CliCommand[] = [...CALC_COMMANDS, VALIDATE_COMMAND, INSPECT_COMMAND, TEMPLATE_COMMAND, COMPARE_COMMAND];

@@ -38,7 +38,9 @@ said so. To correct what it found, see docs/recognition.md (corrections in the S
       help: ["as vfm validate: the date the check is made as at", "(default: the workbook's Settings or title block, else today)"],
       parse: (text) => {
         const iso = parseReportingDate(text);
-        return iso ? { ok: true, value: iso } : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
+        return iso
+          ? { ok: true, value: iso }
+          : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
       },
     }),
   },
@@ -62,4 +64,8 @@ async function runInspect({ values, operands, io, usage }: CommandInput<typeof I
   return unreadable ? EXIT_USAGE_OR_UNREADABLE : EXIT_OK;
 }
 
-export const INSPECT_COMMAND = defineCommand({ ...INSPECT, summary: "show what the check found: tables, columns, units, and what it rejected", run: runInspect });
+export const INSPECT_COMMAND = defineCommand({
+  ...INSPECT,
+  summary: "show what the check found: tables, columns, units, and what it rejected",
+  run: runInspect,
+});

@@ -53,7 +53,9 @@ Excel table with its headings, formulas for Net gain and Risk-adjusted gain, dro
       help: "years in the spending period (default 3: 2026-27 to 2028-29)",
       parse: (text) => {
         const years = Number(text);
-        return Number.isInteger(years) && years >= 1 && years <= 10 ? { ok: true, value: years } : { ok: false, message: "needs a whole number of years from 1 to 10" };
+        return Number.isInteger(years) && years >= 1 && years <= 10
+          ? { ok: true, value: years }
+          : { ok: false, message: "needs a whole number of years from 1 to 10" };
       },
     }),
   },

@@ -43,7 +43,8 @@ export const VALIDATE_FORMATS = new FormatterRegistry<ValidateOutput>()
     format(output) {
       const reports = checkedReports(output);
       const noVfmTables = new Set(output.outcomes.flatMap((o) => (o.status === "checked" && !o.vfmTablesFound ? [o.file] : [])));
-      const full = output.text.summary || reports.length === 0 ? "" : formatText(reports, output.catalogue, { ...output.text, noVfmTables });
+      const full =
+        output.text.summary || reports.length === 0 ? "" : formatText(reports, output.catalogue, { ...output.text, noVfmTables });
       if (!output.several && !output.text.summary) return full;
       return (full ? `${full}\n` : "") + batchSummary(output.outcomes);
     },
@@ -52,7 +53,9 @@ export const VALIDATE_FORMATS = new FormatterRegistry<ValidateOutput>()
     name: "json",
     help: "the report of each file checked (docs/cli.md), {file, status, reason} for each file not checked; an array for several",
     format(output) {
-      const entries = output.outcomes.map((o) => (o.status === "checked" ? o.report : { file: o.file, status: o.status, reason: o.reason }));
+      const entries = output.outcomes.map((o) =>
+        o.status === "checked" ? o.report : { file: o.file, status: o.status, reason: o.reason },
+      );
       return formatJson(entries, output.several);
     },
   })

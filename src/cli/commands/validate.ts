@@ -44,7 +44,9 @@ written; 130 stopped with Ctrl+C (the files checked so far are reported, the res
       help: ["check as at this date, written DD/MM/YYYY or YYYY-MM-DD", "(default: the workbook's Settings, else today)"],
       parse: (text) => {
         const iso = parseReportingDate(text);
-        return iso ? { ok: true, value: iso } : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
+        return iso
+          ? { ok: true, value: iso }
+          : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
       },
     }),
     summary: flag("text: only one line per file and the totals"),
@@ -110,7 +112,11 @@ function packageInfo(): PackageInfo {
   const rootUri = pathToFileURL(root + path.sep).href;
   const docBaseUri = github ? `https://github.com/${github}/blob/main/` : rootUri;
   const informationUri =
-    typeof manifest.homepage === "string" ? manifest.homepage : github ? `https://github.com/${github}` : new URL("docs/cli.md", rootUri).href;
+    typeof manifest.homepage === "string"
+      ? manifest.homepage
+      : github
+        ? `https://github.com/${github}`
+        : new URL("docs/cli.md", rootUri).href;
   return { root, version, informationUri, docBaseUri };
 }
 
@@ -119,7 +125,8 @@ async function validateFiles({ values, operands, io, usage }: CommandInput<typeo
   if (typeof parsed === "string") return usage(parsed);
 
   const { outcomes, stopped } = await checkFiles(parsed.files, io, { reportingDate: parsed.reportingDate, progress: parsed.progress });
-  if (stopped) io.stderr(`vfm: stopped: ${outcomes.filter((o) => o.status === "not-checked").length} of ${outcomes.length} files not checked\n`);
+  if (stopped)
+    io.stderr(`vfm: stopped: ${outcomes.filter((o) => o.status === "not-checked").length} of ${outcomes.length} files not checked\n`);
 
   const info = packageInfo();
   const output = VALIDATE_FORMATS.get(parsed.format).format({
@@ -143,6 +150,10 @@ async function validateFiles({ values, operands, io, usage }: CommandInput<typeo
   return outcomes.some((o) => o.status === "checked" && o.report.summary.errors > 0) ? EXIT_FINDINGS_OR_FUNCTION_ERROR : EXIT_OK;
 }
 
-export const VALIDATE_COMMAND = defineCommand({ ...VALIDATE, summary: "check .xlsx workbooks against the 9 CSR07 measurement principles", run: validateFiles });
+export const VALIDATE_COMMAND = defineCommand({
+  ...VALIDATE,
+  summary: "check .xlsx workbooks against the 9 CSR07 measurement principles",
+  run: validateFiles,
+});
 
 export const runValidate = (args: string[], io: CliIO): Promise<number> => VALIDATE_COMMAND.run(args, io);

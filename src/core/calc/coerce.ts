@@ -5,7 +5,8 @@
  */
 import { CalcError, calcError } from "./types";
 
-const EXCEL_ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+const EXCEL_ERROR_TEXT =
+  /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Blank: an omitted argument or an empty cell. */
@@ -95,7 +96,10 @@ function numberTextHint(text: string): string {
 export function coerceNumber(value: unknown, name: string, blankValue: number): number | CalcError {
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
-    return calcError("#NUM!", `${name} must be a finite number, not ${Number.isNaN(value) ? "NaN" : value > 0 ? "infinity" : "minus infinity"}`);
+    return calcError(
+      "#NUM!",
+      `${name} must be a finite number, not ${Number.isNaN(value) ? "NaN" : value > 0 ? "infinity" : "minus infinity"}`,
+    );
   }
   const single = Array.isArray(value) ? unwrapSingleCell(value) : value;
   if (single !== value) return coerceNumber(single, name, blankValue);
@@ -106,7 +110,10 @@ export function coerceNumber(value: unknown, name: string, blankValue: number): 
     const parsed = parseNumberText(value);
     if (Number.isFinite(parsed)) return parsed;
     if (!Number.isNaN(parsed)) return calcError("#NUM!", `${name} is too large: ${describe(value)}`);
-    return calcError("#VALUE!", `${name} must be a number (such as 1200000, 0.9 or 3%), not the text ${describe(value)}${numberTextHint(value)}`);
+    return calcError(
+      "#VALUE!",
+      `${name} must be a number (such as 1200000, 0.9 or 3%), not the text ${describe(value)}${numberTextHint(value)}`,
+    );
   }
   if (typeof value === "boolean") {
     return calcError("#VALUE!", `${name} must be a number, not ${describe(value)}`);
@@ -142,7 +149,10 @@ function collectRange(range: unknown[], name: string, out: number[], depth: numb
     const cell = range[i];
     if (typeof cell === "number") {
       if (!Number.isFinite(cell)) {
-        return calcError("#NUM!", `${name} holds ${Number.isNaN(cell) ? "a value that is not a number (NaN)" : "an infinite value"}; every cell must be a finite number or blank`);
+        return calcError(
+          "#NUM!",
+          `${name} holds ${Number.isNaN(cell) ? "a value that is not a number (NaN)" : "an infinite value"}; every cell must be a finite number or blank`,
+        );
       }
       out.push(cell);
       continue;
@@ -158,7 +168,10 @@ function collectRange(range: unknown[], name: string, out: number[], depth: numb
       return calcError("#VALUE!", `${name} holds the error ${code} in its range; fix that cell first (an error is never counted as 0)`);
     }
     if (typeof cell === "string") {
-      return calcError("#VALUE!", `${name} holds the text ${describe(cell)} in its range; every cell must be a number or blank (text is never counted as 0)`);
+      return calcError(
+        "#VALUE!",
+        `${name} holds the text ${describe(cell)} in its range; every cell must be a number or blank (text is never counted as 0)`,
+      );
     }
     return calcError("#VALUE!", `${name} holds ${describe(cell)} in its range; every cell must be a number or blank`);
   }

@@ -46,7 +46,8 @@ function prepare(points: ReadonlyArray<DeflatorPoint>, id: string, label: string
   const scale = new Int8Array(last - first + 1).fill(-1);
   for (const point of points) {
     const slot = point.startYear - first;
-    if (!Number.isNaN(index[slot])) return calcError("#VALUE!", `${label} gives ${formatFinancialYear(point.startYear)} twice; give each financial year once`);
+    if (!Number.isNaN(index[slot]))
+      return calcError("#VALUE!", `${label} gives ${formatFinancialYear(point.startYear)} twice; give each financial year once`);
     index[slot] = point.index;
     forecast[slot] = point.isForecast ? 1 : 0;
     const fast = scaledIntegerOf(point.index);
@@ -118,7 +119,10 @@ export function seriesFromRows(rows: readonly unknown[], id: string, options: Se
     if (row.every((cell) => isBlank(cell))) continue;
     const rowNumber = r + firstRowNumber;
     if (row.length < 2 || row.length > 3) {
-      return calcError("#VALUE!", `${label} must have two columns (financial year, index) and optionally a third (forecast TRUE/FALSE); ${rowWord} ${rowNumber} has ${row.length}`);
+      return calcError(
+        "#VALUE!",
+        `${label} must have two columns (financial year, index) and optionally a third (forecast TRUE/FALSE); ${rowWord} ${rowNumber} has ${row.length}`,
+      );
     }
     const [yearCell, indexCell, forecastCell] = row;
     const year = parseYearArgument(yearCell, "year", false);
@@ -128,25 +132,40 @@ export function seriesFromRows(rows: readonly unknown[], id: string, options: Se
     }
     sawData = true;
     if (typeof year !== "number") {
-      return calcError("#VALUE!", `${label} ${rowWord} ${rowNumber}: ${describe(yearCell)} is not a financial year such as "2008-09" or 2008`);
+      return calcError(
+        "#VALUE!",
+        `${label} ${rowWord} ${rowNumber}: ${describe(yearCell)} is not a financial year such as "2008-09" or 2008`,
+      );
     }
     // A year listed without an index is a year the series does not give (using it is #N/A).
     if (isBlank(indexCell)) continue;
     const index = coerceNumber(indexCell, "index", NaN);
     if (typeof index !== "number" || Number.isNaN(index)) {
       const code = excelErrorCode(indexCell);
-      return calcError("#VALUE!", `${label} ${rowWord} ${rowNumber}: the index for ${formatFinancialYear(year)} is ${code ? `the error ${code}` : describe(indexCell)}; every index must be a positive number`);
+      return calcError(
+        "#VALUE!",
+        `${label} ${rowWord} ${rowNumber}: the index for ${formatFinancialYear(year)} is ${code ? `the error ${code}` : describe(indexCell)}; every index must be a positive number`,
+      );
     }
     if (!(index > 0)) {
-      return calcError("#NUM!", `${label} ${rowWord} ${rowNumber}: the index for ${formatFinancialYear(year)} is ${index}; every index must be a positive number`);
+      return calcError(
+        "#NUM!",
+        `${label} ${rowWord} ${rowNumber}: the index for ${formatFinancialYear(year)} is ${index}; every index must be a positive number`,
+      );
     }
     const isForecast = parseForecastFlag(forecastCell);
     if (isForecast === null) {
-      return calcError("#VALUE!", `${label} ${rowWord} ${rowNumber}: the forecast column must be TRUE or FALSE, not ${describe(forecastCell)}`);
+      return calcError(
+        "#VALUE!",
+        `${label} ${rowWord} ${rowNumber}: the forecast column must be TRUE or FALSE, not ${describe(forecastCell)}`,
+      );
     }
     const earlier = rowOfYear.get(year);
     if (earlier !== undefined) {
-      return calcError("#VALUE!", `${label} gives ${formatFinancialYear(year)} twice (${rowWord}s ${earlier} and ${rowNumber}); give each financial year once`);
+      return calcError(
+        "#VALUE!",
+        `${label} gives ${formatFinancialYear(year)} twice (${rowWord}s ${earlier} and ${rowNumber}); give each financial year once`,
+      );
     }
     rowOfYear.set(year, rowNumber);
     points.push({ startYear: year, index, isForecast });
@@ -166,28 +185,48 @@ function resolveSeries(deflators: unknown): PreparedSeries | CalcError {
     if (code) return calcError("#VALUE!", `deflators is the error ${code}; fix that cell first`);
     const shipped = findShippedSeries(value);
     if (shipped) return prepareSeries(shipped);
-    return calcError("#VALUE!", `deflators must be a two-column range (financial year, index) or the name of a shipped series (${shippedNames()}), not ${describe(value)}`);
+    return calcError(
+      "#VALUE!",
+      `deflators must be a two-column range (financial year, index) or the name of a shipped series (${shippedNames()}), not ${describe(value)}`,
+    );
   }
   if (Array.isArray(value)) {
     const series = seriesFromRows(value, RANGE_SERIES_ID);
     if ("ok" in series) return series;
     return prepare(series.points, RANGE_SERIES_ID, "the deflators range");
   }
-  if (typeof value === "object" && value !== null && Array.isArray((value as DeflatorSeries).points) && typeof (value as DeflatorSeries).id === "string") {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as DeflatorSeries).points) &&
+    typeof (value as DeflatorSeries).id === "string"
+  ) {
     return prepareSeries(value as DeflatorSeries);
   }
-  return calcError("#VALUE!", `deflators must be a two-column range (financial year, index) or the name of a shipped series (${shippedNames()}), not ${describe(value)}`);
+  return calcError(
+    "#VALUE!",
+    `deflators must be a two-column range (financial year, index) or the name of a shipped series (${shippedNames()}), not ${describe(value)}`,
+  );
 }
 
 function missingYear(series: PreparedSeries, year: number): CalcError {
-  return calcError("#N/A", `${series.label} has no index for ${formatFinancialYear(year)}; it covers ${formatFinancialYear(series.first)} to ${formatFinancialYear(series.last)}`);
+  return calcError(
+    "#N/A",
+    `${series.label} has no index for ${formatFinancialYear(year)}; it covers ${formatFinancialYear(series.first)} to ${formatFinancialYear(series.last)}`,
+  );
 }
 
 /**
  * VFM.DEFLATE: `amount` in the prices of `fromYear`, re-expressed in the prices of `toYear`:
  * amount x D(toYear) / D(fromYear).
  */
-export function deflate(amount: unknown, fromYear: unknown, toYear: unknown, deflators?: unknown, options?: { date1904?: boolean }): CalcResult {
+export function deflate(
+  amount: unknown,
+  fromYear: unknown,
+  toYear: unknown,
+  deflators?: unknown,
+  options?: { date1904?: boolean },
+): CalcResult {
   const value = coerceNumber(amount, "amount", 0);
   if (typeof value !== "number") return value;
   const date1904 = options?.date1904 === true;
@@ -206,6 +245,14 @@ export function deflate(amount: unknown, fromYear: unknown, toYear: unknown, def
   if (Number.isNaN(toIndex)) return missingYear(series, to);
 
   const usesForecast = series.forecast[fromSlot] === 1 || series.forecast[toSlot] === 1;
-  const result = exactRescaleScaled(value, toIndex, series.scaled[toSlot], series.scale[toSlot], fromIndex, series.scaled[fromSlot], series.scale[fromSlot]);
+  const result = exactRescaleScaled(
+    value,
+    toIndex,
+    series.scaled[toSlot],
+    series.scale[toSlot],
+    fromIndex,
+    series.scaled[fromSlot],
+    series.scale[fromSlot],
+  );
   return calcOk(result, usesForecast, series.id);
 }

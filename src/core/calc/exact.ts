@@ -205,9 +205,12 @@ export function exactNetGain(gross: ExactValue, deliverability: number, costs: E
           const product = rawProduct * POW10[scale - productScale];
           const cost = cm * POW10[scale - cs];
           if (
-            rawProduct < EXACT_LIMIT && rawProduct > -EXACT_LIMIT &&
-            product < HALF_EXACT_LIMIT && product > -HALF_EXACT_LIMIT &&
-            cost < HALF_EXACT_LIMIT && cost > -HALF_EXACT_LIMIT
+            rawProduct < EXACT_LIMIT &&
+            rawProduct > -EXACT_LIMIT &&
+            product < HALF_EXACT_LIMIT &&
+            product > -HALF_EXACT_LIMIT &&
+            cost < HALF_EXACT_LIMIT &&
+            cost > -HALF_EXACT_LIMIT
           ) {
             const numerator = product - cost;
             return numerator === 0 ? 0 : numerator / POW10[scale];
@@ -342,7 +345,15 @@ export function exactRescale(amount: number, toIndex: number, fromIndex: number)
  * exactRescale with the indices' scaled integers already known (a series prepares them once):
  * toIndex = tm / 10^ts and fromIndex = fm / 10^fs, with a scale of -1 for an index outside the fast path.
  */
-export function exactRescaleScaled(amount: number, toIndex: number, tm: number, ts: number, fromIndex: number, fm: number, fs: number): number {
+export function exactRescaleScaled(
+  amount: number,
+  toIndex: number,
+  tm: number,
+  ts: number,
+  fromIndex: number,
+  fm: number,
+  fs: number,
+): number {
   if (amount === 0) return 0;
   const as = decimalScale(amount);
   const am = scratch[0];
@@ -479,7 +490,14 @@ export function moneyEqual(a: number, b: number, tolerance: number): boolean {
         const x = am * POW10[scale - as];
         const y = bm * POW10[scale - bs];
         const right = tm * POW10[scale - ts];
-        if (x < HALF_EXACT_LIMIT && x > -HALF_EXACT_LIMIT && y < HALF_EXACT_LIMIT && y > -HALF_EXACT_LIMIT && right < EXACT_LIMIT && right > -EXACT_LIMIT) {
+        if (
+          x < HALF_EXACT_LIMIT &&
+          x > -HALF_EXACT_LIMIT &&
+          y < HALF_EXACT_LIMIT &&
+          y > -HALF_EXACT_LIMIT &&
+          right < EXACT_LIMIT &&
+          right > -EXACT_LIMIT
+        ) {
           return Math.abs(x - y) <= right;
         }
       }

@@ -21,7 +21,10 @@ function ragWords(mapping: RagMapping): string {
 
 function checkFraction(value: number, shown: unknown): number | CalcError {
   if (value >= 0 && value <= 1) return value;
-  return calcError("#NUM!", `deliverability must be between 0 and 1 (0% to 100%), not ${typeof shown === "string" ? shown.trim() : String(shown)}`);
+  return calcError(
+    "#NUM!",
+    `deliverability must be between 0 and 1 (0% to 100%), not ${typeof shown === "string" ? shown.trim() : String(shown)}`,
+  );
 }
 
 /** The deliverability fraction: blank is 1 (no discount); a number in [0, 1]; or a RAG word through the mapping. */
@@ -34,14 +37,23 @@ export function coerceDeliverability(deliverability: unknown, mapping: RagMappin
     const mapped = mapping.get(word);
     if (mapped !== undefined) {
       if (typeof mapped === "number" && mapped >= 0 && mapped <= 1) return mapped;
-      return calcError("#NUM!", `the RAG mapping gives ${value.trim()} the deliverability ${String(mapped)}, which is not between 0 and 1; correct the mapping in the workbook's settings`);
+      return calcError(
+        "#NUM!",
+        `the RAG mapping gives ${value.trim()} the deliverability ${String(mapped)}, which is not between 0 and 1; correct the mapping in the workbook's settings`,
+      );
     }
     const parsed = parseNumberText(value);
     if (Number.isFinite(parsed)) return checkFraction(parsed, value);
-    return calcError("#VALUE!", `deliverability must be a fraction from 0 to 1 (such as 90% or 0.9) or ${ragWords(mapping)}, not ${describe(value)}`);
+    return calcError(
+      "#VALUE!",
+      `deliverability must be a fraction from 0 to 1 (such as 90% or 0.9) or ${ragWords(mapping)}, not ${describe(value)}`,
+    );
   }
   if (typeof value === "boolean") {
-    return calcError("#VALUE!", `deliverability must be a fraction from 0 to 1 (such as 90% or 0.9) or ${ragWords(mapping)}, not ${describe(value)}`);
+    return calcError(
+      "#VALUE!",
+      `deliverability must be a fraction from 0 to 1 (such as 90% or 0.9) or ${ragWords(mapping)}, not ${describe(value)}`,
+    );
   }
   const number = coerceNumber(value, "deliverability", 1);
   if (typeof number !== "number") return number;

@@ -41,7 +41,8 @@ export function target(baseline: unknown, rate: unknown, years: unknown, method?
   }
 
   const how = parseMethod(method);
-  if (how === null) return calcError("#VALUE!", `method must be "compound" or "simple" (or left out for compound), not ${describe(method)}`);
+  if (how === null)
+    return calcError("#VALUE!", `method must be "compound" or "simple" (or left out for compound), not ${describe(method)}`);
 
   const value = how === "compound" ? exactCompoundTarget(base, r, n) : exactSimpleTarget(base, r, n);
   return calcOk(value, false, null);

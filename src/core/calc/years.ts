@@ -44,7 +44,7 @@ function fourDigits(text: string, start: number): number {
 }
 
 function isSeparator(code: number): boolean {
-  return code === 45 /* - */ || code === 47 /* / */ || code === 0x2013 /* en dash */;
+  return code === 45 /* - */ || code === 47 /* / */ || code === 0x2013; /* en dash */
 }
 
 /**
@@ -82,7 +82,10 @@ export function parseYearArgument(input: unknown, name: string, date1904: boolea
     const start = startYearOfText(input);
     if (start >= FIRST_BARE_YEAR && start <= LAST_BARE_YEAR) return start;
     if (start === -2) {
-      return calcError("#VALUE!", `${name} ${describe(input)} is not a financial year: the second year must be the year after the first, as in ${ACCEPTED_FORMS}`);
+      return calcError(
+        "#VALUE!",
+        `${name} ${describe(input)} is not a financial year: the second year must be the year after the first, as in ${ACCEPTED_FORMS}`,
+      );
     }
     const code = excelErrorCode(input);
     if (code) return calcError("#VALUE!", `${name} is the error ${code}; fix that cell first`);

@@ -50,7 +50,19 @@ export function createRuleCatalogue(
     principleTitle: (key) => principleTitles[key],
     rule(id) {
       const rule = byId.get(id);
-      return rule && { id: rule.id, principle: rule.principle, severity: rule.severity, title: rule.title, why: rule.why, fix: rule.fix, judgement: rule.judgement, messages: rule.messages, docPath: docPath(rule.id) };
+      return (
+        rule && {
+          id: rule.id,
+          principle: rule.principle,
+          severity: rule.severity,
+          title: rule.title,
+          why: rule.why,
+          fix: rule.fix,
+          judgement: rule.judgement,
+          messages: rule.messages,
+          docPath: docPath(rule.id),
+        }
+      );
     },
     docPath,
   };

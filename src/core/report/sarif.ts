@@ -42,7 +42,11 @@ const LEVEL: Record<Severity, SarifLevel> = { error: "error", warning: "warning"
 /** A URI reference for a path as given on the command line: relative paths stay relative. */
 export function pathToUri(path: string): { uri: string; relative: boolean } {
   const slashed = path.replace(/\\/g, "/");
-  const encode = (p: string) => p.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  const encode = (p: string) =>
+    p
+      .split("/")
+      .map((segment) => encodeURIComponent(segment))
+      .join("/");
   if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}`, relative: false };
   if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}`, relative: false };
   return { uri: encode(slashed.replace(/^\.\//, "")), relative: true };

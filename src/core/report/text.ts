@@ -79,9 +79,13 @@ export function summaryLine(report: ValidationReport, noVfmTables = false): stri
   if (summary.target) {
     const { value, riskAdjustedCashable, progress } = summary.target;
     const percent = (progress * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 });
-    parts.push(`target progress ${percent}% (risk-adjusted cashable net gains ${formatAmount(riskAdjustedCashable)} of target ${formatAmount(value)})`);
+    parts.push(
+      `target progress ${percent}% (risk-adjusted cashable net gains ${formatAmount(riskAdjustedCashable)} of target ${formatAmount(value)})`,
+    );
   } else {
-    parts.push("target progress not known (no target could be worked out: the workbook gives no baseline total to apply the target rate to)");
+    parts.push(
+      "target progress not known (no target could be worked out: the workbook gives no baseline total to apply the target rate to)",
+    );
   }
   return `${terminalSafe(report.file)}: ${parts.join("; ")}`;
 }
@@ -114,7 +118,9 @@ export function formatTextReport(report: ValidationReport, catalogue: RuleCatalo
         lines.push(`    ${severityLabel(finding.severity, options)} ${where}  ${terminalSafe(finding.message)}  [${finding.rule}]`);
       } else {
         const headline = rolledUpHeadline(item.group, rule?.title);
-        lines.push(`    ${severityLabel(finding.severity, options)} ${terminalSafe(rangesText(item.group))}  ${headline}. The first: ${terminalSafe(finding.message)}  [${finding.rule}]`);
+        lines.push(
+          `    ${severityLabel(finding.severity, options)} ${terminalSafe(rangesText(item.group))}  ${headline}. The first: ${terminalSafe(finding.message)}  [${finding.rule}]`,
+        );
       }
       if (rule) {
         lines.push(`${indent}How to fix: ${rule.fix}`);

@@ -62,7 +62,9 @@ export function ratingText(rating: Rating): string {
 }
 
 function yearsText(years: readonly YearMovement[], unit: MoneyUnit, arrow: string): string {
-  return years.map((y) => `${financialYearLabel(y.year)} ${moneyOrBlank(y.last ?? 0, unit)} ${arrow} ${moneyOrBlank(y.current ?? 0, unit)}`).join(", ");
+  return years
+    .map((y) => `${financialYearLabel(y.year)} ${moneyOrBlank(y.last ?? 0, unit)} ${arrow} ${moneyOrBlank(y.current ?? 0, unit)}`)
+    .join(", ");
 }
 
 function yearOrNone(year: number | null): string {
@@ -104,17 +106,25 @@ export function describeComparison(c: ReturnComparison, options: CompareTextOpti
   const totals = [
     { label: "Net gains", text: movementText(c.totals.net, u, arrow) },
     { label: "Risk-adjusted gains", text: movementText(c.totals.riskAdjusted, u, arrow) },
-    { label: "Risk-adjusted cashable gains", text: `${movementText(c.totals.cashableRiskAdjusted, u, arrow)} (these count against the target)` },
+    {
+      label: "Risk-adjusted cashable gains",
+      text: `${movementText(c.totals.cashableRiskAdjusted, u, arrow)} (these count against the target)`,
+    },
   ];
   const restated: string[] = [];
   if (c.restated.baseline) restated.push(`Baseline: ${movementText(c.restated.baseline, u, arrow)}`);
-  if (c.restated.baselineYear) restated.push(`Baseline year: ${yearOrNone(c.restated.baselineYear.last)} ${arrow} ${yearOrNone(c.restated.baselineYear.current)}`);
+  if (c.restated.baselineYear)
+    restated.push(`Baseline year: ${yearOrNone(c.restated.baselineYear.last)} ${arrow} ${yearOrNone(c.restated.baselineYear.current)}`);
   if (c.restated.target) restated.push(`Target: ${movementText(c.restated.target, u, arrow)}`);
   if (c.restated.targetBasis) restated.push(`Target basis: ${c.restated.targetBasis.last} ${arrow} ${c.restated.targetBasis.current}`);
   section("Baseline and target restated", restated);
 
   const snapshot = (g: ReturnComparison["added"][number]) => {
-    const parts = [g.type ? TYPE_LABEL[g.type] : "type not given", `net ${moneyOrBlank(g.net, u)}`, `risk-adjusted ${moneyOrBlank(g.riskAdjusted, u)}`];
+    const parts = [
+      g.type ? TYPE_LABEL[g.type] : "type not given",
+      `net ${moneyOrBlank(g.net, u)}`,
+      `risk-adjusted ${moneyOrBlank(g.riskAdjusted, u)}`,
+    ];
     if (g.firstYear !== null) parts.push(`first accrues ${financialYearLabel(g.firstYear)}`);
     return `${gainLabel(g)}: ${parts.join(", ")}`;
   };
@@ -125,11 +135,15 @@ export function describeComparison(c: ReturnComparison, options: CompareTextOpti
     c.slipped.map((s) => {
       const parts: string[] = [];
       if (s.movedLater > 0) parts.push(`${money(s.movedLater, u)} moved to later years`);
-      if (s.firstYear.last !== s.firstYear.current) parts.push(`first accrues ${yearOrNone(s.firstYear.current)} (was ${yearOrNone(s.firstYear.last)})`);
+      if (s.firstYear.last !== s.firstYear.current)
+        parts.push(`first accrues ${yearOrNone(s.firstYear.current)} (was ${yearOrNone(s.firstYear.last)})`);
       return `${gainLabel(s)}: ${parts.join("; ")}; ${yearsText(s.years, u, arrow)}`;
     }),
   );
-  section("Profile changed (not slipped)", c.reprofiled.map((r) => `${gainLabel(r)}: ${yearsText(r.years, u, arrow)}`));
+  section(
+    "Profile changed (not slipped)",
+    c.reprofiled.map((r) => `${gainLabel(r)}: ${yearsText(r.years, u, arrow)}`),
+  );
   section(
     "Net and risk-adjusted movements",
     c.movements.map((m) => {
@@ -145,10 +159,16 @@ export function describeComparison(c: ReturnComparison, options: CompareTextOpti
       return `${gainLabel(m)}: ${parts.join("; ")}`;
     }),
   );
-  section("RAG and deliverability changes", c.ratings.map((r) => `${gainLabel(r)}: ${ratingText(r.last)} ${arrow} ${ratingText(r.current)}`));
+  section(
+    "RAG and deliverability changes",
+    c.ratings.map((r) => `${gainLabel(r)}: ${ratingText(r.last)} ${arrow} ${ratingText(r.current)}`),
+  );
   section(
     "Reclassified",
-    c.reclassified.map((r) => `${gainLabel(r)}: ${r.last ? TYPE_LABEL[r.last] : "type not given"} ${arrow} ${r.current ? TYPE_LABEL[r.current] : "type not given"}`),
+    c.reclassified.map(
+      (r) =>
+        `${gainLabel(r)}: ${r.last ? TYPE_LABEL[r.last] : "type not given"} ${arrow} ${r.current ? TYPE_LABEL[r.current] : "type not given"}`,
+    ),
   );
   section(
     "Quarters revised after they were reported",
@@ -158,12 +178,22 @@ export function describeComparison(c: ReturnComparison, options: CompareTextOpti
         : `${safe(q.label, 30)} ${q.field}: ${movementText(q, u, arrow)}`,
     ),
   );
-  section("Quarters reported for the first time", c.newQuarters.map((q) => `${safe(q.label, 30)}: actual ${money(q.actual, u)}`));
+  section(
+    "Quarters reported for the first time",
+    c.newQuarters.map((q) => `${safe(q.label, 30)}: actual ${money(q.actual, u)}`),
+  );
   section(
     "IDs changed (matched by name)",
-    c.matchedByName.map((m) => `${m.lastId === null ? "(no ID)" : safe(m.lastId, 20)} ${arrow} ${m.id === null ? "(no ID)" : safe(m.id, 20)} ${m.name === null ? "" : safe(m.name, 60)}`.trimEnd()),
+    c.matchedByName.map((m) =>
+      `${m.lastId === null ? "(no ID)" : safe(m.lastId, 20)} ${arrow} ${m.id === null ? "(no ID)" : safe(m.id, 20)} ${m.name === null ? "" : safe(m.name, 60)}`.trimEnd(),
+    ),
   );
-  section("Renamed", c.renamed.map((r) => `${r.id === null ? "(no ID)" : safe(r.id, 20)}: "${safe(r.last ?? "", 60)}" ${arrow} "${safe(r.current ?? "", 60)}"`));
+  section(
+    "Renamed",
+    c.renamed.map(
+      (r) => `${r.id === null ? "(no ID)" : safe(r.id, 20)}: "${safe(r.last ?? "", 60)}" ${arrow} "${safe(r.current ?? "", 60)}"`,
+    ),
+  );
   return {
     heading: `What changed: ${asAt(c.last)} ${arrow} ${asAt(c.current)}`,
     unitLine: `Amounts in ${u}${unitNote}.`,
@@ -219,23 +249,73 @@ export function changeRows(c: ReturnComparison): ChangeRow[] {
   if (c.restated.baseline) amount("Restated", "Baseline", c.restated.baseline);
   if (c.restated.baselineYear) {
     const y = c.restated.baselineYear;
-    rows.push({ section: "Restated", id: null, gain: null, change: "Baseline year", last: yearOrNone(y.last), current: yearOrNone(y.current), movement: null });
+    rows.push({
+      section: "Restated",
+      id: null,
+      gain: null,
+      change: "Baseline year",
+      last: yearOrNone(y.last),
+      current: yearOrNone(y.current),
+      movement: null,
+    });
   }
   if (c.restated.target) amount("Restated", "Target", c.restated.target);
   if (c.restated.targetBasis) {
-    rows.push({ section: "Restated", id: null, gain: null, change: "Target basis", last: c.restated.targetBasis.last, current: c.restated.targetBasis.current, movement: null });
+    rows.push({
+      section: "Restated",
+      id: null,
+      gain: null,
+      change: "Target basis",
+      last: c.restated.targetBasis.last,
+      current: c.restated.targetBasis.current,
+      movement: null,
+    });
   }
-  for (const g of c.added) rows.push({ section: "Added", id: g.id, gain: g.name, change: "Net gain", last: null, current: g.net, movement: g.net });
-  for (const g of c.removed) rows.push({ section: "Removed", id: g.id, gain: g.name, change: "Net gain", last: g.net, current: null, movement: g.net === null ? null : -g.net });
+  for (const g of c.added)
+    rows.push({ section: "Added", id: g.id, gain: g.name, change: "Net gain", last: null, current: g.net, movement: g.net });
+  for (const g of c.removed)
+    rows.push({
+      section: "Removed",
+      id: g.id,
+      gain: g.name,
+      change: "Net gain",
+      last: g.net,
+      current: null,
+      movement: g.net === null ? null : -g.net,
+    });
   for (const s of c.slipped) {
-    if (s.movedLater > 0) rows.push({ section: "Slipped", id: s.id, gain: s.name, change: "Value moved to later years", last: null, current: null, movement: s.movedLater });
+    if (s.movedLater > 0)
+      rows.push({
+        section: "Slipped",
+        id: s.id,
+        gain: s.name,
+        change: "Value moved to later years",
+        last: null,
+        current: null,
+        movement: s.movedLater,
+      });
     if (s.firstYear.last !== s.firstYear.current) {
-      rows.push({ section: "Slipped", id: s.id, gain: s.name, change: "First year of accrual", last: yearOrNone(s.firstYear.last), current: yearOrNone(s.firstYear.current), movement: null });
+      rows.push({
+        section: "Slipped",
+        id: s.id,
+        gain: s.name,
+        change: "First year of accrual",
+        last: yearOrNone(s.firstYear.last),
+        current: yearOrNone(s.firstYear.current),
+        movement: null,
+      });
     }
-    for (const y of s.years) amount("Slipped", `Profile ${financialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, s);
+    for (const y of s.years)
+      amount("Slipped", `Profile ${financialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, s);
   }
   for (const r of c.reprofiled) {
-    for (const y of r.years) amount("Profile changed", `Profile ${financialYearLabel(y.year)}`, { last: y.last ?? 0, current: y.current ?? 0, change: y.change }, r);
+    for (const y of r.years)
+      amount(
+        "Profile changed",
+        `Profile ${financialYearLabel(y.year)}`,
+        { last: y.last ?? 0, current: y.current ?? 0, change: y.change },
+        r,
+      );
   }
   for (const m of c.movements) {
     if (m.net.last !== m.net.current) amount("Movement", "Net gain", m.net, m);
@@ -245,14 +325,35 @@ export function changeRows(c: ReturnComparison): ChangeRow[] {
       if (m.costs.last !== m.costs.current) amount("Movement", "Costs", m.costs, m);
     }
   }
-  for (const r of c.ratings) rows.push({ section: "Rating", id: r.id, gain: r.name, change: "RAG / deliverability", last: ratingText(r.last), current: ratingText(r.current), movement: null });
-  for (const r of c.reclassified) rows.push({ section: "Reclassified", id: r.id, gain: r.name, change: "Type", last: r.last, current: r.current, movement: null });
+  for (const r of c.ratings)
+    rows.push({
+      section: "Rating",
+      id: r.id,
+      gain: r.name,
+      change: "RAG / deliverability",
+      last: ratingText(r.last),
+      current: ratingText(r.current),
+      movement: null,
+    });
+  for (const r of c.reclassified)
+    rows.push({ section: "Reclassified", id: r.id, gain: r.name, change: "Type", last: r.last, current: r.current, movement: null });
   for (const q of c.revisedQuarters) {
-    rows.push({ section: "Quarter revised", id: null, gain: q.label, change: q.field === "actual" ? "Actual" : "Trajectory", last: q.last, current: q.current, movement: q.change });
+    rows.push({
+      section: "Quarter revised",
+      id: null,
+      gain: q.label,
+      change: q.field === "actual" ? "Actual" : "Trajectory",
+      last: q.last,
+      current: q.current,
+      movement: q.change,
+    });
   }
-  for (const q of c.newQuarters) rows.push({ section: "Quarter reported", id: null, gain: q.label, change: "Actual", last: null, current: q.actual, movement: null });
-  for (const m of c.matchedByName) rows.push({ section: "ID changed", id: m.id, gain: m.name, change: "Matched by name", last: m.lastId, current: m.id, movement: null });
-  for (const r of c.renamed) rows.push({ section: "Renamed", id: r.id, gain: r.current, change: "Name", last: r.last, current: r.current, movement: null });
+  for (const q of c.newQuarters)
+    rows.push({ section: "Quarter reported", id: null, gain: q.label, change: "Actual", last: null, current: q.actual, movement: null });
+  for (const m of c.matchedByName)
+    rows.push({ section: "ID changed", id: m.id, gain: m.name, change: "Matched by name", last: m.lastId, current: m.id, movement: null });
+  for (const r of c.renamed)
+    rows.push({ section: "Renamed", id: r.id, gain: r.current, change: "Name", last: r.last, current: r.current, movement: null });
   return rows;
 }
 

@@ -171,7 +171,10 @@ function byGainOrder(a: GainRecord, b: GainRecord): number {
 }
 
 /** Pairs gains by ID (in order, when an ID repeats), then the rest by a name unique on both sides. */
-export function matchGains(last: readonly GainRecord[], current: readonly GainRecord[]): { pairs: Pair[]; added: GainRecord[]; removed: GainRecord[] } {
+export function matchGains(
+  last: readonly GainRecord[],
+  current: readonly GainRecord[],
+): { pairs: Pair[]; added: GainRecord[]; removed: GainRecord[] } {
   const pairs: Pair[] = [];
   const usedLast = new Set<number>();
   const usedCurrent = new Set<number>();
@@ -252,14 +255,16 @@ export function valueMovedLater(last: ReadonlyMap<number, number>, current: Read
 
 function yearMovements(last: ReadonlyMap<number, number>, current: ReadonlyMap<number, number>): YearMovement[] {
   const years = [...new Set([...last.keys(), ...current.keys()])].sort((a, b) => a - b);
-  return years
-    // A blank year is a year of 0: writing 0 where a blank was is no change.
-    .filter((year) => (last.get(year) ?? 0) !== (current.get(year) ?? 0))
-    .map((year) => {
-      const a = last.get(year) ?? null;
-      const b = current.get(year) ?? null;
-      return { year, last: a, current: b, change: difference(a ?? 0, b ?? 0) };
-    });
+  return (
+    years
+      // A blank year is a year of 0: writing 0 where a blank was is no change.
+      .filter((year) => (last.get(year) ?? 0) !== (current.get(year) ?? 0))
+      .map((year) => {
+        const a = last.get(year) ?? null;
+        const b = current.get(year) ?? null;
+        return { year, last: a, current: b, change: difference(a ?? 0, b ?? 0) };
+      })
+  );
 }
 
 function ref(gain: GainRecord): GainRef {
@@ -276,7 +281,11 @@ function sameRating(a: GainRecord, b: GainRecord): boolean {
 }
 
 /** Sum of the gains that count in a total (service reductions never do), as the validator totals them. */
-function total(gains: readonly GainRecord[], pick: (g: GainRecord) => number | null, include: (g: GainRecord) => boolean = () => true): number {
+function total(
+  gains: readonly GainRecord[],
+  pick: (g: GainRecord) => number | null,
+  include: (g: GainRecord) => boolean = () => true,
+): number {
   const values: number[] = [];
   for (const g of gains) {
     if (g.serviceReduction || !include(g)) continue;
@@ -311,7 +320,15 @@ function compareQuarters(last: readonly QuarterRecord[], current: readonly Quart
       if (a === null) continue;
       // A quarter dropped from this return has had its reported figure withdrawn.
       const b = after ? after[field] : null;
-      if (a !== b) revised.push({ label: after?.label ?? before.label, field, last: a, current: b, change: difference(a, b), order: sortKey(before, position) });
+      if (a !== b)
+        revised.push({
+          label: after?.label ?? before.label,
+          field,
+          last: a,
+          current: b,
+          change: difference(a, b),
+          order: sortKey(before, position),
+        });
     }
   });
   const reported: Array<QuarterReported & { order: number }> = [];
@@ -371,7 +388,11 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
       else reprofiled.push({ ...ref(current), years });
     }
     if (!sameRating(last, current)) {
-      ratings.push({ ...ref(current), last: { deliverability: last.deliverability, rag: last.rag }, current: { deliverability: current.deliverability, rag: current.rag } });
+      ratings.push({
+        ...ref(current),
+        last: { deliverability: last.deliverability, rag: last.rag },
+        current: { deliverability: current.deliverability, rag: current.rag },
+      });
       changed = true;
     }
     if (last.type !== current.type) {
@@ -382,11 +403,25 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
   }
 
   const totals = {
-    net: movement(total(lastGains, (g) => g.net), total(currentGains, (g) => g.net)),
-    riskAdjusted: movement(total(lastGains, (g) => g.riskAdjusted), total(currentGains, (g) => g.riskAdjusted)),
+    net: movement(
+      total(lastGains, (g) => g.net),
+      total(currentGains, (g) => g.net),
+    ),
+    riskAdjusted: movement(
+      total(lastGains, (g) => g.riskAdjusted),
+      total(currentGains, (g) => g.riskAdjusted),
+    ),
     cashableRiskAdjusted: movement(
-      total(lastGains, (g) => g.riskAdjusted, (g) => g.type === "cashable"),
-      total(currentGains, (g) => g.riskAdjusted, (g) => g.type === "cashable"),
+      total(
+        lastGains,
+        (g) => g.riskAdjusted,
+        (g) => g.type === "cashable",
+      ),
+      total(
+        currentGains,
+        (g) => g.riskAdjusted,
+        (g) => g.type === "cashable",
+      ),
     ),
   };
 
@@ -396,7 +431,10 @@ export function compareReturns(lastReturn: ReturnRecords, currentReturn: ReturnR
   const basisCurrent = targetBasis(currentReturn);
   const restated: Restatement = {
     baseline: baselineLast !== currentReturn.baselineTotal ? movement(baselineLast, currentReturn.baselineTotal) : null,
-    baselineYear: lastReturn.baselineYear !== currentReturn.baselineYear ? { last: lastReturn.baselineYear, current: currentReturn.baselineYear } : null,
+    baselineYear:
+      lastReturn.baselineYear !== currentReturn.baselineYear
+        ? { last: lastReturn.baselineYear, current: currentReturn.baselineYear }
+        : null,
     target: targetLast !== currentReturn.target ? movement(targetLast, currentReturn.target) : null,
     targetBasis: basisLast !== basisCurrent ? { last: basisLast, current: basisCurrent } : null,
   };

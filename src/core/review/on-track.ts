@@ -28,7 +28,11 @@ import { formatAmount, formatPercent, numberOf, UNIT_FACTORS, type MoneyUnit } f
 
 export type OnTrackStatus = "on-track" | "at-risk" | "off-track";
 
-export const ON_TRACK_WORDS: Readonly<Record<OnTrackStatus, string>> = { "on-track": "on track", "at-risk": "at risk", "off-track": "off track" };
+export const ON_TRACK_WORDS: Readonly<Record<OnTrackStatus, string>> = {
+  "on-track": "on track",
+  "at-risk": "at risk",
+  "off-track": "off track",
+};
 
 export interface OnTrackThresholds {
   /** Share of the path at or above which a measure is on track (default 1: all of it). */
@@ -204,14 +208,19 @@ export function judgeOnTrack(input: OnTrackInput): OnTrackJudgement | null {
     // Years already over are judged by their actuals; the plan is judged for the years still to come.
     const open = yearTargets.filter(({ year }) => `${year + 1}-03-31` > input.reportingDate);
     const judged = open.length > 0 ? open : yearTargets.slice(-1);
-    for (const { year, label, due } of judged) plan.push({ ...judgeMeasure(input.plannedByYear.get(year) ?? 0, due, thresholds), year, label });
+    for (const { year, label, due } of judged)
+      plan.push({ ...judgeMeasure(input.plannedByYear.get(year) ?? 0, due, thresholds), year, label });
   } else if (input.plannedInTargetYear !== null) {
     const last = yearTargets[yearTargets.length - 1];
     plan.push({ ...judgeMeasure(input.plannedInTargetYear, last.due, thresholds), year: last.year, label: last.label });
   }
   let weakestPlanYear: PlanYearResult | null = null;
   for (const year of plan) {
-    if (!weakestPlanYear || ORDER[year.status] > ORDER[weakestPlanYear.status] || (year.status === weakestPlanYear.status && year.share < weakestPlanYear.share)) {
+    if (
+      !weakestPlanYear ||
+      ORDER[year.status] > ORDER[weakestPlanYear.status] ||
+      (year.status === weakestPlanYear.status && year.share < weakestPlanYear.share)
+    ) {
       weakestPlanYear = year;
     }
   }
@@ -315,7 +324,8 @@ export function onTrackSentence(judgement: OnTrackJudgement, money: (value: numb
   if (t && (judgement.decidedBy === "to-date" || !p)) {
     return `${head}: ${money(t.amount)} delivered by ${t.label} against ${money(t.due)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}.`;
   }
-  if (p) return `${head}: the plan counts on ${money(p.amount)} in ${p.label} against ${money(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}.`;
+  if (p)
+    return `${head}: the plan counts on ${money(p.amount)} in ${p.label} against ${money(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}.`;
   return `${head}.`;
 }
 
@@ -328,7 +338,11 @@ export function decidingShortfall(judgement: OnTrackJudgement): number {
 /** The judgement as a return's verdict carries it (src/core/review/verdict.ts); null stays null. */
 export function verdictOnTrack(judgement: OnTrackJudgement | null, unit: MoneyUnit): VerdictOnTrack | null {
   if (!judgement) return null;
-  return { status: judgement.status, reason: onTrackSentence(judgement, (value) => moneyText(value, unit)), shortfall: decidingShortfall(judgement) };
+  return {
+    status: judgement.status,
+    reason: onTrackSentence(judgement, (value) => moneyText(value, unit)),
+    shortfall: decidingShortfall(judgement),
+  };
 }
 
 /** "£2,050,000", "£2,050k", "-£1.5m": an amount in the workbook's unit, for a one-line reason. */

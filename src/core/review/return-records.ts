@@ -78,7 +78,13 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
   const gains: GainRecord[] = analysis.gains.map((gain) => {
     const profile = new Map<number, number>();
     // An inline profile is the register's own per-year columns: the gain's row, with or without an ID.
-    const row = !profileTable ? undefined : profileTable.source === "inline" ? gain.row : gain.idKey === null ? undefined : analysis.profileRowById.get(gain.idKey);
+    const row = !profileTable
+      ? undefined
+      : profileTable.source === "inline"
+        ? gain.row
+        : gain.idKey === null
+          ? undefined
+          : analysis.profileRowById.get(gain.idKey);
     if (profileTable && row !== undefined) {
       const cells = profileTable.sheet.rows[row] ?? [];
       for (const [year, col] of profileTable.yearColumns) {

@@ -91,7 +91,14 @@ export function rollUpFindings(findings: readonly Finding[], from = ROLL_UP_FROM
     placed.add(key);
     items.push({
       kind: "rolled-up",
-      group: { rule: f.rule, principle: f.principle, severity: f.severity, count: group.length, findings: group, ranges: mergeLocations(group) },
+      group: {
+        rule: f.rule,
+        principle: f.principle,
+        severity: f.severity,
+        count: group.length,
+        findings: group,
+        ranges: mergeLocations(group),
+      },
     });
   }
   return items;

@@ -116,7 +116,18 @@ export interface BatchTotals {
 
 /** Each file falls in exactly one of unreadable, not checked, not a VfM workbook, with errors, with warnings only, clean. */
 export function batchTotals(verdicts: readonly ReturnVerdict[]): BatchTotals {
-  const totals: BatchTotals = { files: verdicts.length, unreadable: 0, notChecked: 0, notVfm: 0, withErrors: 0, withWarningsOnly: 0, clean: 0, errors: 0, warnings: 0, infos: 0 };
+  const totals: BatchTotals = {
+    files: verdicts.length,
+    unreadable: 0,
+    notChecked: 0,
+    notVfm: 0,
+    withErrors: 0,
+    withWarningsOnly: 0,
+    clean: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+  };
   for (const v of verdicts) {
     totals.errors += v.errors;
     totals.warnings += v.warnings;

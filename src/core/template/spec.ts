@@ -74,7 +74,10 @@ export function baselineTable(rows: ReadonlyArray<readonly CellValue[]> = []): T
     columns: [
       text("Line", "Baseline line, e.g. a budget heading or cost centre. Gains point at it by this name.", 32),
       text("Year", "Financial year of the baseline, e.g. 2025-26.", 10),
-      money("Amount", "Gross spend on this line in that year: a positive amount. Do not net off fees and charges; leave out transfer payments."),
+      money(
+        "Amount",
+        "Gross spend on this line in that year: a positive amount. Do not net off fees and charges; leave out transfer payments.",
+      ),
       { header: "Basis", list: BASIS_VALUES, width: 10, help: "Budget or Outturn." },
       text("Price base", "The year whose prices the amount is in, e.g. 2025-26.", 11),
       text("Notes", "Anything a reviewer needs, e.g. that income was not netted off.", 40),
@@ -90,7 +93,12 @@ export function gainsTable(rows: ReadonlyArray<readonly CellValue[]> = []): Temp
       text("ID", "A short reference that is unique in the register, e.g. G01.", 7),
       text("Initiative", "What is being done.", 34),
       text("Workstream", "The programme or department it belongs to.", 16),
-      { header: "Type", list: TYPE_VALUES, width: 13, help: "Cashable (a budget line goes down) or Non-cashable (more or better for the same money)." },
+      {
+        header: "Type",
+        list: TYPE_VALUES,
+        width: 13,
+        help: "Cashable (a budget line goes down) or Non-cashable (more or better for the same money).",
+      },
       { header: "Category", list: CATEGORY_VALUES, width: 13, help: "Economy, Efficiency or Effectiveness." },
       text("Baseline line", "The Line on the Baseline sheet this gain is measured against.", 26),
       text("Budget line", "For a cashable gain: the cost centre or budget code whose forecast it reduces.", 14),
@@ -122,10 +130,21 @@ export function gainsTable(rows: ReadonlyArray<readonly CellValue[]> = []): Temp
       },
       text("Reinvestment", "For a cashable gain: where the money is re-invested.", 24),
       text("Plan reference", "The budget, business plan or investment strategy that agrees the re-investment.", 22),
-      { header: "Service impact", list: SERVICE_IMPACT_VALUES, width: 16, help: "Quality cross-check. A service reduction is not an efficiency gain and is not counted." },
+      {
+        header: "Service impact",
+        list: SERVICE_IMPACT_VALUES,
+        width: 16,
+        help: "Quality cross-check. A service reduction is not an efficiency gain and is not counted.",
+      },
       text("Price base", "The year whose prices the money columns are in; normally the target year.", 11),
       text("Owner", "Who is accountable for delivering the gain.", 16),
-      { header: "Risk reviewed", numFmt: FORMATS.date, date: true, width: 13, help: "Date the gain's deliverability was last reviewed (at least every three months)." },
+      {
+        header: "Risk reviewed",
+        numFmt: FORMATS.date,
+        date: true,
+        width: 13,
+        help: "Date the gain's deliverability was last reviewed (at least every three months).",
+      },
     ],
     rows,
   };
@@ -137,7 +156,11 @@ export function profileTable(years: readonly string[], rows: ReadonlyArray<reado
     columns: [
       text("ID", "The gain's ID in the register.", 7),
       ...years.map((year) =>
-        money(year, `Net value of the gain in ${year}, in ${year} prices: gross gain in the year less costs incurred in the year (an up-front investment shows as a negative).`, 14),
+        money(
+          year,
+          `Net value of the gain in ${year}, in ${year} prices: gross gain in the year less costs incurred in the year (an up-front investment shows as a negative).`,
+          14,
+        ),
       ),
     ],
     rows,
@@ -180,7 +203,13 @@ export function quarterlyTable(rows: ReadonlyArray<readonly CellValue[]> = []): 
       text("Comparative data", "Reference to the comparative measures reported.", 22),
       text("Milestones", "Milestone status reported to the Board.", 22),
       text("Risks", "Reference to the risk review reported.", 22),
-      { header: "Board date", numFmt: FORMATS.date, date: true, width: 12, help: "Date of the VfM Board meeting that received the update." },
+      {
+        header: "Board date",
+        numFmt: FORMATS.date,
+        date: true,
+        width: 12,
+        help: "Date of the VfM Board meeting that received the update.",
+      },
     ],
     rows,
   };
@@ -263,21 +292,48 @@ export function settingsTable(values: VfmSettingsValues): TemplateTable {
     ["Target method", values.targetMethod, "compound (CSR07: 3%, 6.1%, 9.3%) or simple (SR2004: 2.5% a year, added)."],
     ["Target years", values.targetYears, "Years in the spending period.", FORMATS.integer],
     ["Baseline year", financialYearLabel(values.baselineYear), "Financial year of the baseline."],
-    ["Target year", financialYearLabel(values.baselineYear + values.targetYears), "Year the target falls due: baseline year + target years. The register's money columns are for this year."],
+    [
+      "Target year",
+      financialYearLabel(values.baselineYear + values.targetYears),
+      "Year the target falls due: baseline year + target years. The register's money columns are for this year.",
+    ],
     [
       "Reporting date",
       values.reportingDate === null ? null : isoDateToSerial(values.reportingDate),
       "Date the workbook reports to (a quarter end). Blank: the day of the check.",
       FORMATS.date,
     ],
-    ["Deflator series", values.deflatorSeries, "Deflators for VFM.DEFLATE: the HM Treasury GDP deflator series shipped with the add-in, or your own."],
+    [
+      "Deflator series",
+      values.deflatorSeries,
+      "Deflators for VFM.DEFLATE: the HM Treasury GDP deflator series shipped with the add-in, or your own.",
+    ],
     ["RAG mapping", values.ragMapping, "Deliverability given for a Green, Amber or Red rating."],
-    ["Tolerance", values.tolerance, "Largest difference, in the unit below, accepted when a figure is recomputed (0.005 is half a penny in £)."],
+    [
+      "Tolerance",
+      values.tolerance,
+      "Largest difference, in the unit below, accepted when a figure is recomputed (0.005 is half a penny in £).",
+    ],
     ["Materiality", values.materiality, "A gain of at least this gross amount must have a dated milestone.", FORMATS.money],
-    ["Minimum cashable share", values.minimumCashableShare, "Cashable gains as a share of all gains, at least (SR2004: half).", FORMATS.percent],
+    [
+      "Minimum cashable share",
+      values.minimumCashableShare,
+      "Cashable gains as a share of all gains, at least (SR2004: half).",
+      FORMATS.percent,
+    ],
     ["Unit", values.unit, "Unit of the money columns: £, £k, £m or £bn."],
-    ["On-track share", values.onTrackShare, "On track when the actual gains to date and the plan for each year to come reach at least this share of the target path.", FORMATS.percent],
-    ["At-risk share", values.atRiskShare, "Short of on track but at least this share of the target path: at risk; below it, off track.", FORMATS.percent],
+    [
+      "On-track share",
+      values.onTrackShare,
+      "On track when the actual gains to date and the plan for each year to come reach at least this share of the target path.",
+      FORMATS.percent,
+    ],
+    [
+      "At-risk share",
+      values.atRiskShare,
+      "Short of on track but at least this share of the target path: at risk; below it, off track.",
+      FORMATS.percent,
+    ],
   ];
   const cellFormats: TemplateCellFormat[] = [];
   rows.forEach((row, index) => {

@@ -33,8 +33,7 @@ export interface TemplateColumn {
 
 /** Net gain = gross - costs; risk-adjusted = gross x deliverability - costs (VFM.NETGAIN semantics). */
 export type DerivedColumn =
-  | { kind: "net"; gross: string; costs: string }
-  | { kind: "riskAdjusted"; gross: string; costs: string; deliverability: string };
+  { kind: "net"; gross: string; costs: string } | { kind: "riskAdjusted"; gross: string; costs: string; deliverability: string };
 
 /** A number format for one cell of a table's data rows (e.g. "0%" for a rate in a Key/Value table). */
 export interface TemplateCellFormat {

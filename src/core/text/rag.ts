@@ -18,5 +18,9 @@ function fractionText(value: number, digits: number | undefined): string {
 
 /** "Green=1; Amber=0.5; Red=0" (or another style); each rating with a capital letter. */
 export function ragMappingText(mapping: Iterable<readonly [string, number]>, style: RagTextStyle = SETTINGS_RAG_STYLE): string {
-  return [...mapping].map(([word, value]) => `${word.charAt(0).toUpperCase()}${word.slice(1)}${style.between}${fractionText(value, style.maxFractionDigits)}`).join(style.separator);
+  return [...mapping]
+    .map(
+      ([word, value]) => `${word.charAt(0).toUpperCase()}${word.slice(1)}${style.between}${fractionText(value, style.maxFractionDigits)}`,
+    )
+    .join(style.separator);
 }

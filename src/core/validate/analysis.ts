@@ -16,7 +16,18 @@ import { parseReference } from "./discovery";
 import type { TableKey } from "./schema";
 import { readSettings, type Settings, type SettingsRead } from "./settings";
 import type { TargetSummary } from "./types";
-import { cellText, convertUnit, isBlankCell, normaliseLabel, normaliseWords, numberOf, readNumber, UNIT_FACTORS, type MoneyUnit, type NumberRead } from "./text";
+import {
+  cellText,
+  convertUnit,
+  isBlankCell,
+  normaliseLabel,
+  normaliseWords,
+  numberOf,
+  readNumber,
+  UNIT_FACTORS,
+  type MoneyUnit,
+  type NumberRead,
+} from "./text";
 
 export interface ValidateOptions {
   /** Shown in the report (a path or file name). */
@@ -159,7 +170,8 @@ export function parseGainType(text: string): GainType | null {
   return type;
 }
 
-const NEGATED = /^(no|not|none|nil|n a|na)\b|\b(no|not|without|nor)\s+(a\s+)?(any\s+)?(service\s+)?(reduction|reduced|cut|cuts|withdrawal|deterioration|lower)/;
+const NEGATED =
+  /^(no|not|none|nil|n a|na)\b|\b(no|not|without|nor)\s+(a\s+)?(any\s+)?(service\s+)?(reduction|reduced|cut|cuts|withdrawal|deterioration|lower)/;
 const SERVICE_CUT =
   /\b(service\s+(reduction|reduced|cut|cuts|withdrawn|withdrawal|ceased|stopped|closed|closure|lowered)|reduc(ed|tion\s+in|tion\s+of)\s+(the\s+)?service|cut\s+(in|to)\s+(the\s+)?service|lower(ed)?\s+(service\s+)?standards?|withdraw(n|al)?\s+(of\s+)?(the\s+)?service|reduced\s+(opening|hours|frequency|cover|standard))\b/;
 
@@ -178,7 +190,6 @@ export function isServiceReduction(text: string): boolean {
 function convert(read: NumberRead, from: MoneyUnit, to: MoneyUnit): NumberRead {
   return read.kind === "number" && from !== to ? { kind: "number", value: convertUnit(read.value, from, to) } : read;
 }
-
 
 /** Reads a deliverability cell: a fraction 0..1, a percentage, or a RAG word through the mapping. */
 export function readDeliverability(cell: Cell | undefined, settings: Settings): number | null {
@@ -237,7 +248,10 @@ function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boo
  * Recognition with the workbook's own Settings: a first pass finds the Settings table; when it holds
  * corrections or states the unit, a second pass recognises the other tables with them.
  */
-export function recogniseWithSettings(model: WorkbookModel, overrides?: Partial<Settings>): { recognition: Recognition; settingsRead: SettingsRead } {
+export function recogniseWithSettings(
+  model: WorkbookModel,
+  overrides?: Partial<Settings>,
+): { recognition: Recognition; settingsRead: SettingsRead } {
   const first = recogniseWorkbook(model);
   const settingsTable = first.tables.get("settings");
   const settingsRead = readSettings(settingsTable, model.date1904, overrides);
@@ -250,7 +264,9 @@ export function recogniseWithSettings(model: WorkbookModel, overrides?: Partial<
   // A correction that cannot be read is a Settings problem like any other, reported where it is written.
   if (corrections) for (const p of corrections.problems) settingsRead.issues.push(p);
   const statedUnit = settingsRead.stated.has("unit") ? settingsRead.settings.unit : null;
-  const needsSecondPass = (corrections && (corrections.tables.length > 0 || corrections.columns.length > 0 || corrections.problems.length > 0)) || statedUnit !== null;
+  const needsSecondPass =
+    (corrections && (corrections.tables.length > 0 || corrections.columns.length > 0 || corrections.problems.length > 0)) ||
+    statedUnit !== null;
   if (!needsSecondPass) return { recognition: first, settingsRead };
   const known = new Map(settingsTable ? [["settings" as const, settingsTable]] : []);
   return { recognition: recogniseWorkbook(model, { corrections, statedUnit, known }), settingsRead };
@@ -265,7 +281,10 @@ function chooseYearColumns(table: DiscoveredTable | undefined, year: number | nu
   for (const [key, years] of table.measureYears) {
     if (table.columns.has(key) || years.size === 0) continue;
     const sorted = [...years].sort((a, b) => a[0] - b[0]);
-    const chosen = (year !== null ? years.get(year) : undefined) ?? (year !== null ? sorted.filter(([y]) => y <= year).pop()?.[1] : undefined) ?? sorted[fallback === "first" ? 0 : sorted.length - 1][1];
+    const chosen =
+      (year !== null ? years.get(year) : undefined) ??
+      (year !== null ? sorted.filter(([y]) => y <= year).pop()?.[1] : undefined) ??
+      sorted[fallback === "first" ? 0 : sorted.length - 1][1];
     const header = table.headerColumns.find((h) => h.col === chosen);
     table.columns.set(key, chosen);
     table.headers.set(key, header?.text ?? key);
@@ -319,7 +338,17 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     const c = gainsTable.columns;
     const col = (key: string) => c.get(key) ?? -1;
     const [idC, initC, typeC, catC, grossC, costsC, netC, delC, raC, svcC, pbC] = [
-      "id", "initiative", "type", "category", "gross", "costs", "net", "deliverability", "riskAdjusted", "serviceImpact", "priceBase",
+      "id",
+      "initiative",
+      "type",
+      "category",
+      "gross",
+      "costs",
+      "net",
+      "deliverability",
+      "riskAdjusted",
+      "serviceImpact",
+      "priceBase",
     ].map(col);
     const [fGross, fCosts, fNet, fRa] = ["gross", "costs", "net", "riskAdjusted"].map(toRegister);
     const serviceHeaderIsFlag = svcC >= 0 && normaliseLabel(gainsTable.headers.get("serviceImpact") ?? "") === "service reduction";
@@ -520,7 +549,12 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
 const QUARTER_YEAR_HEADERS = new Set(["period", "year", "financial year", "fy", "quarter", "qtr"]);
 
 /** A quarter written "Q1" with its financial year in another column ("2012/13"). */
-function quarterWithYearColumn(qCell: Cell | undefined, cells: ReadonlyArray<Cell | undefined>, yearC: number | undefined, date1904: boolean): FinancialQuarter | null {
+function quarterWithYearColumn(
+  qCell: Cell | undefined,
+  cells: ReadonlyArray<Cell | undefined>,
+  yearC: number | undefined,
+  date1904: boolean,
+): FinancialQuarter | null {
   if (yearC === undefined) return null;
   const q = cellText(qCell);
   const year = financialYearOfCell(cells[yearC], date1904);

@@ -86,9 +86,25 @@ export function generateRegisterModel(gains: number): WorkbookModel {
 
   // Gains: A ID ... S Risk reviewed (the template's column order).
   const gainHeader = [
-    "ID", "Initiative", "Workstream", "Type", "Category", "Baseline line", "Budget line", "Evidence",
-    "Gross gain", "Costs", "Net gain", "Deliverability", "Risk-adjusted gain", "Reinvestment",
-    "Plan reference", "Service impact", "Price base", "Owner", "Risk reviewed",
+    "ID",
+    "Initiative",
+    "Workstream",
+    "Type",
+    "Category",
+    "Baseline line",
+    "Budget line",
+    "Evidence",
+    "Gross gain",
+    "Costs",
+    "Net gain",
+    "Deliverability",
+    "Risk-adjusted gain",
+    "Reinvestment",
+    "Plan reference",
+    "Service impact",
+    "Price base",
+    "Owner",
+    "Risk reviewed",
   ];
   const gainRows: CellSpec[][] = [gainHeader];
   const profileRows: CellSpec[][] = [["ID", "2008-09", "2009-10", "2010-11", "2011-12", "2012-13"]];
@@ -159,8 +175,18 @@ export function generateRegisterModel(gains: number): WorkbookModel {
     ["Quarter", "Trajectory", "Actual", "Budget evidence", "Comparative data", "Milestones", "Risks", "Board date"],
   ];
   const quarterEnds = [
-    "2008-06-30", "2008-09-30", "2008-12-31", "2009-03-31", "2009-06-30", "2009-09-30",
-    "2009-12-31", "2010-03-31", "2010-06-30", "2010-09-30", "2010-12-31", "2011-03-31",
+    "2008-06-30",
+    "2008-09-30",
+    "2008-12-31",
+    "2009-03-31",
+    "2009-06-30",
+    "2009-09-30",
+    "2009-12-31",
+    "2010-03-31",
+    "2010-06-30",
+    "2010-09-30",
+    "2010-12-31",
+    "2011-03-31",
   ];
   const yearlyTarget = Math.max(1, Math.round(cashableTotal / 12));
   quarterEnds.forEach((end, q) => {
@@ -188,7 +214,12 @@ export function generateRegisterModel(gains: number): WorkbookModel {
 
   const publicationRows: CellSpec[][] = [
     ["Report", "Published", "Reference", "Reward"],
-    ["Annual report 2008-09", date("2009-06-30"), "https://www.example.police.uk/annual-report-2008-09", "Chief Constable's commendation for the procurement team"],
+    [
+      "Annual report 2008-09",
+      date("2009-06-30"),
+      "https://www.example.police.uk/annual-report-2008-09",
+      "Chief Constable's commendation for the procurement team",
+    ],
     ["Council tax leaflet 2009-10", date("2009-03-01"), "Leaflet enclosed with council tax bills", ""],
   ];
 

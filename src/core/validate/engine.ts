@@ -48,7 +48,9 @@ function runRule(rule: Rule, ctx: RuleContext): Finding[] {
     return rule.check(ctx).map((f) => toFinding(rule, f));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [toFinding(RULES_BY_ID.get(INTERNAL_ERROR_RULE)!, { sheet: null, cell: null, messageId: "failed", data: { rule: rule.id, reason } })];
+    return [
+      toFinding(RULES_BY_ID.get(INTERNAL_ERROR_RULE)!, { sheet: null, cell: null, messageId: "failed", data: { rule: rule.id, reason } }),
+    ];
   }
 }
 
@@ -63,12 +65,15 @@ function sortFindings(findings: Finding[], model: WorkbookModel): Finding[] {
       f,
       index,
       p: PRINCIPLE_ORDER.get(f.principle)!,
-      s: f.sheet === null ? -1 : sheetOrder.get(f.sheet) ?? sheetOrder.size,
+      s: f.sheet === null ? -1 : (sheetOrder.get(f.sheet) ?? sheetOrder.size),
       r: rect ? rect.startRow : -1,
       c: rect ? rect.startCol : -1,
     };
   });
-  keyed.sort((a, b) => a.p - b.p || a.s - b.s || a.r - b.r || a.c - b.c || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.index - b.index);
+  keyed.sort(
+    (a, b) =>
+      a.p - b.p || a.s - b.s || a.r - b.r || a.c - b.c || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.index - b.index,
+  );
   return keyed.map((k) => k.f);
 }
 

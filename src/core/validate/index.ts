@@ -1,5 +1,14 @@
 /** The validator's public API: check a workbook model against the CSR07 principles. */
-export { validateWorkbook, validateWorkbookWithContext, extractVfmData, getRule, ruleDocPath, runRules, summarise, INTERNAL_ERROR_RULE } from "./engine";
+export {
+  validateWorkbook,
+  validateWorkbookWithContext,
+  extractVfmData,
+  getRule,
+  ruleDocPath,
+  runRules,
+  summarise,
+  INTERNAL_ERROR_RULE,
+} from "./engine";
 export { RULES } from "./rules";
 export { CheckDeadlineExceeded, DEFAULT_CHECK_DEADLINE_MS, startDeadline } from "./deadline";
 export type { Deadline } from "./deadline";

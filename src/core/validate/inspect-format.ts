@@ -55,7 +55,9 @@ export function formatInspectionText(inspection: Inspection): string {
   for (const t of inspection.tables) lines.push(...tableLines(t));
   if (inspection.ragKey) {
     lines.push("");
-    lines.push(`RAG weighting key: ${where(inspection.ragKey.sheet, inspection.ragKey.cell)} (${safe(inspection.ragKey.text)}), used for deliverability`);
+    lines.push(
+      `RAG weighting key: ${where(inspection.ragKey.sheet, inspection.ragKey.cell)} (${safe(inspection.ragKey.text)}), used for deliverability`,
+    );
   }
   if (inspection.notFound.length > 0) {
     lines.push("");
@@ -64,7 +66,9 @@ export function formatInspectionText(inspection: Inspection): string {
       if (n.declaredAbsent) lines.push(`  ${n.label}: none, as the Settings table says`);
       else if (n.nearest) {
         const what = n.nearest.lacks.length > 0 ? `has ${n.nearest.lacks.join(" and ")}` : safe(n.nearest.reason, 120);
-        lines.push(`  ${n.label}: nearest ${where(n.nearest.sheet, n.nearest.range)} (${n.nearest.matched} of ${n.nearest.total} columns), but it ${what}`);
+        lines.push(
+          `  ${n.label}: nearest ${where(n.nearest.sheet, n.nearest.range)} (${n.nearest.matched} of ${n.nearest.total} columns), but it ${what}`,
+        );
       } else lines.push(`  ${n.label}: no block with its headers`);
     }
   }
@@ -73,7 +77,9 @@ export function formatInspectionText(inspection: Inspection): string {
     lines.push("");
     lines.push(`Other candidates not taken (${rejected.length}):`);
     for (const r of rejected.slice(0, 40)) {
-      lines.push(`  ${where(r.sheet, r.range)} as ${labelOf(inspection, r.table)} (${r.matched} of ${r.total} columns): ${safe(r.reason, 160)}`);
+      lines.push(
+        `  ${where(r.sheet, r.range)} as ${labelOf(inspection, r.table)} (${r.matched} of ${r.total} columns): ${safe(r.reason, 160)}`,
+      );
     }
     if (rejected.length > 40) lines.push(`  and ${rejected.length - 40} more (see --format json)`);
   }

@@ -68,7 +68,8 @@ function roleOf(table: DiscoveredTable, col: number): string | null {
     }
   }
   for (const [key, c] of table.columns) if (c === col) return labelOf(key);
-  for (const [year, c] of table.yearColumns) if (c === col) return `${table.key === "profile" ? "Profile" : "Year"} ${formatFinancialYearLabel(year)}`;
+  for (const [year, c] of table.yearColumns)
+    if (c === col) return `${table.key === "profile" ? "Profile" : "Year"} ${formatFinancialYearLabel(year)}`;
   return null;
 }
 
@@ -77,7 +78,8 @@ function inspectTable(table: DiscoveredTable, analysis: Analysis): InspectedTabl
   const inline = table.key === "gains" ? [...analysis.tables.values()].filter((t) => t.source === "inline" && t.sheet === table.sheet) : [];
   const columns: InspectedColumn[] = table.headerColumns.map((h) => {
     const own = roleOf(table, h.col);
-    const shared = inline.map((t) => (roleOf(t, h.col) === null ? null : `${t.spec.label} ${roleOf(t, h.col)}`)).find((r) => r !== null) ?? null;
+    const shared =
+      inline.map((t) => (roleOf(t, h.col) === null ? null : `${t.spec.label} ${roleOf(t, h.col)}`)).find((r) => r !== null) ?? null;
     const role = own ?? shared;
     return { column: columnLetters(h.col), header: h.text, role, unit: h.unit };
   });
@@ -102,7 +104,8 @@ function inspectTable(table: DiscoveredTable, analysis: Analysis): InspectedTabl
     missing,
     context: {
       unit: context.unit,
-      priceBase: context.priceBase === null ? null : context.priceBase === "cash" ? "cash" : `${formatFinancialYearLabel(context.priceBase)} prices`,
+      priceBase:
+        context.priceBase === null ? null : context.priceBase === "cash" ? "cash" : `${formatFinancialYearLabel(context.priceBase)} prices`,
       basis: context.basis,
       positionAt: context.positionAt,
     },

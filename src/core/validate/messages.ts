@@ -14,7 +14,8 @@ export type MessageData = Readonly<Record<string, string>>;
  * missingColumn.
  */
 export const CONTEXT_MESSAGES = {
-  missingTable: 'No {{table}} table found: {{why}}. The check {{search}}. Add a sheet or Excel table named "{{table}}"{{synonyms}} with the headers {{headers}}. Or name its range in the Settings table (Key "Table {{table}}").',
+  missingTable:
+    'No {{table}} table found: {{why}}. The check {{search}}. Add a sheet or Excel table named "{{table}}"{{synonyms}} with the headers {{headers}}. Or name its range in the Settings table (Key "Table {{table}}").',
   missingColumn: 'The {{table}} table on sheet "{{sheet}}" has no "{{column}}" column{{synonyms}}: {{why}}. Add it to the header row.',
 } as const;
 

@@ -175,5 +175,4 @@ export class RuleContext<MessageId extends string = string> {
     const data = { table: table.spec.label, sheet: table.sheet.name, column: spec.label, synonyms, why };
     return { sheet: table.sheet.name, cell: this.headerRange(table), messageId: "missingColumn", data };
   }
-
 }

@@ -6,16 +6,7 @@
 import type { PrincipleKey } from "./types";
 
 export type TableKey =
-  | "baseline"
-  | "gains"
-  | "profile"
-  | "milestones"
-  | "reinvestment"
-  | "quarterly"
-  | "comparatives"
-  | "publication"
-  | "settings"
-  | "summary";
+  "baseline" | "gains" | "profile" | "milestones" | "reinvestment" | "quarterly" | "comparatives" | "publication" | "settings" | "summary";
 
 export interface ColumnSpec {
   key: string;

@@ -122,7 +122,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
     name: "RAG mapping",
     aliases: ["RAG", "Green", "Amber", "Red"],
     defaultText: "Green=1; Amber=0.5; Red=0",
-    why: "Our judgement: a Green claim counts in full, Amber half, Red not at all. Write e.g. \"Green=0.9; Amber=0.5; Red=0\" or use three keys Green, Amber and Red.",
+    why: 'Our judgement: a Green claim counts in full, Amber half, Red not at all. Write e.g. "Green=0.9; Amber=0.5; Red=0" or use three keys Green, Amber and Red.',
   },
   {
     key: "tolerance",
@@ -136,7 +136,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
     name: "Materiality",
     aliases: ["Materiality threshold"],
     defaultText: "£1,000,000",
-    why: "Our judgement from principle (iv), \"Milestones and profiles underpin delivery of £m gains\": gains of £1m or more need a dated milestone.",
+    why: 'Our judgement from principle (iv), "Milestones and profiles underpin delivery of £m gains": gains of £1m or more need a dated milestone.',
   },
   {
     key: "minimumCashableShare",
@@ -204,7 +204,8 @@ function parseRate(cell: Cell | undefined): number | string {
   const read = readNumber(cell);
   if (read.kind !== "number") return "is not a number";
   if (read.value < 0) return `is ${read.value}, which is negative`;
-  if (read.value >= 1) return `is ${read.value}, which looks like ${read.value}% typed as a whole number: write ${read.value}% or ${read.value / 100}`;
+  if (read.value >= 1)
+    return `is ${read.value}, which looks like ${read.value}% typed as a whole number: write ${read.value}% or ${read.value / 100}`;
   return read.value;
 }
 
@@ -293,7 +294,8 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
           }
           case "targetYears": {
             const read = readNumber(cell);
-            if (read.kind === "number" && Number.isInteger(read.value) && read.value >= 1 && read.value <= 50) settings.targetYears = read.value;
+            if (read.kind === "number" && Number.isInteger(read.value) && read.value >= 1 && read.value <= 50)
+              settings.targetYears = read.value;
             else problem(`is ${quote(text)}; use a whole number of years such as 3`);
             break;
           }

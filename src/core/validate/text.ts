@@ -131,8 +131,7 @@ function unitOfHeader(lower: string): MoneyUnit | null {
 export function parseUnit(text: string): MoneyUnit | null {
   const t = text.toLowerCase().replace(/[\s']/g, "");
   if (t === "£" || t === "pounds" || t === "gbp" || t === "£s") return "£";
-  if (t === "£k" || t === "£000" || t === "£000s" || t === "k" || t === "thousands" || t === "£thousands" || t === "£thousand")
-    return "£k";
+  if (t === "£k" || t === "£000" || t === "£000s" || t === "k" || t === "thousands" || t === "£thousands" || t === "£thousand") return "£k";
   if (t === "£m" || t === "£million" || t === "£millions" || t === "m" || t === "millions" || t === "£mn") return "£m";
   // Departmental returns (HM Treasury, the Home Office group) are often in £bn.
   if (t === "£bn" || t === "£billion" || t === "£billions" || t === "bn" || t === "billions" || t === "£b") return "£bn";
@@ -156,10 +155,7 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 
 /** What a numeric cell holds. Numeric text ("1,200", "£500", "(80)") is read as its number. */
 export type NumberRead =
-  | { kind: "number"; value: number }
-  | { kind: "blank" }
-  | { kind: "text"; text: string }
-  | { kind: "error"; error: string };
+  { kind: "number"; value: number } | { kind: "blank" } | { kind: "text"; text: string } | { kind: "error"; error: string };
 
 const BLANK: NumberRead = { kind: "blank" };
 

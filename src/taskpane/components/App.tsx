@@ -75,7 +75,12 @@ function PaneContent({ source, toolbar, autoCheckToken = 0, intro, templateHint 
           />
         )}
         {(pane.createTemplate || pane.writeReport) && (
-          <WorkbookTools busy={pane.busy} onCreateTemplate={pane.createTemplate} canWriteReport={pane.canWriteReport} onWriteReport={pane.writeReport} />
+          <WorkbookTools
+            busy={pane.busy}
+            onCreateTemplate={pane.createTemplate}
+            canWriteReport={pane.canWriteReport}
+            onWriteReport={pane.writeReport}
+          />
         )}
       </main>
     </div>

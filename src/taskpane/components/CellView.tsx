@@ -58,7 +58,13 @@ export const CellView = React.forwardRef<HTMLDivElement, CellViewProps>(function
     <div ref={ref} tabIndex={-1} role="region" aria-label={`Cell view: ${title}`} className={styles.region} data-testid="cell-view">
       <div className={styles.header}>
         <p className={styles.title}>{title}</p>
-        <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} onClick={onClose} aria-label={`Close the cell view of ${title}`}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<Dismiss16Regular />}
+          onClick={onClose}
+          aria-label={`Close the cell view of ${title}`}
+        >
           Close
         </Button>
       </div>

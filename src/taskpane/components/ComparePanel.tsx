@@ -22,7 +22,13 @@ const useStyles = makeStyles({
   controls: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   hiddenInput: { display: "none" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  totals: { display: "grid", gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  totals: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   figure: { margin: 0, fontVariantNumeric: "tabular-nums" },
 });
@@ -106,9 +112,9 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
         Compare with previous return
       </h2>
       <Text className={styles.muted}>
-        Choose last quarter's return (.xlsx) to see what changed since: gains added and removed, net and risk-adjusted
-        movements, slippage, RAG changes, a restated baseline or target, and quarters revised after they were reported.
-        The file is read on this computer and not changed.
+        Choose last quarter's return (.xlsx) to see what changed since: gains added and removed, net and risk-adjusted movements, slippage,
+        RAG changes, a restated baseline or target, and quarters revised after they were reported. The file is read on this computer and not
+        changed.
       </Text>
       <div className={styles.controls}>
         <Button icon={<ArrowSwap20Regular />} onClick={() => inputRef.current?.click()} disabled={busy || state.status === "comparing"}>

@@ -1,7 +1,14 @@
 /** Findings grouped by principle, filterable by severity, each with why, how to fix and "Go to cell". */
 import * as React from "react";
 import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens, Text, ToggleButton } from "@fluentui/react-components";
-import { CheckboxChecked16Regular, CheckboxUnchecked16Regular, ErrorCircle16Filled, Info16Filled, LocationRipple16Regular, Warning16Filled } from "@fluentui/react-icons";
+import {
+  CheckboxChecked16Regular,
+  CheckboxUnchecked16Regular,
+  ErrorCircle16Filled,
+  Info16Filled,
+  LocationRipple16Regular,
+  Warning16Filled,
+} from "@fluentui/react-icons";
 import { PRINCIPLES } from "../../core/validate/types";
 import type { Finding, PrincipleKey, Severity } from "../../core/validate/types";
 import type { CellPreview, GoToOutcome, RuleCatalogue } from "../source";
@@ -30,7 +37,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     overflowWrap: "anywhere",
   },
-  severity: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  severity: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // Colour on the icon only: marigold text on white fails the 4.5:1 contrast a label needs, and the
   // word beside the icon already says the severity.
   error: { color: tokens.colorPaletteRedForeground1, display: "inline-flex" },
@@ -40,7 +53,13 @@ const useStyles = makeStyles({
   detail: { margin: 0, fontSize: tokens.fontSizeBase200 },
   label: { fontWeight: tokens.fontWeightSemibold },
   location: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXXS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalXXS,
+  },
   empty: { color: tokens.colorNeutralForeground2 },
   more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
@@ -178,7 +197,12 @@ function FindingItem({ finding, catalogue, onGoToCell }: FindingItemProps) {
 }
 
 /** A page of items at a time: a real-world workbook can carry thousands. */
-function Paged<T>(props: { items: readonly T[]; render: (item: T, index: number) => React.ReactNode; moreLabel: string; listLabel?: string }) {
+function Paged<T>(props: {
+  items: readonly T[];
+  render: (item: T, index: number) => React.ReactNode;
+  moreLabel: string;
+  listLabel?: string;
+}) {
   const styles = useStyles();
   const [limit, setLimit] = React.useState(FIRST_PAGE);
   const shown = props.items.slice(0, limit);
@@ -244,7 +268,12 @@ function RolledUpItem({ group, catalogue, onGoToCell }: { group: RolledUpFinding
       )}
       <div className={styles.actions}>
         {range && (
-          <Button size="small" icon={<LocationRipple16Regular />} onClick={() => void goTo()} aria-label={`Go to ${formatCellRef(range.sheet, range.cell)}`}>
+          <Button
+            size="small"
+            icon={<LocationRipple16Regular />}
+            onClick={() => void goTo()}
+            aria-label={`Go to ${formatCellRef(range.sheet, range.cell)}`}
+          >
             Go to cell
           </Button>
         )}
@@ -260,14 +289,26 @@ function RolledUpItem({ group, catalogue, onGoToCell }: { group: RolledUpFinding
           items={group.findings}
           listLabel={`Each finding of ${group.rule}`}
           moreLabel={group.rule}
-          render={(finding, index) => <FindingItem key={`${finding.sheet}|${finding.cell}|${index}`} finding={finding} catalogue={catalogue} onGoToCell={onGoToCell} />}
+          render={(finding, index) => (
+            <FindingItem
+              key={`${finding.sheet}|${finding.cell}|${index}`}
+              finding={finding}
+              catalogue={catalogue}
+              onGoToCell={onGoToCell}
+            />
+          )}
         />
       )}
     </li>
   );
 }
 
-function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; catalogue: RuleCatalogue; onGoToCell: FindingItemProps["onGoToCell"] }) {
+function PrincipleGroup(props: {
+  principle: PrincipleKey;
+  findings: Finding[];
+  catalogue: RuleCatalogue;
+  onGoToCell: FindingItemProps["onGoToCell"];
+}) {
   const styles = useStyles();
   // The same rule failing on many rows reads as one item (src/core/review/rollup.ts).
   const items = React.useMemo(() => rollUpFindings(props.findings), [props.findings]);
@@ -282,9 +323,19 @@ function PrincipleGroup(props: { principle: PrincipleKey; findings: Finding[]; c
         moreLabel={principleLabel(props.principle)}
         render={(item, index) =>
           item.kind === "finding" ? (
-            <FindingItem key={`${item.finding.rule}|${item.finding.sheet}|${item.finding.cell}|${index}`} finding={item.finding} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
+            <FindingItem
+              key={`${item.finding.rule}|${item.finding.sheet}|${item.finding.cell}|${index}`}
+              finding={item.finding}
+              catalogue={props.catalogue}
+              onGoToCell={props.onGoToCell}
+            />
           ) : (
-            <RolledUpItem key={`${item.group.rule}|${item.group.severity}`} group={item.group} catalogue={props.catalogue} onGoToCell={props.onGoToCell} />
+            <RolledUpItem
+              key={`${item.group.rule}|${item.group.severity}`}
+              group={item.group}
+              catalogue={props.catalogue}
+              onGoToCell={props.onGoToCell}
+            />
           )
         }
       />
@@ -341,7 +392,9 @@ export function Findings({ findings, catalogue, onGoToCell }: FindingsProps) {
       ) : groups.length === 0 ? (
         <Text className={styles.empty}>No findings match the severities chosen above.</Text>
       ) : (
-        groups.map((group) => <PrincipleGroup key={group.key} principle={group.key} findings={group.findings} catalogue={catalogue} onGoToCell={onGoToCell} />)
+        groups.map((group) => (
+          <PrincipleGroup key={group.key} principle={group.key} findings={group.findings} catalogue={catalogue} onGoToCell={onGoToCell} />
+        ))
       )}
     </section>
   );

@@ -48,7 +48,13 @@ export default function Results(props: ResultsProps) {
         nothingToCheck={result.data.isEmpty ? "empty" : result.data.hasVfmTables ? undefined : "no-tables"}
         onTrack={result.data.onTrack}
       />
-      <WorkbookStates data={result.data} readerNotes={result.readerNotes} onCreateTemplate={props.onCreateTemplate} templateHint={props.templateHint} busy={props.busy} />
+      <WorkbookStates
+        data={result.data}
+        readerNotes={result.readerNotes}
+        onCreateTemplate={props.onCreateTemplate}
+        templateHint={props.templateHint}
+        busy={props.busy}
+      />
       <TargetPanel data={result.data} />
       {result.data.hasVfmTables && <ComparePanel result={result} source={source} busy={props.busy} />}
       <Findings findings={result.report.findings} catalogue={result.catalogue} onGoToCell={(sheet, cell) => source.goToCell(sheet, cell)} />
@@ -58,7 +64,13 @@ export default function Results(props: ResultsProps) {
   );
 }
 
-function WorkbookStates(props: { data: CheckResult["data"]; readerNotes: string[]; onCreateTemplate?: () => void; templateHint?: React.ReactNode; busy: boolean }) {
+function WorkbookStates(props: {
+  data: CheckResult["data"];
+  readerNotes: string[];
+  onCreateTemplate?: () => void;
+  templateHint?: React.ReactNode;
+  busy: boolean;
+}) {
   const styles = useStyles();
   const { data } = props;
   const offer = props.onCreateTemplate ? (
@@ -74,8 +86,7 @@ function WorkbookStates(props: { data: CheckResult["data"]; readerNotes: string[
         <MessageBar intent="info" layout="multiline" data-testid="state-empty">
           <MessageBarBody>
             <MessageBarTitle>This workbook is empty</MessageBarTitle>
-            There is nothing to check yet. Start from the VfM template, which has every table the check looks for.{" "}
-            {offer}
+            There is nothing to check yet. Start from the VfM template, which has every table the check looks for. {offer}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -83,9 +94,9 @@ function WorkbookStates(props: { data: CheckResult["data"]; readerNotes: string[
           <MessageBar intent="warning" layout="multiline" data-testid="state-no-tables">
             <MessageBarBody>
               <MessageBarTitle>No VfM tables found</MessageBarTitle>
-              The check looks for tables such as Gains (or Register), Baseline, Profile, Milestones, Quarterly and Settings,
-              as Excel tables, named ranges or sheets with those names. None was found in this workbook. Start from the VfM
-              template, or rename your sheets or tables to match. {offer}
+              The check looks for tables such as Gains (or Register), Baseline, Profile, Milestones, Quarterly and Settings, as Excel
+              tables, named ranges or sheets with those names. None was found in this workbook. Start from the VfM template, or rename your
+              sheets or tables to match. {offer}
             </MessageBarBody>
           </MessageBar>
         )

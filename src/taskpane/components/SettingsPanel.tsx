@@ -73,10 +73,18 @@ export function SettingsPanel({ kind, current, busy, onApply }: SettingsPanelPro
             <Field label="Tolerance for money comparisons" hint="In pounds: 0.005 is half a penny." validationMessage={errors.tolerance}>
               <Input inputMode="decimal" {...field("tolerance")} />
             </Field>
-            <Field label="RAG mapping" hint="Fraction of a gain counted for each rating, e.g. Green 1, Amber 0.5, Red 0." validationMessage={errors.ragMapping}>
+            <Field
+              label="RAG mapping"
+              hint="Fraction of a gain counted for each rating, e.g. Green 1, Amber 0.5, Red 0."
+              validationMessage={errors.ragMapping}
+            >
               <Input {...field("ragMapping")} />
             </Field>
-            <Field label="Minimum cashable share (%)" hint="SR2004 asked for at least 50% of gains to be cashable." validationMessage={errors.minimumCashableShare}>
+            <Field
+              label="Minimum cashable share (%)"
+              hint="SR2004 asked for at least 50% of gains to be cashable."
+              validationMessage={errors.minimumCashableShare}
+            >
               <Input inputMode="decimal" contentAfter="%" {...field("minimumCashableShare")} />
             </Field>
             <Button type="submit" appearance="primary" disabled={busy}>

@@ -45,7 +45,13 @@ const useStyles = makeStyles({
   warn: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   fail: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   unchecked: { borderLeftColor: tokens.colorNeutralStroke1, borderLeftStyle: "dashed" },
-  principle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "break-word", hyphens: "auto" },
+  principle: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "break-word",
+    hyphens: "auto",
+  },
   status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   passIcon: { color: tokens.colorPaletteGreenForeground1 },
   warnIcon: { color: tokens.colorPaletteMarigoldForeground1 },
@@ -79,7 +85,11 @@ export function principleHeading(key: PrincipleKey, title: string): string {
  * The verdict, as the command line gives it for the same return (src/core/review/verdict.ts): pass,
  * warnings or fail, then whether the plan is on track. Never "no problems" above a warning.
  */
-export function headline(report: ValidationReport, nothingToCheck: NothingToCheck | undefined, onTrack: PaneOnTrack | null | undefined): string {
+export function headline(
+  report: ValidationReport,
+  nothingToCheck: NothingToCheck | undefined,
+  onTrack: PaneOnTrack | null | undefined,
+): string {
   if (nothingToCheck === "empty") return "This workbook is empty";
   if (nothingToCheck === "no-tables") return "No VfM tables found in this workbook";
   const verdict = verdictOf({ file: report.file, status: "checked", report, vfmTablesFound: true });
@@ -103,7 +113,8 @@ export function nextStep(report: ValidationReport, catalogue: RuleCatalogue, onT
     const where = first.sheet ? ` (${formatCellRef(first.sheet, first.cell)})` : "";
     return `First, ${severity === "error" ? "the error" : "the warning"}${where}: ${fix}`;
   }
-  if (onTrack && onTrack.status !== "on-track") return `The workbook meets the principles, but the plan needs more gains, or earlier ones. ${onTrack.text}`;
+  if (onTrack && onTrack.status !== "on-track")
+    return `The workbook meets the principles, but the plan needs more gains, or earlier ones. ${onTrack.text}`;
   return "Nothing to fix: keep the quarterly updates to the Board coming.";
 }
 
@@ -133,7 +144,10 @@ export interface SummaryProps {
   onTrack?: PaneOnTrack | null;
 }
 
-export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary({ report, catalogue, label, nothingToCheck, onTrack }, ref) {
+export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summary(
+  { report, catalogue, label, nothingToCheck, onTrack },
+  ref,
+) {
   const styles = useStyles();
   const counts = React.useMemo(() => {
     const byPrinciple = new Map<PrincipleKey, { error: number; warning: number; info: number }>();

@@ -14,7 +14,13 @@ const useStyles = makeStyles({
   },
   heading: panelHeadingStyle,
   // The terms wrap and the figures never do: at 320 px "£38,203,524" must not break after the comma.
-  figures: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right", whiteSpace: "nowrap" },
   progressText: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -31,10 +37,27 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
   },
   // Figures never break inside a number ("2,100,0 / 00"): the table scrolls before a figure wraps.
-  num: { textAlign: "right", whiteSpace: "nowrap", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  num: {
+    textAlign: "right",
+    whiteSpace: "nowrap",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   word: { whiteSpace: "nowrap" },
-  path: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  path: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: "tabular-nums",
+  },
+  td: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -100,16 +123,15 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
         </>
       ) : (
         <Text className={styles.muted}>
-          The workbook does not hold enough to work out the target: the Settings table needs the baseline, target rate and
-          number of years.
+          The workbook does not hold enough to work out the target: the Settings table needs the baseline, target rate and number of years.
         </Text>
       )}
       {data.forecastNotes.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="forecast-note">
           <MessageBarBody>
             <MessageBarTitle>Figures resting on a forecast</MessageBarTitle>
-            {data.forecastNotes.join(" ")} Forecast years of a deflator series are projections, not outturn, and change
-            with each new vintage.
+            {data.forecastNotes.join(" ")} Forecast years of a deflator series are projections, not outturn, and change with each new
+            vintage.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -129,11 +151,19 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.th}>Quarter</th>
-                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Planned</th>
-                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Actual</th>
+                  <th scope="col" className={styles.th}>
+                    Quarter
+                  </th>
+                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>
+                    Planned
+                  </th>
+                  <th scope="col" className={styles.th} style={{ textAlign: "right" }}>
+                    Actual
+                  </th>
                   {hasYearEndTargets && (
-                    <th scope="col" className={styles.th} style={{ textAlign: "right" }}>Target by year end</th>
+                    <th scope="col" className={styles.th} style={{ textAlign: "right" }}>
+                      Target by year end
+                    </th>
                   )}
                 </tr>
               </thead>

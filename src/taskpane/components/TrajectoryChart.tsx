@@ -52,7 +52,11 @@ export default function TrajectoryChart({ quarters, targetPath, target, unit }: 
   const width = useWidth(ref);
   const trajectory = React.useMemo(() => buildTrajectory(quarters, targetPath, target, unit), [quarters, targetPath, target, unit]);
   const room = Math.max(2, Math.floor(((width || 320) - MARGINS.left - MARGINS.right) / LABEL_WIDTH));
-  const lines: LineChartPoints[] = trajectory.series.map((series) => ({ legend: series.legend, data: series.points, ...STYLE[series.kind] }));
+  const lines: LineChartPoints[] = trajectory.series.map((series) => ({
+    legend: series.legend,
+    data: series.points,
+    ...STYLE[series.kind],
+  }));
   const label = (x: Date | number) => trajectory.labels.get(x instanceof Date ? x.getTime() : x) ?? String(x);
   return (
     <div ref={ref}>

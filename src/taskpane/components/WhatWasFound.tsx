@@ -62,8 +62,14 @@ export function WhatWasFound({ found, onGoToCell }: WhatWasFoundProps) {
         <AccordionPanel>
           <Text className={styles.note} as="p">
             Looked at {found.sheets.length} {found.sheets.length === 1 ? "sheet" : "sheets"}
-            {found.sheets.some((s) => s.visibility !== "visible") ? `, hidden ones too (${found.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name).join(", ")})` : ""}. If a
-            table was taken wrongly, correct it in the Settings table, e.g. Key “Table Gains”, Value “&apos;Savings Plan&apos;!A6:X40”.
+            {found.sheets.some((s) => s.visibility !== "visible")
+              ? `, hidden ones too (${found.sheets
+                  .filter((s) => s.visibility !== "visible")
+                  .map((s) => s.name)
+                  .join(", ")})`
+              : ""}
+            . If a table was taken wrongly, correct it in the Settings table, e.g. Key “Table Gains”, Value “&apos;Savings
+            Plan&apos;!A6:X40”.
           </Text>
           <ul className={styles.list} aria-label="Tables found">
             {found.tables.map((t) => (
@@ -80,7 +86,9 @@ export function WhatWasFound({ found, onGoToCell }: WhatWasFoundProps) {
               {missing.map((n) => (
                 <li key={n.table}>
                   {n.label}: not found
-                  {n.nearest ? `; nearest ${formatCellRef(n.nearest.sheet, n.nearest.range)} (${n.nearest.matched} of ${n.nearest.total} columns)${n.nearest.lacks.length > 0 ? `, which has ${n.nearest.lacks.join(" and ")}` : ""}` : ""}
+                  {n.nearest
+                    ? `; nearest ${formatCellRef(n.nearest.sheet, n.nearest.range)} (${n.nearest.matched} of ${n.nearest.total} columns)${n.nearest.lacks.length > 0 ? `, which has ${n.nearest.lacks.join(" and ")}` : ""}`
+                    : ""}
                 </li>
               ))}
             </ul>

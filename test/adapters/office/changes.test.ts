@@ -45,7 +45,10 @@ describe("writeChanges (Write changes to a sheet)", () => {
   });
 
   test("workbook text that looks like a formula is stored as that text", async () => {
-    const evil: ReturnComparison = { ...comparison, added: [{ id: "=1+1", name: '=HYPERLINK("http://evil.example","x")', type: null, net: 1, riskAdjusted: 1, firstYear: null }] };
+    const evil: ReturnComparison = {
+      ...comparison,
+      added: [{ id: "=1+1", name: '=HYPERLINK("http://evil.example","x")', type: null, net: 1, riskAdjusted: 1, firstYear: null }],
+    };
     const excel = createMockWorkbook(EXISTING);
     await writeChanges(excel.context, evil);
     for (const cell of excel.sheet("VfM changes").writtenCells().values()) {
@@ -66,7 +69,10 @@ describe("writeChanges (Write changes to a sheet)", () => {
   });
 
   test("a taken name gets a number; a protected structure is refused without a write", async () => {
-    const excel = createMockWorkbook({ sheets: [{ name: "VfM changes", cells: [["old"]] }], tables: [{ name: "tblVfmChanges", sheet: "VfM changes", address: "A1:A1" }] });
+    const excel = createMockWorkbook({
+      sheets: [{ name: "VfM changes", cells: [["old"]] }],
+      tables: [{ name: "tblVfmChanges", sheet: "VfM changes", address: "A1:A1" }],
+    });
     expect(await writeChanges(excel.context, comparison)).toEqual({ ok: true, sheet: "VfM changes (2)" });
     expect(excel.tables.map((t) => t.name)).toEqual(["tblVfmChanges", "tblVfmChanges2"]);
     expect(excel.cell("VfM changes", "A1")).toEqual({ value: "old" });

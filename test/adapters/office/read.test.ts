@@ -1,4 +1,10 @@
-import { readOpenWorkbook, isAbortError, DEFAULT_MAX_CELLS_PER_REQUEST, LOADED_PROPERTIES, toCell } from "../../../src/adapters/office/read";
+import {
+  readOpenWorkbook,
+  isAbortError,
+  DEFAULT_MAX_CELLS_PER_REQUEST,
+  LOADED_PROPERTIES,
+  toCell,
+} from "../../../src/adapters/office/read";
 import { validateWorkbook } from "../../../src/core/validate";
 import { createMockWorkbook, expectedModel, registerLikeWorkbook, type MockWorkbookSpec } from "../../support/office-mock";
 
@@ -12,16 +18,37 @@ const SMALL: MockWorkbookSpec = {
       origin: "B3", // used range starts at B3: positions must be offset
       cells: [
         ["ID", "Gross gain", "Costs", "Net gain", "Start"],
-        ["G1", { value: 500, numFmt: "£#,##0.00" }, 80, { value: 420, formula: "C4-D4", numFmt: "£#,##0.00" }, { value: 39538, numFmt: "dd/mm/yyyy" }],
+        [
+          "G1",
+          { value: 500, numFmt: "£#,##0.00" },
+          80,
+          { value: 420, formula: "C4-D4", numFmt: "£#,##0.00" },
+          { value: 39538, numFmt: "dd/mm/yyyy" },
+        ],
         ["G2", { value: 100, numFmt: "General" }, undefined, { error: "#REF!", formula: "C5-#REF!" }, true],
-        [{ value: "=HYPERLINK(\"x\")", quotePrefix: true }, null, "", { error: "#DIV/0!" }, { value: "", formula: "IF(1,\"\",0)" }],
+        [{ value: '=HYPERLINK("x")', quotePrefix: true }, null, "", { error: "#DIV/0!" }, { value: "", formula: 'IF(1,"",0)' }],
       ],
       names: [{ name: "LocalRate", formula: "=Gains!$C$4" }],
     },
     { name: "Hidden sheet", visibility: "Hidden", cells: [["x"]] },
-    { name: "Secret", visibility: "VeryHidden", protected: true, cells: [[1, 2], [3, 4]] },
+    {
+      name: "Secret",
+      visibility: "VeryHidden",
+      protected: true,
+      cells: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
     { name: "Empty" },
-    { name: ODD_SHEET, origin: "C10", cells: [["Key", "Value"], ["tolerance", 0.005]] },
+    {
+      name: ODD_SHEET,
+      origin: "C10",
+      cells: [
+        ["Key", "Value"],
+        ["tolerance", 0.005],
+      ],
+    },
     { name: "__proto__", cells: [["constructor", "toString"]] },
   ],
   tables: [
@@ -77,8 +104,20 @@ describe("readOpenWorkbook", () => {
     expect(model.sheets[3].rows).toEqual([]);
     expect(model.tables).toEqual([
       { name: "tblGains", sheet: "Gains", range: { startRow: 2, startCol: 1, endRow: 5, endCol: 5 }, headerRowCount: 1, totalsRow: false },
-      { name: "Settings", sheet: ODD_SHEET, range: { startRow: 9, startCol: 2, endRow: 10, endCol: 3 }, headerRowCount: 1, totalsRow: false },
-      { name: "constructor", sheet: "__proto__", range: { startRow: 0, startCol: 0, endRow: 0, endCol: 1 }, headerRowCount: 0, totalsRow: false },
+      {
+        name: "Settings",
+        sheet: ODD_SHEET,
+        range: { startRow: 9, startCol: 2, endRow: 10, endCol: 3 },
+        headerRowCount: 1,
+        totalsRow: false,
+      },
+      {
+        name: "constructor",
+        sheet: "__proto__",
+        range: { startRow: 0, startCol: 0, endRow: 0, endCol: 1 },
+        headerRowCount: 0,
+        totalsRow: false,
+      },
     ]);
     expect(model.names).toEqual([
       { name: "TargetRate", scope: null, formula: "0.03" },
@@ -109,7 +148,15 @@ describe("readOpenWorkbook", () => {
     // A reporting date typed as 31/12/2009 is serial 40178 in the 1900 system and 38716 in the 1904 system.
     const spec: MockWorkbookSpec = {
       date1904: true,
-      sheets: [{ name: "Settings", cells: [["Key", "Value"], ["Reporting date", { value: 38716, numFmt: "dd/mm/yyyy" }]] }],
+      sheets: [
+        {
+          name: "Settings",
+          cells: [
+            ["Key", "Value"],
+            ["Reporting date", { value: 38716, numFmt: "dd/mm/yyyy" }],
+          ],
+        },
+      ],
     };
     const excel = createMockWorkbook(spec);
     const model = await readOpenWorkbook(excel.context);
@@ -121,7 +168,15 @@ describe("readOpenWorkbook", () => {
   });
 
   test("a workbook of many sheets still takes three round trips (no sync per sheet)", async () => {
-    const spec: MockWorkbookSpec = { sheets: Array.from({ length: 40 }, (_, i) => ({ name: `S${i}`, cells: [["a", i], ["b", i * 2]] })) };
+    const spec: MockWorkbookSpec = {
+      sheets: Array.from({ length: 40 }, (_, i) => ({
+        name: `S${i}`,
+        cells: [
+          ["a", i],
+          ["b", i * 2],
+        ],
+      })),
+    };
     const excel = createMockWorkbook(spec);
     const model = await readOpenWorkbook(excel.context);
     expect(excel.syncCount).toBe(3);
@@ -148,7 +203,9 @@ describe("readOpenWorkbook", () => {
 
   test("when Excel refuses a response as too large, the reader asks for half as much and still reads everything", async () => {
     const longText = "x".repeat(400);
-    const spec: MockWorkbookSpec = { sheets: [{ name: "Notes", generated: { rows: 2000, columns: 10, cell: (r, c) => `${r}.${c} ${longText}` } }] };
+    const spec: MockWorkbookSpec = {
+      sheets: [{ name: "Notes", generated: { rows: 2000, columns: 10, cell: (r, c) => `${r}.${c} ${longText}` } }],
+    };
     const excel = createMockWorkbook({ ...spec, payloadLimitBytes: 2_000_000 });
     const model = await readOpenWorkbook(excel.context, { maxCellsPerRequest: 20_000 });
     expect(model).toEqual(expectedModel(spec));
@@ -203,7 +260,9 @@ describe("readOpenWorkbook", () => {
     excel.beforeSync = (n) => {
       if (n === 2) throw Object.assign(new Error("RichApi.Error: busy"), { code: "InvalidOperationInCellEditMode" });
     };
-    await expect(readOpenWorkbook(excel.context)).rejects.toThrow(/^Excel is busy editing a cell\. Press Enter or Esc in the sheet, then try again\.$/);
+    await expect(readOpenWorkbook(excel.context)).rejects.toThrow(
+      /^Excel is busy editing a cell\. Press Enter or Esc in the sheet, then try again\.$/,
+    );
   });
 
   test("isAbortError tells a cancellation from a failure", () => {

@@ -12,7 +12,18 @@ function report(findings: Finding[]): ValidationReport {
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),
-      principles: { i: "pass", ii: "pass", iii: "fail", iv: "pass", v: "pass", vi: "pass", vii: "pass", viii: "pass", ix: "warn", method: "pass" },
+      principles: {
+        i: "pass",
+        ii: "pass",
+        iii: "fail",
+        iv: "pass",
+        v: "pass",
+        vi: "pass",
+        vii: "pass",
+        viii: "pass",
+        ix: "warn",
+        method: "pass",
+      },
       target: null,
     },
     findings,
@@ -20,14 +31,24 @@ function report(findings: Finding[]): ValidationReport {
 }
 
 const FINDINGS: Finding[] = [
-  { principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "K7", message: '=HYPERLINK("http://evil.example","click")' },
+  {
+    principle: "iii",
+    rule: "iii.net-recomputes",
+    severity: "error",
+    sheet: "Gains",
+    cell: "K7",
+    message: '=HYPERLINK("http://evil.example","click")',
+  },
   { principle: "ix", rule: "ix.published", severity: "warning", sheet: null, cell: null, message: "-1+2" },
   { principle: "method", rule: "method.tolerance", severity: "info", sheet: "Settings", cell: "B4", message: "@SUM(A1)" },
   { principle: "i", rule: "i.baseline", severity: "error", sheet: "Baseline", cell: "A1:C3", message: "2008-09 baseline is missing" },
 ];
 
 const EXISTING: MockWorkbookSpec = { sheets: [{ name: "Gains", cells: [["ID"]] }] };
-const ruleText = (id: string) => (id === "iii.net-recomputes" ? { why: "+ A wrong net gain overstates progress.", fix: "Recompute net gain as gross minus costs." } : undefined);
+const ruleText = (id: string) =>
+  id === "iii.net-recomputes"
+    ? { why: "+ A wrong net gain overstates progress.", fix: "Recompute net gain as gross minus costs." }
+    : undefined;
 
 describe("writeReport", () => {
   test("adds a new sheet with the findings as a table, in two round trips", async () => {
@@ -79,7 +100,10 @@ describe("writeReport", () => {
 
   test("a taken sheet name gets a number; a taken table name too", async () => {
     const excel = createMockWorkbook({
-      sheets: [{ name: "vfm REPORT", cells: [["old"]] }, { name: "VfM report (2)", cells: [["older"]] }],
+      sheets: [
+        { name: "vfm REPORT", cells: [["old"]] },
+        { name: "VfM report (2)", cells: [["older"]] },
+      ],
       tables: [{ name: "tblVfmReport", sheet: "vfm REPORT", address: "A1:A1" }],
     });
     const result = await writeReport(excel.context, report(FINDINGS));
@@ -107,7 +131,14 @@ describe("writeReport", () => {
   test("a very long report is written in blocks that stay under the request limit", async () => {
     const long = "x".repeat(2000);
     // A rule of its own for each, so that none is rolled up into one row.
-    const many: Finding[] = Array.from({ length: 1500 }, (_, i) => ({ principle: "iii", rule: `iii.r${i}`, severity: "error", sheet: "Gains", cell: `A${i + 1}`, message: `${i} ${long}` }));
+    const many: Finding[] = Array.from({ length: 1500 }, (_, i) => ({
+      principle: "iii",
+      rule: `iii.r${i}`,
+      severity: "error",
+      sheet: "Gains",
+      cell: `A${i + 1}`,
+      message: `${i} ${long}`,
+    }));
     const excel = createMockWorkbook(EXISTING);
     const result = await writeReport(excel.context, report(many));
     expect(result.ok).toBe(true);
@@ -120,7 +151,22 @@ describe("writeReport", () => {
 });
 
 describe("text safety helpers, against the mock's model of Excel's input rules", () => {
-  const dangerous = ["=HYPERLINK(\"x\")", "-1+2", "+1", "@SUM(A1)", "\t=1", "\r=1", "'quoted", "2008-09", "TRUE", "#N/A", "50%", "1/2", "Sep-08", "0.03"];
+  const dangerous = [
+    '=HYPERLINK("x")',
+    "-1+2",
+    "+1",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "'quoted",
+    "2008-09",
+    "TRUE",
+    "#N/A",
+    "50%",
+    "1/2",
+    "Sep-08",
+    "0.03",
+  ];
   test.each(dangerous)("literalText keeps %j as that exact text in a General cell", (text) => {
     const cell = excelInput(literalText(text), undefined);
     expect(cell).toMatchObject({ value: text });

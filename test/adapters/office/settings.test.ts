@@ -66,7 +66,12 @@ describe("writeSettings", () => {
         ["Minimum cashable share", 0.6],
       ]),
     );
-    expect(result).toEqual({ ok: true, table: "tblSettings", updated: ["reporting DATE", "Tolerance"], added: ["RAG mapping", "Minimum cashable share"] });
+    expect(result).toEqual({
+      ok: true,
+      table: "tblSettings",
+      updated: ["reporting DATE", "Tolerance"],
+      added: ["RAG mapping", "Minimum cashable share"],
+    });
     expect(excel.syncCount).toBe(3);
     const cellWrites = excel.writes.filter((w) => w.target.startsWith("Settings!")).map((w) => w.target);
     expect(cellWrites).toEqual(["Settings!C4", "Settings!C5"]); // Value cells only: not the keys, not the notes
@@ -88,7 +93,18 @@ describe("writeSettings", () => {
   });
 
   test("fills a new table's blank row before adding rows", async () => {
-    const excel = createMockWorkbook({ sheets: [{ name: "Settings", cells: [["Key", "Value"], ["", ""]] }], tables: [{ name: "tblSettings", sheet: "Settings", address: "A1:B2" }] });
+    const excel = createMockWorkbook({
+      sheets: [
+        {
+          name: "Settings",
+          cells: [
+            ["Key", "Value"],
+            ["", ""],
+          ],
+        },
+      ],
+      tables: [{ name: "tblSettings", sheet: "Settings", address: "A1:B2" }],
+    });
     const result = await writeSettings(excel.context, [["Tolerance", 0.005]]);
     expect(result).toMatchObject({ ok: true, added: ["Tolerance"] });
     expect(excel.cell("Settings", "A2")).toEqual({ value: "Tolerance" });
@@ -113,7 +129,10 @@ describe("writeSettings", () => {
     const none = createMockWorkbook({ sheets: [{ name: "Gains" }] });
     expect(await writeSettings(none.context, [["Tolerance", 1]])).toEqual({ ok: false, reason: NO_SETTINGS_TABLE });
     const locked = createMockWorkbook({ ...SPEC, sheets: [SPEC.sheets[0], { ...SPEC.sheets[1], protected: true }] });
-    expect(await writeSettings(locked.context, [["Tolerance", 1]])).toMatchObject({ ok: false, reason: expect.stringContaining("protected") });
+    expect(await writeSettings(locked.context, [["Tolerance", 1]])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("protected"),
+    });
     expect(locked.writes).toEqual([]);
     const excel = createMockWorkbook(SPEC);
     expect(await writeSettings(excel.context, [["Tolerance", Number.NaN]])).toMatchObject({ ok: false });
@@ -142,7 +161,16 @@ describe("writeSettings with a date", () => {
   });
 
   test("a date for a key the table lacks goes in a new row, formatted as a date", async () => {
-    const excel = createMockWorkbook({ ...SPEC, sheets: SPEC.sheets.map((sheet) => (sheet.name === "Settings" ? { ...sheet, cells: sheet.cells!.filter((row) => row[0] !== "Reporting date") } : sheet)), tables: [{ name: "tblGains", sheet: "Gains", address: "A1:A2" }, { name: "tblSettings", sheet: "Settings", address: "B2:D4" }] });
+    const excel = createMockWorkbook({
+      ...SPEC,
+      sheets: SPEC.sheets.map((sheet) =>
+        sheet.name === "Settings" ? { ...sheet, cells: sheet.cells!.filter((row) => row[0] !== "Reporting date") } : sheet,
+      ),
+      tables: [
+        { name: "tblGains", sheet: "Gains", address: "A1:A2" },
+        { name: "tblSettings", sheet: "Settings", address: "B2:D4" },
+      ],
+    });
     const result = await writeSettings(excel.context, [["Reporting date", { date: "2009-12-31" }]]);
     expect(result).toEqual({ ok: true, table: "tblSettings", updated: [], added: ["Reporting date"] });
     expect(excel.cell("Settings", "B5")).toMatchObject({ value: "Reporting date" });
@@ -152,7 +180,10 @@ describe("writeSettings with a date", () => {
   test("refuses a date that is not a calendar date, writing nothing", async () => {
     const excel = createMockWorkbook(SPEC);
     const result = await writeSettings(excel.context, [["Reporting date", { date: "2010-02-30" }]]);
-    expect(result).toEqual({ ok: false, reason: 'The setting "Reporting date" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "2010-02-30".' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'The setting "Reporting date" must be a date written as YYYY-MM-DD, such as 2010-03-31, not "2010-02-30".',
+    });
     expect(excel.writes).toEqual([]);
     expect(excel.syncCount).toBe(0);
   });

@@ -5,7 +5,12 @@ import { createMockWorkbook, type MockWorkbookSpec } from "../../support/office-
 
 const SPEC: TemplateSpec = {
   sheets: [
-    { name: "Instructions", title: "How to use this workbook", lines: ["Getting started", "- Enter each gain on the Gains sheet", "2008-09 is the baseline year", "Keep evidence"], headingLines: [0] },
+    {
+      name: "Instructions",
+      title: "How to use this workbook",
+      lines: ["Getting started", "- Enter each gain on the Gains sheet", "2008-09 is the baseline year", "Keep evidence"],
+      headingLines: [0],
+    },
     {
       name: "Gains",
       title: "Gains register",
@@ -33,11 +38,21 @@ const SPEC: TemplateSpec = {
       table: {
         name: "tblSettings",
         columns: [{ header: "Key" }, { header: "Value" }],
-        rows: [["Target rate", 0.03], ["Reporting date", "2009-12-31"]],
+        rows: [
+          ["Target rate", 0.03],
+          ["Reporting date", "2009-12-31"],
+        ],
         cellFormats: [{ row: 0, column: "Value", numFmt: "0.0%" }],
       },
     },
-    { name: "Milestones", table: { name: "tblMilestones", columns: [{ header: "ID" }, { header: "Milestone" }, { header: "Due", numFmt: "dd/mm/yyyy" }], rows: [] } },
+    {
+      name: "Milestones",
+      table: {
+        name: "tblMilestones",
+        columns: [{ header: "ID" }, { header: "Milestone" }, { header: "Due", numFmt: "dd/mm/yyyy" }],
+        rows: [],
+      },
+    },
   ],
 };
 
@@ -74,7 +89,11 @@ describe("insertTemplate", () => {
     expect(excel.cell("Settings", "B2")).toEqual({ value: 0.03, numFmt: "0.0%" }); // a per-cell format
     const bold = excel.writes.filter((w) => w.property === "bold" && w.target.startsWith("Instructions")).map((w) => w.target);
     expect(bold).toEqual(["Instructions!A1.format.font", "Instructions!A2.format.font"]); // title and heading line
-    expect(excel.writes).toContainEqual({ target: "Instructions!column A.format", property: "columnWidth", value: columnWidthInPoints(120) });
+    expect(excel.writes).toContainEqual({
+      target: "Instructions!column A.format",
+      property: "columnWidth",
+      value: columnWidthInPoints(120),
+    });
   });
 
   test("the table: layout, headers, rows, formats, formulas, lists, help and widths", async () => {
@@ -118,8 +137,17 @@ describe("insertTemplate", () => {
     });
     const prompts = excel.writes.filter((w) => w.property === "prompt").map((w) => w.target);
     // On the header cell and on the cells typed into; a derived column's only on its rows.
-    expect(prompts).toEqual(["Gains!A3.dataValidation", "Gains!A4:A13.dataValidation", "Gains!E3.dataValidation", "Gains!E4:E5.dataValidation"]);
-    expect(excel.writes.find((w) => w.property === "prompt")?.value).toEqual({ showPrompt: true, title: "ID", message: "A unique reference for the gain, e.g. G001." });
+    expect(prompts).toEqual([
+      "Gains!A3.dataValidation",
+      "Gains!A4:A13.dataValidation",
+      "Gains!E3.dataValidation",
+      "Gains!E4:E5.dataValidation",
+    ]);
+    expect(excel.writes.find((w) => w.property === "prompt")?.value).toEqual({
+      showPrompt: true,
+      title: "ID",
+      message: "A unique reference for the gain, e.g. G001.",
+    });
     const widths = excel.writes.filter((w) => w.property === "columnWidth" && w.target.startsWith("Gains")).map((w) => [w.target, w.value]);
     expect(widths).toEqual([
       ["Gains!column A.format", columnWidthInPoints(8)],

@@ -1,12 +1,6 @@
 import { readXlsx } from "../../../src/adapters/xlsx/read/index";
 import { writeXlsx } from "../../../src/adapters/xlsx/write";
-import {
-  buildVfmTemplate,
-  CATEGORY_VALUES,
-  KIND_VALUES,
-  TYPE_VALUES,
-  VFM_TEMPLATE,
-} from "../../../src/core/template/spec";
+import { buildVfmTemplate, CATEGORY_VALUES, KIND_VALUES, TYPE_VALUES, VFM_TEMPLATE } from "../../../src/core/template/spec";
 import { DEFAULT_SETTINGS, SETTING_DOCS, TABLE_SPECS, validateWorkbook } from "../../../src/core/validate/index";
 
 describe("the VfM template spec", () => {
@@ -32,7 +26,8 @@ describe("the VfM template spec", () => {
     expect(tables.get("Comparatives")!.columns.find((c) => c.header === "Kind")!.list).toEqual(KIND_VALUES);
     expect(gains.columns.find((c) => c.header === "Net gain")!.formula).toBe("=[@[Gross gain]]-[@Costs]");
     expect(gains.columns.find((c) => c.header === "Risk-adjusted gain")!.formula).toBe("=[@[Gross gain]]*[@Deliverability]-[@Costs]");
-    for (const header of ["Gross gain", "Costs", "Net gain", "Risk-adjusted gain"]) expect(gains.columns.find((c) => c.header === header)!.numFmt).toContain("£");
+    for (const header of ["Gross gain", "Costs", "Net gain", "Risk-adjusted gain"])
+      expect(gains.columns.find((c) => c.header === header)!.numFmt).toContain("£");
     expect(gains.columns.find((c) => c.header === "Risk reviewed")!.numFmt).toBe("dd/mm/yyyy");
     expect(gains.columns.find((c) => c.header === "Deliverability")!.numFmt).toBe("0%");
   });
@@ -40,7 +35,12 @@ describe("the VfM template spec", () => {
   it("profiles the spending period after the baseline year", () => {
     expect(tables.get("Profile")!.columns.map((c) => c.header)).toEqual(["ID", "2026-27", "2027-28", "2028-29"]);
     const csr07 = buildVfmTemplate({ baselineYear: 2007, targetYears: 3 });
-    expect(csr07.sheets.find((s) => s.name === "Profile")!.table!.columns.map((c) => c.header)).toEqual(["ID", "2008-09", "2009-10", "2010-11"]);
+    expect(csr07.sheets.find((s) => s.name === "Profile")!.table!.columns.map((c) => c.header)).toEqual([
+      "ID",
+      "2008-09",
+      "2009-10",
+      "2010-11",
+    ]);
   });
 
   it("writes every setting the validator reads, with the validator's defaults", () => {
@@ -70,7 +70,9 @@ describe("the written template, checked", () => {
     if (!read.ok) throw new Error(read.reason);
     const report = validateWorkbook(read.model, { file: "template.xlsx", reportingDate: "2026-10-31" });
     const structural = report.findings.filter((f) =>
-      ["ii.derived-formulas", "ii.no-error-values", "method.settings-readable", "method.settings-defaults", "method.mixed-units"].includes(f.rule),
+      ["ii.derived-formulas", "ii.no-error-values", "method.settings-readable", "method.settings-defaults", "method.mixed-units"].includes(
+        f.rule,
+      ),
     );
     expect(structural).toEqual([]);
     // An empty workbook is missing its data, and says so, never that a table is missing.

@@ -29,14 +29,18 @@ describe("toFileFormula", () => {
   });
 
   it("escapes an apostrophe in a column name as Excel does (LibreOffice reads the unescaped form as #NAME?)", () => {
-    expect(toFileFormula("=[@[Gross (£'000)]]-[@Costs]", "tblSavings")).toBe("tblSavings[[#This Row],[Gross (£''000)]]-tblSavings[[#This Row],[Costs]]");
+    expect(toFileFormula("=[@[Gross (£'000)]]-[@Costs]", "tblSavings")).toBe(
+      "tblSavings[[#This Row],[Gross (£''000)]]-tblSavings[[#This Row],[Costs]]",
+    );
   });
 });
 
 describe("derivedValue", () => {
   const table = gainsTable();
   const row = (gross: number | null, costs: number | null, deliverability: number | string | null) =>
-    table.columns.map((c) => (c.header === "Gross gain" ? gross : c.header === "Costs" ? costs : c.header === "Deliverability" ? deliverability : null));
+    table.columns.map((c) =>
+      c.header === "Gross gain" ? gross : c.header === "Costs" ? costs : c.header === "Deliverability" ? deliverability : null,
+    );
   const net = table.columns.find((c) => c.header === "Net gain")!.derived!;
   const risk = table.columns.find((c) => c.header === "Risk-adjusted gain")!.derived!;
   it("computes net and risk-adjusted gains with deliverability discounting gross only", () => {
@@ -79,7 +83,9 @@ describe("writeXlsx with the VfM template", () => {
       /<tableColumn id="11" name="Net gain"[^>]*><calculatedColumnFormula>tblGains\[\[#This Row\],\[Gross gain\]\]-tblGains\[\[#This Row\],\[Costs\]\]<\/calculatedColumnFormula><\/tableColumn>/,
     );
     expect(xml).toContain('totalsRowShown="0"');
-    expect(xml).toContain("<calculatedColumnFormula>tblGains[[#This Row],[Gross gain]]*tblGains[[#This Row],[Deliverability]]-tblGains[[#This Row],[Costs]]</calculatedColumnFormula>");
+    expect(xml).toContain(
+      "<calculatedColumnFormula>tblGains[[#This Row],[Gross gain]]*tblGains[[#This Row],[Deliverability]]-tblGains[[#This Row],[Costs]]</calculatedColumnFormula>",
+    );
   });
 
   it("writes the drop-down lists, the deliverability range and a frozen header", () => {
@@ -119,7 +125,17 @@ describe("writeXlsx with the VfM template", () => {
     const { model } = read;
     expect(model.sheets.map((s) => s.name)).toEqual(VFM_TEMPLATE.sheets.map((s) => s.name));
     expect(model.tables.map((t) => t.name).sort()).toEqual(
-      ["tblBaseline", "tblComparatives", "tblGains", "tblMilestones", "tblProfile", "tblPublication", "tblQuarterly", "tblReinvestment", "tblSettings"].sort(),
+      [
+        "tblBaseline",
+        "tblComparatives",
+        "tblGains",
+        "tblMilestones",
+        "tblProfile",
+        "tblPublication",
+        "tblQuarterly",
+        "tblReinvestment",
+        "tblSettings",
+      ].sort(),
     );
     const gains = model.sheets.find((s) => s.name === "Gains")!;
     expect(getCell(gains, 2, 8)?.value).toBe("Gross gain");
@@ -131,18 +147,27 @@ describe("writeXlsx with the VfM template", () => {
     const settings = model.sheets.find((s) => s.name === "Settings")!;
     const keys = settings.rows.slice(3).map((r) => r?.[0]?.value);
     expect(keys).toEqual([
-      "Target rate", "Target method", "Target years", "Baseline year", "Target year", "Reporting date",
-      "Deflator series", "RAG mapping", "Tolerance", "Materiality", "Minimum cashable share", "Unit",
-      "On-track share", "At-risk share",
+      "Target rate",
+      "Target method",
+      "Target years",
+      "Baseline year",
+      "Target year",
+      "Reporting date",
+      "Deflator series",
+      "RAG mapping",
+      "Tolerance",
+      "Materiality",
+      "Minimum cashable share",
+      "Unit",
+      "On-track share",
+      "At-risk share",
     ]);
     expect(getCell(settings, 3, 1)?.value).toBe(0.03);
     expect(getCell(settings, 3, 1)?.numFmt).toBe("0.0%");
   });
 
   it("stores cached results for filled rows", async () => {
-    const table = gainsTable([
-      ["G1", "Shared services", null, "Cashable", "Economy", null, null, null, 500, 80, null, 0.5],
-    ]);
+    const table = gainsTable([["G1", "Shared services", null, "Cashable", "Economy", null, null, null, 500, 80, null, 0.5]]);
     const spec: TemplateSpec = { sheets: [{ name: "Gains", table }] };
     const read = await readXlsx(await writeXlsx(spec, { created: FIXED }));
     if (!read.ok) throw new Error(read.reason);

@@ -40,8 +40,14 @@ export function buildXlsx(workbook: FixtureWorkbook): Uint8Array {
   };
   const target = (relative: string): string => (workbook.absoluteTargets ? `/xl/${relative}` : relative);
 
-  put("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`);
-  put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  put(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
+  );
+  put(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
 
   const workbookRels: string[] = [];
   const sheetElements: string[] = [];
@@ -49,29 +55,41 @@ export function buildXlsx(workbook: FixtureWorkbook): Uint8Array {
   workbook.sheets.forEach((sheet, index) => {
     const id = `rId${index + 1}`;
     workbookRels.push(`<Relationship Id="${id}" Type="${REL_TYPE}/worksheet" Target="${target(`worksheets/sheet${index + 1}.xml`)}"/>`);
-    sheetElements.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="${id}"/>`);
-    put(`xl/worksheets/sheet${index + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheet.body}</worksheet>`);
+    sheetElements.push(
+      `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="${id}"/>`,
+    );
+    put(
+      `xl/worksheets/sheet${index + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheet.body}</worksheet>`,
+    );
     if (sheet.tables?.length) {
       const rels = sheet.tables.map((xml) => {
         tableNumber++;
         put(`xl/tables/table${tableNumber}.xml`, xml);
         return `<Relationship Id="rIdT${tableNumber}" Type="${REL_TYPE}/table" Target="${workbook.absoluteTargets ? `/xl/tables/table${tableNumber}.xml` : `../tables/table${tableNumber}.xml`}"/>`;
       });
-      put(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`);
+      put(
+        `xl/worksheets/_rels/sheet${index + 1}.xml.rels`,
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`,
+      );
     }
   });
   if (workbook.sharedStrings !== undefined) {
     workbookRels.push(`<Relationship Id="rIdS" Type="${REL_TYPE}/sharedStrings" Target="${target("sharedStrings.xml")}"/>`);
-    const items = typeof workbook.sharedStrings === "string"
-      ? workbook.sharedStrings
-      : workbook.sharedStrings.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join("");
+    const items =
+      typeof workbook.sharedStrings === "string"
+        ? workbook.sharedStrings
+        : workbook.sharedStrings.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join("");
     put("xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}">${items}</sst>`);
   }
   if (workbook.styles !== undefined) {
     workbookRels.push(`<Relationship Id="rIdY" Type="${REL_TYPE}/styles" Target="${target("styles.xml")}"/>`);
     put("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}">${workbook.styles}</styleSheet>`);
   }
-  put("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${workbookRels.join("")}</Relationships>`);
+  put(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${workbookRels.join("")}</Relationships>`,
+  );
   put(
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr${workbook.date1904 ? ' date1904="1"' : ""}/><sheets>${sheetElements.join("")}</sheets>${workbook.definedNames ? `<definedNames>${workbook.definedNames}</definedNames>` : ""}</workbook>`,

@@ -70,11 +70,19 @@ describe("corpus: real workbooks are read", () => {
       expect(getCell(funding, 37, 11)).toMatchObject({ formula: "SUM(J38:K38)", value: 50 }); // L38
       expect(getCell(funding, 38, 11)?.formula).toBe("SUM(J39:K39)"); // L39
       const admin = sheetNamed(model, "2 - Project Admin");
-      expect(getCell(admin, 8, 4)).toMatchObject({ formula: `IFNA(VLOOKUP(E8,'LA Lookup'!B:C,2,0),"")`, value: "Westmorland & Furness Council " });
+      expect(getCell(admin, 8, 4)).toMatchObject({
+        formula: `IFNA(VLOOKUP(E8,'LA Lookup'!B:C,2,0),"")`,
+        value: "Westmorland & Furness Council ",
+      });
     });
 
     it("reads defined names with their scope", () => {
-      expect(model.names).toContainEqual({ name: "_xlnm._FilterDatabase", scope: "LA Lookup", formula: "'LA Lookup'!$A$1:$D$173", hidden: true });
+      expect(model.names).toContainEqual({
+        name: "_xlnm._FilterDatabase",
+        scope: "LA Lookup",
+        formula: "'LA Lookup'!$A$1:$D$173",
+        hidden: true,
+      });
       expect(model.names).toContainEqual({ name: "Culture", scope: null, formula: "'Data validation'!$AC$4:$AC$14" });
     });
   });
@@ -117,7 +125,9 @@ describe("corpus: broken files are refused with one line", () => {
   ];
 
   it("covers every broken file but proto-names.xlsx", () => {
-    const names = corpusWorkbooks("broken").map((file) => path.basename(file)).filter((name) => name !== "proto-names.xlsx");
+    const names = corpusWorkbooks("broken")
+      .map((file) => path.basename(file))
+      .filter((name) => name !== "proto-names.xlsx");
     expect(names.sort()).toEqual(expected.map(([name]) => name).sort());
   });
 

@@ -76,7 +76,12 @@ describe("readXlsx: values", () => {
     const { model, warnings } = await readOk(
       buildXlsx({
         sharedStrings: [long],
-        sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="s"><v>0</v></c></row>`) }],
+        sheets: [
+          {
+            name: "S",
+            body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="s"><v>0</v></c></row>`),
+          },
+        ],
       }),
     );
     expect((getCell(model.sheets[0], 0, 0)?.value as string).length).toBe(32_767);
@@ -87,7 +92,14 @@ describe("readXlsx: values", () => {
   it("ignores formula-like elements outside cells, such as data-validation extensions", async () => {
     const { model } = await readOk(
       buildXlsx({
-        sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>7</v></c></row>`) + `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations xmlns:x14="urn:x14" xmlns:xm="urn:xm"><x14:dataValidation><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1></x14:dataValidation></x14:dataValidations></ext></extLst>` }],
+        sheets: [
+          {
+            name: "S",
+            body:
+              sheetData(`<row r="1"><c r="A1"><v>7</v></c></row>`) +
+              `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations xmlns:x14="urn:x14" xmlns:xm="urn:xm"><x14:dataValidation><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1></x14:dataValidation></x14:dataValidations></ext></extLst>`,
+          },
+        ],
       }),
     );
     expect(model.sheets[0].rows).toEqual([[{ value: 7 }]]);
@@ -105,7 +117,14 @@ describe("readXlsx: values", () => {
     const { model } = await readOk(
       buildXlsx({
         styles: `<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;£&quot;#,##0.00"/></numFmts><cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14"/><xf numFmtId="9"/></cellXfs>`,
-        sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="C1" s="2"><v>45000</v></c><c r="D1" s="3"><v>0.5</v></c><c r="E1" s="99"><v>5</v></c></row>`) }],
+        sheets: [
+          {
+            name: "S",
+            body: sheetData(
+              `<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="C1" s="2"><v>45000</v></c><c r="D1" s="3"><v>0.5</v></c><c r="E1" s="99"><v>5</v></c></row>`,
+            ),
+          },
+        ],
       }),
     );
     const sheet = model.sheets[0];
@@ -145,7 +164,14 @@ describe("readXlsx: formulas", () => {
   it("resolves a dependent that comes before its master", async () => {
     const { model } = await readOk(
       buildXlsx({
-        sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="B1"><f t="shared" si="3"/><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" ref="A1:B2" si="3">A1+1</f><v>2</v></c></row>`) }],
+        sheets: [
+          {
+            name: "S",
+            body: sheetData(
+              `<row r="1"><c r="B1"><f t="shared" si="3"/><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" ref="A1:B2" si="3">A1+1</f><v>2</v></c></row>`,
+            ),
+          },
+        ],
       }),
     );
     // B1 is one row above and one column right of the master A2: A1 moves off the grid.
@@ -158,10 +184,14 @@ describe("readXlsx: structure", () => {
   const workbook = () =>
     buildXlsx({
       sheets: [
-        { name: "Gains", body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>`) + `<sheetProtection sheet="1" objects="1"/>`, tables: [
-          `<table xmlns="${MAIN_NS}" id="1" name="Table1" displayName="tblGains" ref="A1:C10" totalsRowCount="1"><autoFilter ref="A1:C9"/><tableColumns count="3"><tableColumn id="1" name="ID"/><tableColumn id="2" name="Gross"/><tableColumn id="3" name="Net"/></tableColumns></table>`,
-          `<table xmlns="${MAIN_NS}" id="2" name="NoHeader" ref="E5:F6" headerRowCount="0" totalsRowShown="0"/>`,
-        ] },
+        {
+          name: "Gains",
+          body: sheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>`) + `<sheetProtection sheet="1" objects="1"/>`,
+          tables: [
+            `<table xmlns="${MAIN_NS}" id="1" name="Table1" displayName="tblGains" ref="A1:C10" totalsRowCount="1"><autoFilter ref="A1:C9"/><tableColumns count="3"><tableColumn id="1" name="ID"/><tableColumn id="2" name="Gross"/><tableColumn id="3" name="Net"/></tableColumns></table>`,
+            `<table xmlns="${MAIN_NS}" id="2" name="NoHeader" ref="E5:F6" headerRowCount="0" totalsRowShown="0"/>`,
+          ],
+        },
         { name: "Lists", state: "hidden", body: sheetData() + `<sheetProtection sheet="0"/>` },
         { name: "Secret", state: "veryHidden", body: sheetData() },
       ],
@@ -200,7 +230,13 @@ describe("readXlsx: structure", () => {
     const bytes = buildXlsx({
       absoluteTargets: true,
       sharedStrings: ["hello"],
-      sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), tables: [`<table xmlns="${MAIN_NS}" name="T" displayName="T" ref="A1:A2"/>`] }],
+      sheets: [
+        {
+          name: "S",
+          body: sheetData(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`),
+          tables: [`<table xmlns="${MAIN_NS}" name="T" displayName="T" ref="A1:A2"/>`],
+        },
+      ],
     });
     const { model } = await readOk(bytes);
     expect(getCell(model.sheets[0], 0, 0)?.value).toBe("hello");
@@ -213,10 +249,14 @@ describe("readXlsx: structure", () => {
       sharedStrings: tricky,
       sheets: tricky.slice(0, 3).map((name, index) => ({
         name,
-        body: sheetData(`<row r="1">${tricky.map((_, col) => `<c r="${String.fromCharCode(65 + col)}1" t="s"><v>${col}</v></c>`).join("")}</row>`),
+        body: sheetData(
+          `<row r="1">${tricky.map((_, col) => `<c r="${String.fromCharCode(65 + col)}1" t="s"><v>${col}</v></c>`).join("")}</row>`,
+        ),
         tables: [`<table xmlns="${MAIN_NS}" name="${name}" displayName="${name}" ref="A1:F${index + 2}"/>`],
       })),
-      definedNames: tricky.map((name, index) => `<definedName name="${name}"${index % 2 ? ' localSheetId="0"' : ""}>${index}</definedName>`).join(""),
+      definedNames: tricky
+        .map((name, index) => `<definedName name="${name}"${index % 2 ? ' localSheetId="0"' : ""}>${index}</definedName>`)
+        .join(""),
     });
     const { model } = await readOk(bytes);
     expect(model.sheets.map((s) => s.name)).toEqual(["__proto__", "constructor", "toString"]);
@@ -277,30 +317,39 @@ describe("readXlsx: refusals", () => {
       for (const [name, text] of Object.entries(files)) input[name] = strToU8(text);
       return zipSync(input);
     };
-    expect(await readReason(zip({ "xl/workbook.bin": "x", "[Content_Types].xml": "<Types/>" }))).toMatch(/Excel binary workbook \(\.xlsb\)/);
+    expect(await readReason(zip({ "xl/workbook.bin": "x", "[Content_Types].xml": "<Types/>" }))).toMatch(
+      /Excel binary workbook \(\.xlsb\)/,
+    );
     expect(await readReason(zip({ "word/document.xml": "<w/>" }))).toMatch(/Word document \(\.docx\)/);
-    expect(await readReason(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }))).toMatch(/OpenDocument/);
+    expect(await readReason(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }))).toMatch(
+      /OpenDocument/,
+    );
     expect(await readReason(zip({ "notes.txt": "hi" }))).toMatch(/zip archive but not an Excel workbook/);
   });
 
   it("refuses truncated and damaged archives", async () => {
     const whole = buildXlsx({ sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>1</v></c></row>`) }] });
     expect(await readReason(whole.subarray(0, Math.floor(whole.length / 2)))).toMatch(/cut short \(truncated\)/);
-    const broken = buildXlsx({ sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>1</v></c></row>`) }], extraParts: { "xl/worksheets/sheet1.xml": `<worksheet xmlns="${MAIN_NS}"><sheetData><row></sheetData></worksheet>` } });
+    const broken = buildXlsx({
+      sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>1</v></c></row>`) }],
+      extraParts: { "xl/worksheets/sheet1.xml": `<worksheet xmlns="${MAIN_NS}"><sheetData><row></sheetData></worksheet>` },
+    });
     expect(await readReason(broken)).toMatch(/^The sheet "S" is damaged: its XML is not valid/);
     const noSheets = buildXlsx({ sheets: [] });
     expect(await readReason(noSheets)).toMatch(/no sheets/);
   });
 
   it("refuses files over the size limit and workbooks over the cell limit", async () => {
-    const bytes = buildXlsx({ sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>`) }] });
+    const bytes = buildXlsx({
+      sheets: [{ name: "S", body: sheetData(`<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>`) }],
+    });
     expect(await readReason(bytes, { limits: { maxFileBytes: 100 } })).toMatch(/larger than the 0 MB limit|larger than the .* limit/);
     expect(await readReason(bytes, { limits: { maxCells: 2 } })).toMatch(/more than 2 cells with content/);
     expect((await readXlsx(bytes, { limits: { maxCells: 3 } })).ok).toBe(true);
   });
 
   it("stops inflating as soon as a part passes the decompressed-size cap, even when the archive lies about sizes", async () => {
-    const row = `<row>${'<c><v>1</v></c>'.repeat(50)}</row>`;
+    const row = `<row>${"<c><v>1</v></c>".repeat(50)}</row>`;
     const bytes = buildXlsx({ sheets: [{ name: "Big", body: sheetData(row.repeat(2000)) }] });
     // Declared sizes say 10 bytes: only the streaming count can catch this part.
     const lying = bytes.slice();

@@ -65,11 +65,26 @@ describe("SheetScanner", () => {
   it("reports local names, decoded attributes and text, CDATA and line endings", () => {
     const events = scan(document);
     expect(events).toContainEqual(["open", "row", [["r", "1"]]]);
-    expect(events).toContainEqual(["open", "c", [["r", "B1"], ["t", "str"]]]);
+    expect(events).toContainEqual([
+      "open",
+      "c",
+      [
+        ["r", "B1"],
+        ["t", "str"],
+      ],
+    ]);
     expect(events).toContainEqual(["text", "Tom & Jerry <> \"q\" 'a' AB \u{1F600}\nend"]);
     expect(events).toContainEqual(["text", 'IF(A1>0,"<x>","")']);
     expect(events).toContainEqual(["text", "a<b"]);
-    expect(events).toContainEqual(["open", "sheetProtection", [["objects", "1"], ["password", "AB&CD"], ["sheet", "1"]]]);
+    expect(events).toContainEqual([
+      "open",
+      "sheetProtection",
+      [
+        ["objects", "1"],
+        ["password", "AB&CD"],
+        ["sheet", "1"],
+      ],
+    ]);
     expect(events.filter((e) => e[0] === "open").length).toBe(events.filter((e) => e[0] === "close").length);
   });
 
@@ -97,7 +112,11 @@ describe("SheetScanner", () => {
 
   it("skips a DOCTYPE without expanding its entities", () => {
     const events = scan(`<!DOCTYPE a [<!ENTITY x "boom">]><a>ok</a>`);
-    expect(events).toEqual([["open", "a", []], ["text", "ok"], ["close", "a"]]);
+    expect(events).toEqual([
+      ["open", "a", []],
+      ["text", "ok"],
+      ["close", "a"],
+    ]);
   });
 });
 
@@ -122,7 +141,11 @@ describe("SheetScanner matches saxes on real worksheets and shared text", () => 
       const strictText = strict.events.map((e) => JSON.stringify(e));
       if (fastText.join("\n") !== strictText.join("\n")) {
         const first = strictText.findIndex((e, index) => e !== fastText[index]);
-        expect({ sheet: entry.name, at: first, event: fastText[first] }).toEqual({ sheet: entry.name, at: first, event: strictText[first] });
+        expect({ sheet: entry.name, at: first, event: fastText[first] }).toEqual({
+          sheet: entry.name,
+          at: first,
+          event: strictText[first],
+        });
         expect(fastText.length).toBe(strictText.length);
       }
     }

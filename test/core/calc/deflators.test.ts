@@ -6,7 +6,12 @@ const csvPath = path.join(__dirname, "../../../src/core/deflators/hmt-gdp-deflat
 
 test("the shipped series is the default and matches its CSV, year by year", () => {
   expect(SHIPPED_SERIES[0]).toBe(HMT_2026_03);
-  const rows = fs.readFileSync(csvPath, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+  const rows = fs
+    .readFileSync(csvPath, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(","));
   expect(HMT_2026_03.points.map((p) => [formatFinancialYear(p.startYear), p.index.toFixed(4), String(p.isForecast)])).toEqual(rows);
 });
 
@@ -23,6 +28,14 @@ test("the cross-checked values of the March 2026 vintage", () => {
 });
 
 test("a series object can be passed directly", () => {
-  const custom = { id: "MINE", title: "my index", vintage: "today", points: [{ startYear: 2008, index: 2, isForecast: false }, { startYear: 2009, index: 3, isForecast: false }] };
+  const custom = {
+    id: "MINE",
+    title: "my index",
+    vintage: "today",
+    points: [
+      { startYear: 2008, index: 2, isForecast: false },
+      { startYear: 2009, index: 3, isForecast: false },
+    ],
+  };
   expect(deflate(10, 2008, 2009, custom)).toEqual({ ok: true, value: 15, usesForecast: false, series: "MINE" });
 });

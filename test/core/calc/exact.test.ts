@@ -8,8 +8,14 @@ import { referenceDeflate, referenceNetGain, referenceSum, referenceTarget, roun
 const pence = fc.integer({ min: 0, max: 1_000_000_000_000 }).map((p) => p / 100);
 const signedPence = fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }).map((p) => p / 100);
 /** Rates with up to 5 decimal places below 100%, and percentages. */
-const rate = fc.oneof(fc.integer({ min: 0, max: 99_999 }).map((r) => r / 100_000), fc.constantFrom(0.03, 0.025, 0.0325, 0.01, 0.035));
-const fraction = fc.oneof(fc.integer({ min: 0, max: 100 }).map((d) => d / 100), fc.integer({ min: 0, max: 10_000 }).map((d) => d / 10_000));
+const rate = fc.oneof(
+  fc.integer({ min: 0, max: 99_999 }).map((r) => r / 100_000),
+  fc.constantFrom(0.03, 0.025, 0.0325, 0.01, 0.035),
+);
+const fraction = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).map((d) => d / 100),
+  fc.integer({ min: 0, max: 10_000 }).map((d) => d / 10_000),
+);
 const index = fc.integer({ min: 1, max: 99_999_999 }).map((i) => i / 10_000);
 /** Any finite double, to reach the decimal.js path. */
 const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 });
@@ -67,10 +73,15 @@ describe("every result equals the correctly rounded exact result", () => {
       { numRuns: 150 },
     );
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 0.999, noNaN: true }), fc.integer({ min: 0, max: 6 }), (baseline, r, years) => {
-        expect(exactCompoundTarget(baseline, r, years)).toBe(referenceTarget(baseline, r, years));
-        expect(exactSimpleTarget(baseline, r, years)).toBe(referenceTarget(baseline, r, years, "simple"));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e12, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (baseline, r, years) => {
+          expect(exactCompoundTarget(baseline, r, years)).toBe(referenceTarget(baseline, r, years));
+          expect(exactSimpleTarget(baseline, r, years)).toBe(referenceTarget(baseline, r, years, "simple"));
+        },
+      ),
       { numRuns: 150 },
     );
   });

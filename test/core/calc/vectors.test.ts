@@ -56,7 +56,14 @@ describe("defaults", () => {
   });
 
   test("ranges are summed exactly; blanks count 0", () => {
-    expect(valueOf(netGain([[0.1, 0.2, ""], [null, 0.3, undefined]]))).toBe(0.6);
+    expect(
+      valueOf(
+        netGain([
+          [0.1, 0.2, ""],
+          [null, 0.3, undefined],
+        ]),
+      ),
+    ).toBe(0.6);
     expect(valueOf(netGain([[100, 200]], [[10], [20]], 1))).toBe(270);
     expect(valueOf(netGain([[]]))).toBe(0);
     expect(valueOf(netGain([]))).toBe(0);
@@ -66,7 +73,11 @@ describe("defaults", () => {
     expect(valueOf(netGain(100, 0, "Green"))).toBe(100);
     expect(valueOf(netGain(100, 0, " amber "))).toBe(50);
     expect(valueOf(netGain(100, 0, "RED"))).toBe(0);
-    const cautious = new Map([["green", 0.9], ["amber", 0.4], ["red", 0]]);
+    const cautious = new Map([
+      ["green", 0.9],
+      ["amber", 0.4],
+      ["red", 0],
+    ]);
     expect(valueOf(netGain(100, 0, "Amber", { ragMapping: cautious }))).toBe(40);
     expect(DEFAULT_RAG_MAPPING.get("amber")).toBe(0.5);
   });
@@ -87,7 +98,12 @@ describe("defaults", () => {
 
   test("DEFLATE with a shipped series by name, or a two-column range", () => {
     expect(valueOf(deflate(1, "2004-05", "2024-25", "hmt-2026-03"))).toBe(100 / 59.7172);
-    const range = [["Financial year", "Index"], ["2008-09", 50], ["2009-10", ""], [2010, 100, true]];
+    const range = [
+      ["Financial year", "Index"],
+      ["2008-09", 50],
+      ["2009-10", ""],
+      [2010, 100, true],
+    ];
     expect(deflate(3, "2008-09", "2010-11", range)).toEqual({ ok: true, value: 6, usesForecast: true, series: "range" });
   });
 
@@ -144,17 +160,45 @@ describe("error classes", () => {
     ["TRUE in a single cell", () => netGain([[true]]), /gross must be a number, not TRUE/],
     ["an unknown RAG word", () => netGain(1, 0, "Blue"), /Green, Amber or Red, not "Blue"/],
     ["a range for a single value", () => target([[1, 2]], 0.03, 3), /single value/],
-    ["a bad year", () => deflate(1, "banana", 2010), /from_year must be a financial year such as "2008-09", "2008\/09", "2008-2009", 2008 or a date/],
+    [
+      "a bad year",
+      () => deflate(1, "banana", 2010),
+      /from_year must be a financial year such as "2008-09", "2008\/09", "2008-2009", 2008 or a date/,
+    ],
     ["years that do not follow", () => deflate(1, "2008-10", 2010), /second year must be the year after the first/],
     ["a fractional year", () => deflate(1, 2008.5, 2010), /from_year must be a financial year/],
     ["a missing year", () => deflate(1, 2008, null), /to_year is missing/],
     ["an unknown series", () => deflate(1, 2008, 2010, "ONS-1999"), /shipped series \(HMT-2026-03\)/],
-    ["a bad range", () => deflate(1, 2008, 2010, [[2008, "x"], [2009, 2]]), /deflators row 1: the index for 2008-09 is "x"/],
-    ["a duplicated year", () => deflate(1, 2008, 2010, [[2008, 1], ["2008-09", 2]]), /gives 2008-09 twice \(rows 1 and 2\); give each financial year once/],
-    ["thousands separators", () => netGain("1,200,000"), /not the text "1,200,000" \(leave out £ signs, spaces and thousands separators: 1200000\)/],
+    [
+      "a bad range",
+      () =>
+        deflate(1, 2008, 2010, [
+          [2008, "x"],
+          [2009, 2],
+        ]),
+      /deflators row 1: the index for 2008-09 is "x"/,
+    ],
+    [
+      "a duplicated year",
+      () =>
+        deflate(1, 2008, 2010, [
+          [2008, 1],
+          ["2008-09", 2],
+        ]),
+      /gives 2008-09 twice \(rows 1 and 2\); give each financial year once/,
+    ],
+    [
+      "thousands separators",
+      () => netGain("1,200,000"),
+      /not the text "1,200,000" \(leave out £ signs, spaces and thousands separators: 1200000\)/,
+    ],
     ["a pound sign", () => target("£15,246", 0.03, 3), /\(leave out £ signs, spaces and thousands separators: 15246\)/],
     ["a typographic minus", () => netGain(100, "\u22125"), /type the minus sign as an ordinary hyphen/],
-    ["a typographic minus with thousands separators", () => netGain("\u22121,200"), /thousands separators and use an ordinary hyphen for the minus sign: -1200\)/],
+    [
+      "a typographic minus with thousands separators",
+      () => netGain("\u22121,200"),
+      /thousands separators and use an ordinary hyphen for the minus sign: -1200\)/,
+    ],
   ])("#VALUE!: %s", (_name, call, message) => {
     const error = errorOf(call());
     expect(error.kind).toBe("#VALUE!");
@@ -166,7 +210,14 @@ describe("error classes", () => {
     expect(error.kind).toBe("#N/A");
     expect(error.message).toBe("the series HMT-2026-03 has no index for 2040-41; it covers 2000-01 to 2030-31");
     expect(errorOf(deflate(1, 1999, 2008)).message).toContain("1999-00");
-    expect(errorOf(deflate(1, 2008, 2011, [[2008, 1], [2010, 2]])).message).toBe("the deflators range has no index for 2011-12; it covers 2008-09 to 2010-11");
+    expect(
+      errorOf(
+        deflate(1, 2008, 2011, [
+          [2008, 1],
+          [2010, 2],
+        ]),
+      ).message,
+    ).toBe("the deflators range has no index for 2011-12; it covers 2008-09 to 2010-11");
   });
 
   test("every message is one line", () => {

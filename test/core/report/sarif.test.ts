@@ -6,7 +6,10 @@ import { CATALOGUE, report } from "./fixtures";
 const TOOL = { name: "vfm", version: "0.1.0", informationUri: "https://example.org/vfm", docBaseUri: "https://example.org/vfm/" };
 
 describe("SARIF 2.1.0", () => {
-  const log = toSarif([report()], CATALOGUE, TOOL, { srcRoot: "file:///work/", unreadable: [{ file: "broken.xlsx", reason: "This file is empty." }] });
+  const log = toSarif([report()], CATALOGUE, TOOL, {
+    srcRoot: "file:///work/",
+    unreadable: [{ file: "broken.xlsx", reason: "This file is empty." }],
+  });
   const run = log.runs[0];
 
   it("has the log structure: schema, version, one run with a tool driver", () => {
@@ -45,7 +48,13 @@ describe("SARIF 2.1.0", () => {
     expect(error.message.text).toBe("Net gain 450 does not equal gross 500 - costs 80 (420). (Gains!K7)");
     const location = error.locations[0];
     expect(location.physicalLocation.artifactLocation).toEqual({ uri: "returns/force%20a.xlsx", uriBaseId: "%SRCROOT%", index: 0 });
-    expect(location.physicalLocation.region).toEqual({ startLine: 7, startColumn: 11, endLine: 7, endColumn: 12, message: { text: "Sheet Gains, cell K7" } });
+    expect(location.physicalLocation.region).toEqual({
+      startLine: 7,
+      startColumn: 11,
+      endLine: 7,
+      endColumn: 12,
+      message: { text: "Sheet Gains, cell K7" },
+    });
     expect(location.logicalLocations).toEqual([{ name: "Gains!K7", fullyQualifiedName: "Gains!K7" }]);
     expect(error.properties).toEqual({ principle: "iii", sheet: "Gains", cell: "K7" });
     expect(error.partialFingerprints["vfmFinding/v1"]).toMatch(/^[0-9a-f]{8}$/);
@@ -53,7 +62,9 @@ describe("SARIF 2.1.0", () => {
     expect(warning.locations[0].physicalLocation.region).toMatchObject({ startLine: 4, endLine: 9, startColumn: 1, endColumn: 2 });
     expect(warning.locations[0].logicalLocations![0].name).toBe("'My gains'!A4:A9");
     expect(info.level).toBe("note");
-    expect(info.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "returns/force%20a.xlsx", uriBaseId: "%SRCROOT%", index: 0 } });
+    expect(info.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "returns/force%20a.xlsx", uriBaseId: "%SRCROOT%", index: 0 },
+    });
     expect(info.locations[0].logicalLocations).toBeUndefined();
   });
 
@@ -61,7 +72,11 @@ describe("SARIF 2.1.0", () => {
     expect(run.artifacts.map((a) => a.location.uri)).toEqual(["returns/force%20a.xlsx", "broken.xlsx"]);
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications).toEqual([
-      { level: "error", message: { text: "broken.xlsx: This file is empty." }, locations: [{ physicalLocation: { artifactLocation: { uri: "broken.xlsx", uriBaseId: "%SRCROOT%", index: 1 } } }] },
+      {
+        level: "error",
+        message: { text: "broken.xlsx: This file is empty." },
+        locations: [{ physicalLocation: { artifactLocation: { uri: "broken.xlsx", uriBaseId: "%SRCROOT%", index: 1 } } }],
+      },
     ]);
   });
 
@@ -92,7 +107,10 @@ describe("SARIF structured messages (#13)", () => {
 
   it("gives each rule its message strings, placeholders numbered", () => {
     const costs = run.tool.driver.rules.find((r) => r.id === "iii.costs-present")!;
-    expect(costs.messageStrings).toMatchObject({ blank: { text: "{0} has no costs figure: enter 0 if there were no costs." }, notNumber: { text: "{0} has costs of {1}." } });
+    expect(costs.messageStrings).toMatchObject({
+      blank: { text: "{0} has no costs figure: enter 0 if there were no costs." },
+      notNumber: { text: "{0} has costs of {1}." },
+    });
     expect(costs.messageStrings?.missingColumn.text).toContain("{0} table on sheet");
   });
 
@@ -102,7 +120,9 @@ describe("SARIF structured messages (#13)", () => {
       const rule = run.tool.driver.rules[result.ruleIndex!];
       const message = result.message as { text: string; id?: string; arguments?: string[] };
       expect(message.id).toBeDefined();
-      const filled = rule.messageStrings![message.id!].text.replace(/\{(\d+)\}/g, (_, i: string) => message.arguments![Number(i)]).replace(/\{\{|\}\}/g, (b) => b[0]);
+      const filled = rule
+        .messageStrings![message.id!].text.replace(/\{(\d+)\}/g, (_, i: string) => message.arguments![Number(i)])
+        .replace(/\{\{|\}\}/g, (b) => b[0]);
       expect(message.text.startsWith(filled)).toBe(true);
     }
   });

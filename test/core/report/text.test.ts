@@ -114,7 +114,16 @@ describe("text from the workbook is terminal safe (#12)", () => {
   const hostileSheet = "Gains\n  (ii) Principle ii title: ✔ pass\u001b[2J";
   const hostile = report({
     file: "returns/\u001b]52;c;ZXZpbA==\u0007a.xlsx",
-    findings: [{ principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: hostileSheet, cell: "K7", message: "Gain \u202eG1\u202c has\r\nno costs." }],
+    findings: [
+      {
+        principle: "iii",
+        rule: "iii.net-recomputes",
+        severity: "error",
+        sheet: hostileSheet,
+        cell: "K7",
+        message: "Gain \u202eG1\u202c has\r\nno costs.",
+      },
+    ],
   });
   const text = formatText([hostile], CATALOGUE);
 

@@ -97,14 +97,30 @@ describe("compare report: text", () => {
     const c: ReturnComparison = {
       ...none,
       noChanges: false,
-      movements: [{ id: "G1", name: null, gross: { last: 500, current: 600, change: 100 }, costs: { last: 400, current: 500, change: 100 }, net: same, riskAdjusted: same }],
+      movements: [
+        {
+          id: "G1",
+          name: null,
+          gross: { last: 500, current: 600, change: 100 },
+          costs: { last: 400, current: 500, change: 100 },
+          net: same,
+          riskAdjusted: same,
+        },
+      ],
     };
-    expect(formatComparisonText(c)).toContain("  G1: gross £500k -> £600k (+£100k); costs £400k -> £500k (+£100k); net and risk-adjusted unchanged\n");
+    expect(formatComparisonText(c)).toContain(
+      "  G1: gross £500k -> £600k (+£100k); costs £400k -> £500k (+£100k); net and risk-adjusted unchanged\n",
+    );
   });
 
   it("shows control and bidi characters from a workbook visibly, on one line", () => {
-    const c: ReturnComparison = { ...q1ToQ2, added: [{ id: "G9\u001b[2J", name: "Evil\nALL CHECKS PASSED \u202e", type: null, net: 1, riskAdjusted: 1, firstYear: null }] };
-    const line = formatComparisonText(c).split("\n").find((l) => l.includes("G9"))!;
+    const c: ReturnComparison = {
+      ...q1ToQ2,
+      added: [{ id: "G9\u001b[2J", name: "Evil\nALL CHECKS PASSED \u202e", type: null, net: 1, riskAdjusted: 1, firstYear: null }],
+    };
+    const line = formatComparisonText(c)
+      .split("\n")
+      .find((l) => l.includes("G9"))!;
     expect(line).toBe("  G9\\x1b[2J Evil\\nALL CHECKS PASSED \\u202e: type not given, net £1, risk-adjusted £1");
   });
 });
@@ -149,7 +165,15 @@ describe("compare report: rows and the --out workbook", () => {
     expect(text(0, 0)).toBe("What changed since the last return");
     expect(text(1, 0)).toBe("Last return: northmoor-q1.xlsx (as at 31/07/2026)");
     const header = read.model.tables[0].range.startRow;
-    expect(sheet.rows[header]!.map((c) => c?.value)).toEqual(["Section", "ID", "Gain or item", "What changed", "Last return (£)", "This return (£)", "Movement (£)"]);
+    expect(sheet.rows[header]!.map((c) => c?.value)).toEqual([
+      "Section",
+      "ID",
+      "Gain or item",
+      "What changed",
+      "Last return (£)",
+      "This return (£)",
+      "Movement (£)",
+    ]);
     expect([text(header + 5, 4), text(header + 5, 5), text(header + 5, 6)]).toEqual([38_249_887.5, 38_203_524, -46_363.5]);
     expect(read.model.tables[0].range.endRow - header).toBe(changeRows(q1ToQ2).length);
   });

@@ -53,7 +53,7 @@ describe("compare: two quarterly returns of Northmoor Police (test/fixtures/comp
     (label) => {
       const file = label.split(" ")[0];
       const { last, current, sameAsCurrent, ...expected } = known;
-      void last, current, sameAsCurrent;
+      (void last, current, sameAsCurrent);
       expect(listed(comparisons.get(file)!)).toEqual(expected);
       expect(comparisons.get(file)!.noChanges).toBe(false);
     },
@@ -68,8 +68,14 @@ describe("compare: two quarterly returns of Northmoor Police (test/fixtures/comp
     expect(c.totals.net).toEqual({ last: 12_030, current: 13_180, change: 1_150 });
     expect(c.restated.target).toEqual({ last: 38_249.8875, current: 38_203.524, change: -46.3635 });
     // Reordered rows: the lists keep their (ID) order.
-    expect(c.slipped.map((s) => [s.id, s.movedLater])).toEqual([["G01", 0], ["G05", 800]]);
-    expect(c.movements.map((m) => [m.id, m.riskAdjusted.change])).toEqual([["G02", -135], ["G03", -600]]);
+    expect(c.slipped.map((s) => [s.id, s.movedLater])).toEqual([
+      ["G01", 0],
+      ["G05", 800],
+    ]);
+    expect(c.movements.map((m) => [m.id, m.riskAdjusted.change])).toEqual([
+      ["G02", -135],
+      ["G03", -600],
+    ]);
     expect(c.revisedQuarters).toEqual([{ label: "Q1 2026-27", field: "actual", last: 900, current: 950, change: 50 }]);
   });
 
@@ -77,7 +83,18 @@ describe("compare: two quarterly returns of Northmoor Police (test/fixtures/comp
     const c = compareReturns(await records(known.current), await records(file));
     expect(c.noChanges).toBe(true);
     expect(c.unchanged).toBe(7);
-    expect([c.added, c.removed, c.movements, c.slipped, c.reprofiled, c.ratings, c.renamed, c.matchedByName, c.revisedQuarters, c.newQuarters]).toEqual([[], [], [], [], [], [], [], [], [], []]);
+    expect([
+      c.added,
+      c.removed,
+      c.movements,
+      c.slipped,
+      c.reprofiled,
+      c.ratings,
+      c.renamed,
+      c.matchedByName,
+      c.revisedQuarters,
+      c.newQuarters,
+    ]).toEqual([[], [], [], [], [], [], [], [], [], []]);
     expect(c.restated).toEqual({ baseline: null, baselineYear: null, target: null, targetBasis: null });
   });
 
@@ -123,7 +140,12 @@ const ret = (gains: GainRecord[], over: Partial<ReturnRecords> = {}): ReturnReco
 
 describe("compare: matching gains", () => {
   it("matches by ID ignoring case and spaces, then by a name unique on both sides", () => {
-    const last = [gain({ id: "g 01", name: "A" }), gain({ id: "X2", name: "Fleet  review." }), gain({ id: "X3", name: "Same" }), gain({ id: "X4", name: "Same" })];
+    const last = [
+      gain({ id: "g 01", name: "A" }),
+      gain({ id: "X2", name: "Fleet  review." }),
+      gain({ id: "X3", name: "Same" }),
+      gain({ id: "X4", name: "Same" }),
+    ];
     const current = [gain({ id: "G01", name: "A" }), gain({ id: "F2", name: "fleet review" }), gain({ id: "S3", name: "same" })];
     const { pairs, added, removed } = matchGains(last, current);
     // Listed in this return's ID order (F2 before G01).
@@ -137,7 +159,10 @@ describe("compare: matching gains", () => {
   });
 
   it("pairs a repeated ID in order and says when a match was by name", () => {
-    const c = compareReturns(ret([gain({ id: "G1", name: "one" }), gain({ id: "G1", name: "two" })]), ret([gain({ id: "G1", name: "one" }), gain({ id: "G1", name: "two" })]));
+    const c = compareReturns(
+      ret([gain({ id: "G1", name: "one" }), gain({ id: "G1", name: "two" })]),
+      ret([gain({ id: "G1", name: "one" }), gain({ id: "G1", name: "two" })]),
+    );
     expect(c.noChanges).toBe(true);
     const byName = compareReturns(ret([gain({ id: null, name: "Shared HR" })]), ret([gain({ id: "G9", name: "shared HR" })]));
     expect(byName.matchedByName).toEqual([{ lastId: null, id: "G9", name: "shared HR" }]);
@@ -147,21 +172,37 @@ describe("compare: matching gains", () => {
 
 describe("compare: movements, slippage, ratings, restatements and quarters", () => {
   it("movements are exact decimal differences (0.3 - 0.1 is 0.2)", () => {
-    const c = compareReturns(ret([gain({ id: "G1", net: 0.1, riskAdjusted: 0.1 })]), ret([gain({ id: "G1", net: 0.3, riskAdjusted: 0.3 })]));
+    const c = compareReturns(
+      ret([gain({ id: "G1", net: 0.1, riskAdjusted: 0.1 })]),
+      ret([gain({ id: "G1", net: 0.3, riskAdjusted: 0.3 })]),
+    );
     expect(c.movements[0].net).toEqual({ last: 0.1, current: 0.3, change: 0.2 });
     expect(c.totals.net.change).toBe(0.2);
   });
 
   it("converts the last return's unit exactly: 2.01 £m is 2,010 £k, no change", () => {
-    const last = ret([gain({ id: "G1", gross: 2.01, costs: 0, net: 2.01, riskAdjusted: 2.01, profile: new Map([[2026, 2.01]]) })], { unit: "£m", baselineTotal: 0.1, target: null });
-    const current = ret([gain({ id: "G1", gross: 2010, costs: 0, net: 2010, riskAdjusted: 2010, profile: new Map([[2026, 2010]]) })], { unit: "£k", baselineTotal: 100, target: null });
+    const last = ret([gain({ id: "G1", gross: 2.01, costs: 0, net: 2.01, riskAdjusted: 2.01, profile: new Map([[2026, 2.01]]) })], {
+      unit: "£m",
+      baselineTotal: 0.1,
+      target: null,
+    });
+    const current = ret([gain({ id: "G1", gross: 2010, costs: 0, net: 2010, riskAdjusted: 2010, profile: new Map([[2026, 2010]]) })], {
+      unit: "£k",
+      baselineTotal: 100,
+      target: null,
+    });
     const c = compareReturns(last, current);
     expect(c.noChanges).toBe(true);
     expect(c.totals.net).toEqual({ last: 2010, current: 2010, change: 0 });
   });
 
   it("value moved to a later year is slippage; a cut that is not made up later is not", () => {
-    const p = (a: number, b: number, c: number) => new Map([[2026, a], [2027, b], [2028, c]]);
+    const p = (a: number, b: number, c: number) =>
+      new Map([
+        [2026, a],
+        [2027, b],
+        [2028, c],
+      ]);
     expect(valueMovedLater(p(100, 200, 300), p(40, 260, 300))).toBe(60);
     expect(valueMovedLater(p(100, 200, 300), p(40, 200, 300))).toBe(0);
     expect(valueMovedLater(p(100, 200, 300), p(0, 0, 600))).toBe(300);
@@ -169,7 +210,10 @@ describe("compare: movements, slippage, ratings, restatements and quarters", () 
     expect(valueMovedLater(p(0, 200, 300), p(100, 100, 300))).toBe(0);
     // A year column only one return has counts as 0 in the other.
     expect(valueMovedLater(new Map([[2026, 50]]), new Map([[2027, 50]]))).toBe(50);
-    const c = compareReturns(ret([gain({ id: "G1", profile: p(100, 200, 300) }), gain({ id: "G2", profile: p(100, 200, 300) })]), ret([gain({ id: "G1", profile: p(0, 300, 300) }), gain({ id: "G2", profile: p(50, 200, 300) })]));
+    const c = compareReturns(
+      ret([gain({ id: "G1", profile: p(100, 200, 300) }), gain({ id: "G2", profile: p(100, 200, 300) })]),
+      ret([gain({ id: "G1", profile: p(0, 300, 300) }), gain({ id: "G2", profile: p(50, 200, 300) })]),
+    );
     expect(c.slipped.map((s) => [s.id, s.movedLater, s.firstYear])).toEqual([["G1", 100, { last: 2026, current: 2027 }]]);
     expect(c.reprofiled).toEqual([{ id: "G2", name: null, years: [{ year: 2026, last: 100, current: 50, change: -50 }] }]);
     expect(c.slipped[0].years).toEqual([
@@ -179,25 +223,44 @@ describe("compare: movements, slippage, ratings, restatements and quarters", () 
   });
 
   it("a blank profile year and 0 are the same", () => {
-    const c = compareReturns(ret([gain({ id: "G1", profile: new Map([[2026, 0], [2027, 5]]) })]), ret([gain({ id: "G1", profile: new Map([[2027, 5]]) })]));
+    const c = compareReturns(
+      ret([
+        gain({
+          id: "G1",
+          profile: new Map([
+            [2026, 0],
+            [2027, 5],
+          ]),
+        }),
+      ]),
+      ret([gain({ id: "G1", profile: new Map([[2027, 5]]) })]),
+    );
     expect(c.noChanges).toBe(true);
   });
 
   it("RAG words: Amber to Red is a change, 'amber' to 'Amber' is not", () => {
     const g = (rag: string, d: number | null) => gain({ id: "G1", rag, deliverability: d });
     const c = compareReturns(ret([g("Amber", 0.5)]), ret([g("Red", 0)]));
-    expect(c.ratings).toEqual([{ id: "G1", name: null, last: { deliverability: 0.5, rag: "Amber" }, current: { deliverability: 0, rag: "Red" } }]);
+    expect(c.ratings).toEqual([
+      { id: "G1", name: null, last: { deliverability: 0.5, rag: "Amber" }, current: { deliverability: 0, rag: "Red" } },
+    ]);
     expect(compareReturns(ret([g("amber", 0.5)]), ret([g("Amber", 0.5)])).ratings).toEqual([]);
     // An unmapped word (no fraction either side) is compared as written.
     expect(compareReturns(ret([g("Purple", null)]), ret([g("Blue", null)])).ratings).toHaveLength(1);
   });
 
   it("reclassified cashable to non-cashable, and target basis restated", () => {
-    const c = compareReturns(ret([gain({ id: "G1" })]), ret([gain({ id: "G1", type: "non-cashable" })], { targetRate: 0.025, targetMethod: "simple", target: 75 }));
+    const c = compareReturns(
+      ret([gain({ id: "G1" })]),
+      ret([gain({ id: "G1", type: "non-cashable" })], { targetRate: 0.025, targetMethod: "simple", target: 75 }),
+    );
     expect(c.reclassified).toEqual([{ id: "G1", name: null, last: "cashable", current: "non-cashable" }]);
     expect(c.totals.cashableRiskAdjusted).toEqual({ last: 100, current: 0, change: -100 });
     expect(c.restated.target).toEqual({ last: 92.727, current: 75, change: -17.727 });
-    expect(c.restated.targetBasis).toEqual({ last: "3% a year, compound, over 3 years to 2028-29", current: "2.5% a year, simple, over 3 years to 2028-29" });
+    expect(c.restated.targetBasis).toEqual({
+      last: "3% a year, compound, over 3 years to 2028-29",
+      current: "2.5% a year, simple, over 3 years to 2028-29",
+    });
   });
 
   it("service reductions never count in the totals", () => {
@@ -208,7 +271,9 @@ describe("compare: movements, slippage, ratings, restatements and quarters", () 
 
   it("quarters: a reported actual revised or withdrawn, a trajectory revised, a quarter newly reported", () => {
     const q = (index: number, label: string, trajectory: number | null, actual: number | null) => ({ index, label, trajectory, actual });
-    const last = ret([], { quarters: [q(8104, "Q1 2026-27", 900, 950), q(8105, "Q2 2026-27", 2100, 2000), q(8106, "Q3 2026-27", 3000, null)] });
+    const last = ret([], {
+      quarters: [q(8104, "Q1 2026-27", 900, 950), q(8105, "Q2 2026-27", 2100, 2000), q(8106, "Q3 2026-27", 3000, null)],
+    });
     const current = ret([], { quarters: [q(8104, "Q1 2026-27", 900, 900), q(8106, "Q3 2026-27", 3200, 3100)] });
     const c = compareReturns(last, current);
     expect(c.revisedQuarters).toEqual([
@@ -233,7 +298,12 @@ describe("compare fixtures", () => {
         expect({ name, same: Buffer.compare(fs.readFileSync(file), fs.readFileSync(committed)) === 0 }).toEqual({ name, same: true });
       }
       // The Q2 return is the bundled example itself.
-      expect(Buffer.compare(fs.readFileSync(path.join(FIXTURES, "northmoor-q2.xlsx")), fs.readFileSync(path.join(FIXTURES, "../../../examples/northmoor-police.xlsx")))).toBe(0);
+      expect(
+        Buffer.compare(
+          fs.readFileSync(path.join(FIXTURES, "northmoor-q2.xlsx")),
+          fs.readFileSync(path.join(FIXTURES, "../../../examples/northmoor-police.xlsx")),
+        ),
+      ).toBe(0);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
@@ -253,7 +323,12 @@ describe("compare: a real layout (inline per-year profile, C/NC and G/A/R codes,
           [null, null, null, null, "2011/12", "2012/13", "2013/14", "2011/12", "2012/13", "2013/14", "2011/12", "2012/13", "2013/14"],
           ...rows,
         ]),
-        sheet("Settings", [["Key", "Value"], ["Baseline year", "2010-11"], ["Target years", 2], ["Reporting date", "2012-09-30"]]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2010-11"],
+          ["Target years", 2],
+          ["Reporting date", "2012-09-30"],
+        ]),
       ],
     });
 
@@ -274,8 +349,22 @@ describe("compare: a real layout (inline per-year profile, C/NC and G/A/R codes,
     );
     expect(current.unit).toBe("£k");
     expect(current.gains.map((g) => [g.name, [...g.profile]])).toEqual([
-      ["Fleet review", [[2011, 40], [2012, 80], [2013, 80]]],
-      ["Shared custody", [[2011, 0], [2012, 250], [2013, 300]]],
+      [
+        "Fleet review",
+        [
+          [2011, 40],
+          [2012, 80],
+          [2013, 80],
+        ],
+      ],
+      [
+        "Shared custody",
+        [
+          [2011, 0],
+          [2012, 250],
+          [2013, 300],
+        ],
+      ],
     ]);
     const c = compareReturns(last, current);
     expect(c.matchedByName).toEqual([{ lastId: null, id: null, name: "Shared custody" }]);

@@ -1,4 +1,12 @@
-import { judgeMeasure, judgeOnTrack, onTrackOf, riskAdjustedProfileValue, targetPath, verdictOnTrack, type OnTrackInput } from "../../../src/core/review/on-track";
+import {
+  judgeMeasure,
+  judgeOnTrack,
+  onTrackOf,
+  riskAdjustedProfileValue,
+  targetPath,
+  verdictOnTrack,
+  type OnTrackInput,
+} from "../../../src/core/review/on-track";
 import { analyse } from "../../../src/core/validate";
 import { onTrack } from "../../../src/core/validate/rules/on-track";
 import { cleanWith, clean } from "../validate/fixtures";
@@ -90,16 +98,31 @@ describe("judgeOnTrack: plans built to be just on and just off track", () => {
   });
 
   it("is at risk at exactly 90% of the path and off track a penny below", () => {
-    const at = (actual: number) => judgeOnTrack(plan({ quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual }] }))!.status;
+    const at = (actual: number) =>
+      judgeOnTrack(plan({ quarters: [{ quarter: { startYear: 2009, quarter: 1 }, trajectory: null, actual }] }))!.status;
     expect(at(33_952.5)).toBe("at-risk");
     expect(at(33_952.49)).toBe("off-track");
   });
 
   it("is judged on the plan when a year to come falls short of its target", () => {
-    const j = judgeOnTrack(plan({ plannedByYear: new Map([[2009, 60_900], [2010, 92_726.99]]) }))!;
+    const j = judgeOnTrack(
+      plan({
+        plannedByYear: new Map([
+          [2009, 60_900],
+          [2010, 92_726.99],
+        ]),
+      }),
+    )!;
     expect(j).toMatchObject({ status: "at-risk", decidedBy: "plan" });
     expect(j.weakestPlanYear).toMatchObject({ label: "2010-11", amount: 92_726.99, due: 92_727, shortfall: 0.01 });
-    const off = judgeOnTrack(plan({ plannedByYear: new Map([[2009, 54_809.99], [2010, 92_727]]) }))!;
+    const off = judgeOnTrack(
+      plan({
+        plannedByYear: new Map([
+          [2009, 54_809.99],
+          [2010, 92_727],
+        ]),
+      }),
+    )!;
     expect(off).toMatchObject({ status: "off-track", decidedBy: "plan" });
     expect(off.weakestPlanYear!.label).toBe("2009-10");
   });
@@ -153,7 +176,13 @@ describe("on an analysed workbook", () => {
   });
 
   it("takes the shares from the workbook's Settings table", () => {
-    const model = cleanWith({ "Quarterly!C8": 200_000, "Settings!A9": "On-track share", "Settings!B9": 0.8, "Settings!A10": "At-risk share", "Settings!B10": 0.5 });
+    const model = cleanWith({
+      "Quarterly!C8": 200_000,
+      "Settings!A9": "On-track share",
+      "Settings!B9": 0.8,
+      "Settings!A10": "At-risk share",
+      "Settings!B10": 0.5,
+    });
     const j = onTrackOf(analyse(model, { file: "t.xlsx", ...lowRate }))!;
     expect(j.thresholds).toEqual({ onTrackShare: 0.8, atRiskShare: 0.5 });
     expect(j.status).toBe("on-track");
@@ -162,25 +191,86 @@ describe("on an analysed workbook", () => {
 
 ruleTester(onTrack, {
   valid: [
-    { name: "no baseline, so no target to judge against", model: cleanWith({ "Baseline!C2": null, "Baseline!C3": null, "Baseline!C4": null, "Baseline!C5": null, "Baseline!C6": null, "Baseline!C7": null, "Baseline!C8": null, "Baseline!C9": null, "Baseline!C10": null, "Baseline!C11": null }) },
+    {
+      name: "no baseline, so no target to judge against",
+      model: cleanWith({
+        "Baseline!C2": null,
+        "Baseline!C3": null,
+        "Baseline!C4": null,
+        "Baseline!C5": null,
+        "Baseline!C6": null,
+        "Baseline!C7": null,
+        "Baseline!C8": null,
+        "Baseline!C9": null,
+        "Baseline!C10": null,
+        "Baseline!C11": null,
+      }),
+    },
   ],
   invalid: [
     {
       name: "behind the path to date: placed on the latest quarter's Actual",
       model: clean(),
-      errors: [{ sheet: "Quarterly", cell: "C8", message: /^Off track: actual gains of 2,741,035 by the end of Q3 2009-10 against .* due on the target path/, messageId: "judgement", data: { status: "Off track", measures: "actual gains of 2,741,035 by the end of Q3 2009-10 against 7,385,931.67 due on the target path (37.1%), short by 4,644,896.67; the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 8,458,923.16 due by that year's end (27.5%), short by 6,132,038.92", unit: "£", onTrackShare: "100%", atRiskShare: "90%" } }],
+      errors: [
+        {
+          sheet: "Quarterly",
+          cell: "C8",
+          message: /^Off track: actual gains of 2,741,035 by the end of Q3 2009-10 against .* due on the target path/,
+          messageId: "judgement",
+          data: {
+            status: "Off track",
+            measures:
+              "actual gains of 2,741,035 by the end of Q3 2009-10 against 7,385,931.67 due on the target path (37.1%), short by 4,644,896.67; the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 8,458,923.16 due by that year's end (27.5%), short by 6,132,038.92",
+            unit: "£",
+            onTrackShare: "100%",
+            atRiskShare: "90%",
+          },
+        },
+      ],
     },
     {
       name: "on track: still reported, with its figures",
       model: cleanWith({ "Quarterly!C8": 243_176.6784305 }),
       options: { settings: { targetRate: 0.001 } },
-      errors: [{ sheet: "Quarterly", cell: "C8", message: /^On track: actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path \(100%\); the plan/, messageId: "judgement", data: { status: "On track", measures: "actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path (100%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 277,936.05 due by that year's end (837.2%)", unit: "£", onTrackShare: "100%", atRiskShare: "90%" } }],
+      errors: [
+        {
+          sheet: "Quarterly",
+          cell: "C8",
+          message:
+            /^On track: actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path \(100%\); the plan/,
+          messageId: "judgement",
+          data: {
+            status: "On track",
+            measures:
+              "actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path (100%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 277,936.05 due by that year's end (837.2%)",
+            unit: "£",
+            onTrackShare: "100%",
+            atRiskShare: "90%",
+          },
+        },
+      ],
     },
     {
       name: "a year to come short of its target: placed on that profile year",
       model: cleanWith({ "Quarterly!C8": 5_000_000 }),
       options: { settings: { targetRate: 0.01 } },
-      errors: [{ sheet: "Profile", cell: "C2:C6", message: /^Off track: actual gains of 5,000,000 .*\(\d+(\.\d)?%\); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10/, messageId: "judgement", data: { status: "Off track", measures: "actual gains of 5,000,000 by the end of Q3 2009-10 against 2,441,142.44 due on the target path (204.8%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 2,791,861.34 due by that year's end (83.3%), short by 464,977.10", unit: "£", onTrackShare: "100%", atRiskShare: "90%" } }],
+      errors: [
+        {
+          sheet: "Profile",
+          cell: "C2:C6",
+          message:
+            /^Off track: actual gains of 5,000,000 .*\(\d+(\.\d)?%\); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10/,
+          messageId: "judgement",
+          data: {
+            status: "Off track",
+            measures:
+              "actual gains of 5,000,000 by the end of Q3 2009-10 against 2,441,142.44 due on the target path (204.8%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 2,791,861.34 due by that year's end (83.3%), short by 464,977.10",
+            unit: "£",
+            onTrackShare: "100%",
+            atRiskShare: "90%",
+          },
+        },
+      ],
     },
   ],
 });

@@ -27,14 +27,32 @@ function register(gains: number) {
 
 describe("rollUpFindings", () => {
   test("a rule with 4 or more findings is one item at its first finding's place; fewer stay as they are", () => {
-    const findings = [at("iii.costs-present", "Gains", "J2"), at("ii.budget-line", "Gains", "G2"), at("iii.costs-present", "Gains", "J3"), at("iii.costs-present", "Gains", "J4"), at("iii.costs-present", "Gains", "J9")];
+    const findings = [
+      at("iii.costs-present", "Gains", "J2"),
+      at("ii.budget-line", "Gains", "G2"),
+      at("iii.costs-present", "Gains", "J3"),
+      at("iii.costs-present", "Gains", "J4"),
+      at("iii.costs-present", "Gains", "J9"),
+    ];
     const items = rollUpFindings(findings);
-    expect(items.map((i) => (i.kind === "finding" ? i.finding.rule : `${i.group.rule} x${i.group.count}`))).toEqual(["iii.costs-present x4", "ii.budget-line"]);
+    expect(items.map((i) => (i.kind === "finding" ? i.finding.rule : `${i.group.rule} x${i.group.count}`))).toEqual([
+      "iii.costs-present x4",
+      "ii.budget-line",
+    ]);
     expect(rollUpFindings(findings.slice(0, 3)).every((i) => i.kind === "finding")).toBe(true);
   });
 
   test("merges consecutive cells of a column into ranges, per sheet, and keeps other ranges once", () => {
-    const findings = [at("r.x", "Gains", "J2"), at("r.x", "Gains", "J3"), at("r.x", "Gains", "J4"), at("r.x", "Gains", "J9"), at("r.x", "Gains", "K2"), at("r.x", "My sheet", "A1:B2"), at("r.x", "My sheet", "A1:B2"), at("r.x", null, null)];
+    const findings = [
+      at("r.x", "Gains", "J2"),
+      at("r.x", "Gains", "J3"),
+      at("r.x", "Gains", "J4"),
+      at("r.x", "Gains", "J9"),
+      at("r.x", "Gains", "K2"),
+      at("r.x", "My sheet", "A1:B2"),
+      at("r.x", "My sheet", "A1:B2"),
+      at("r.x", null, null),
+    ];
     expect(mergeLocations(findings)).toEqual([
       { sheet: "Gains", cell: "J2:J4" },
       { sheet: "Gains", cell: "J9" },

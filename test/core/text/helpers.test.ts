@@ -2,7 +2,11 @@ import { errorText, financialYearLabel, isAbortError, ragMappingText } from "../
 import { isoToSerial, serialToIso } from "../../../src/core/workbook/iso-date";
 import { formatFinancialYear } from "../../../src/core/calc";
 import { formatFinancialYearLabel, isoToSerial as validateIsoToSerial } from "../../../src/core/validate/dates";
-import { financialYearLabel as templateYearLabel, isoDateToSerial, ragMappingText as templateRagText } from "../../../src/core/template/spec";
+import {
+  financialYearLabel as templateYearLabel,
+  isoDateToSerial,
+  ragMappingText as templateRagText,
+} from "../../../src/core/template/spec";
 import { isAbortError as officeIsAbortError } from "../../../src/adapters/office/errors";
 import { formatRagMapping } from "../../../src/taskpane/settings-form";
 import { isoToSerial as readerIsoToSerial } from "../../../src/adapters/xlsx/read/formats";
@@ -55,7 +59,11 @@ test("financial-year labels: one helper under every name", () => {
 });
 
 test("RAG mapping text: the Settings form, the pane's form, prose", () => {
-  const mapping = new Map([["green", 1], ["amber", 0.5], ["red", 0]]);
+  const mapping = new Map([
+    ["green", 1],
+    ["amber", 0.5],
+    ["red", 0],
+  ]);
   expect(ragMappingText(mapping)).toBe("Green=1; Amber=0.5; Red=0");
   expect(templateRagText(mapping)).toBe("Green=1; Amber=0.5; Red=0");
   expect(formatRagMapping([...mapping])).toBe("Green 1, Amber 0.5, Red 0");

@@ -18,7 +18,16 @@ describe("generateRegisterModel", () => {
     expect(report.summary.target).not.toBeNull();
     expect(report.summary.target!.value).toBeGreaterThan(0);
     expect(report.summary.principles).toEqual({
-      i: "pass", ii: "pass", iii: "pass", iv: "pass", v: "pass", vi: "pass", vii: "pass", viii: "pass", ix: "pass", method: "pass",
+      i: "pass",
+      ii: "pass",
+      iii: "pass",
+      iv: "pass",
+      v: "pass",
+      vi: "pass",
+      vii: "pass",
+      viii: "pass",
+      ix: "pass",
+      method: "pass",
     });
   });
 });

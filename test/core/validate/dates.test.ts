@@ -1,4 +1,12 @@
-import { financialYearOf, minusMonths, parseDateText, parseQuarter, quarterEnd, quarterLabel, serialToIso } from "../../../src/core/validate/dates";
+import {
+  financialYearOf,
+  minusMonths,
+  parseDateText,
+  parseQuarter,
+  quarterEnd,
+  quarterLabel,
+  serialToIso,
+} from "../../../src/core/validate/dates";
 import { serial } from "../../support/model-builder";
 
 describe("dates and quarters", () => {

@@ -22,7 +22,15 @@ function only(model: WorkbookModel) {
 describe("table discovery", () => {
   it("finds a header row below a title and blank rows", () => {
     const model = buildModel({
-      sheets: [sheet("Gains", [["Register of efficiency gains 2008-11"], [], ["Prepared by the finance team"], GAIN_HEADERS, gainRow("G1", 500, 80, 0.8, 5)])],
+      sheets: [
+        sheet("Gains", [
+          ["Register of efficiency gains 2008-11"],
+          [],
+          ["Prepared by the finance team"],
+          GAIN_HEADERS,
+          gainRow("G1", 500, 80, 0.8, 5),
+        ]),
+      ],
     });
     const gains = only(model).tables.get("gains")!;
     expect(gains.source).toBe("sheet");
@@ -40,7 +48,16 @@ describe("table discovery", () => {
     const model = buildModel({ sheets: [sheet("Gains", [["Register"], [], [], GAIN_HEADERS, row])] });
     const report = validateWorkbook(model, { file: "t.xlsx", today: "2009-12-31" });
     expect(report.findings.filter((x) => x.rule === "iii.net-recomputes")).toEqual([
-      { principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "F5", message: "Net gain 450 does not equal gross 500 - costs 80 (420).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" } },
+      {
+        principle: "iii",
+        rule: "iii.net-recomputes",
+        severity: "error",
+        sheet: "Gains",
+        cell: "F5",
+        message: "Net gain 450 does not equal gross 500 - costs 80 (420).",
+        messageId: "differs",
+        data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" },
+      },
     ]);
   });
 
@@ -89,15 +106,24 @@ describe("table discovery", () => {
     const headers = ["REF", "Name", "Cashable / Non-cashable", "Saving (£)", "Implementation cost", "Net", "Confidence %", "Weighted gain"];
     const model = buildModel({ sheets: [sheet("Efficiencies", [headers, gainRow("G1", 500, 80, 0.8, 2)])] });
     const gains = only(model).tables.get("gains")!;
-    expect([...gains.columns.keys()].sort()).toEqual(["costs", "deliverability", "gross", "id", "initiative", "net", "riskAdjusted", "type"].sort());
+    expect([...gains.columns.keys()].sort()).toEqual(
+      ["costs", "deliverability", "gross", "id", "initiative", "net", "riskAdjusted", "type"].sort(),
+    );
   });
 
   it("reads £k and £m headers and converts amounts to the register's unit", () => {
     const headers = ["ID", "Type", "Gross gain (£k)", "Costs (£k)", "Net gain (£k)", "Deliverability", "Risk-adjusted gain (£k)"];
     const model = buildModel({
       sheets: [
-        sheet("Settings", [["Key", "Value"], ["Baseline year", "2007-08"], ["Target rate", 0.03]]),
-        sheet("Baseline", [["Line", "Amount (£m)"], ["Force budget", 15.246]]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2007-08"],
+          ["Target rate", 0.03],
+        ]),
+        sheet("Baseline", [
+          ["Line", "Amount (£m)"],
+          ["Force budget", 15.246],
+        ]),
         sheet("Gains", [headers, ["G1", "Cashable", 500, 80, 420, 0.8, 320]]),
       ],
     });
@@ -116,8 +142,15 @@ describe("table discovery", () => {
     const headers = ["ID", "Type", "Gross gain (£m)", "Costs (£m)", "Net gain (£m)", "Deliverability", "Risk-adjusted gain (£m)"];
     const model = buildModel({
       sheets: [
-        sheet("Settings", [["Key", "Value"], ["Baseline year", "2007-08"], ["Target rate", 0.03]]),
-        sheet("Baseline", [["Line", "Amount (£ billion)"], ["Home Office group", 15.246]]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2007-08"],
+          ["Target rate", 0.03],
+        ]),
+        sheet("Baseline", [
+          ["Line", "Amount (£ billion)"],
+          ["Home Office group", 15.246],
+        ]),
         sheet("Gains", [headers, ["G1", "Cashable", 500, 80, 420, 0.8, 320]]),
       ],
     });
@@ -125,12 +158,26 @@ describe("table discovery", () => {
     expect(data.unit).toBe("£m");
     expect(data.baselineTotal).toBe(15246);
     expect(data.target!.value).toBeCloseTo(1413.715842, 6);
-    const bnRegister = buildModel({ sheets: [sheet("Gains", [["ID", "Gross gain £bn", "Costs (£bn)"], ["G1", 1.2, 0.1]])] });
+    const bnRegister = buildModel({
+      sheets: [
+        sheet("Gains", [
+          ["ID", "Gross gain £bn", "Costs (£bn)"],
+          ["G1", 1.2, 0.1],
+        ]),
+      ],
+    });
     expect(only(bnRegister).data.unit).toBe("£bn");
   });
 
   it("reads profile years written 2008/09, FY2009-10, 2010-2011 and a bare 2011", () => {
-    const model = buildModel({ sheets: [sheet("Phasing", [["ID", "2008/09", "FY2009-10", "2010-2011 (£)", 2011], ["G1", -80, 200, 420, 420]])] });
+    const model = buildModel({
+      sheets: [
+        sheet("Phasing", [
+          ["ID", "2008/09", "FY2009-10", "2010-2011 (£)", 2011],
+          ["G1", -80, 200, 420, 420],
+        ]),
+      ],
+    });
     const profile = only(model).tables.get("profile")!;
     expect([...profile.yearColumns]).toEqual([
       [2008, 1],
@@ -142,7 +189,12 @@ describe("table discovery", () => {
 
   it("reads profile years that Excel turned into dates (2008-09 typed in a cell becomes 1 Sep 2008)", () => {
     const model = buildModel({
-      sheets: [sheet("Profile", [["ID", date("2008-09-01"), date("2009-10-01"), date("2010-11-01"), "2011-12", 39692], ["G1", -80, 200, 420, 420, 1]])],
+      sheets: [
+        sheet("Profile", [
+          ["ID", date("2008-09-01"), date("2009-10-01"), date("2010-11-01"), "2011-12", 39692],
+          ["G1", -80, 200, 420, 420, 1],
+        ]),
+      ],
     });
     expect([...only(model).tables.get("profile")!.yearColumns]).toEqual([
       [2008, 1],
@@ -154,15 +206,34 @@ describe("table discovery", () => {
 
   it("passes over a defined name that holds no table (a one-cell Baseline total) and finds the sheet", () => {
     const model = buildModel({
-      sheets: [sheet("Baseline", [["Line", "Amount"], ["Police pay", 1000], ["Custody", 200]]), sheet("Summary", [["Baseline total", 1200]])],
+      sheets: [
+        sheet("Baseline", [
+          ["Line", "Amount"],
+          ["Police pay", 1000],
+          ["Custody", 200],
+        ]),
+        sheet("Summary", [["Baseline total", 1200]]),
+      ],
       names: [{ name: "Baseline", formula: "Summary!$B$1" }],
     });
     const baseline = only(model).tables.get("baseline")!;
-    expect({ source: baseline.source, sheet: baseline.sheet.name, rows: baseline.rows }).toEqual({ source: "sheet", sheet: "Baseline", rows: [1, 2] });
+    expect({ source: baseline.source, sheet: baseline.sheet.name, rows: baseline.rows }).toEqual({
+      source: "sheet",
+      sheet: "Baseline",
+      rows: [1, 2],
+    });
   });
 
   it("keeps a defined name without recognised headers when nothing else is found, so the missing columns are reported", () => {
-    const model = buildModel({ sheets: [sheet("Data", [["Cost centre", "Budget"], ["CC1", 100]])], names: [{ name: "Gains", formula: "Data!$A$1:$B$2" }] });
+    const model = buildModel({
+      sheets: [
+        sheet("Data", [
+          ["Cost centre", "Budget"],
+          ["CC1", 100],
+        ]),
+      ],
+      names: [{ name: "Gains", formula: "Data!$A$1:$B$2" }],
+    });
     const gains = only(model).tables.get("gains")!;
     expect(gains.source).toBe("name");
   });
@@ -170,8 +241,14 @@ describe("table discovery", () => {
   it("treats __proto__, constructor and toString as ordinary names", () => {
     const model = buildModel({
       sheets: [
-        sheet("__proto__", [["__proto__", "constructor"], ["toString", "valueOf"]]),
-        sheet("Gains", [[...GAIN_HEADERS, "__proto__", "constructor"], [...gainRow("__proto__", 500, 80, 0.8, 2), "hasOwnProperty", "prototype"]]),
+        sheet("__proto__", [
+          ["__proto__", "constructor"],
+          ["toString", "valueOf"],
+        ]),
+        sheet("Gains", [
+          [...GAIN_HEADERS, "__proto__", "constructor"],
+          [...gainRow("__proto__", 500, 80, 0.8, 2), "hasOwnProperty", "prototype"],
+        ]),
       ],
       names: [{ name: "constructor", formula: "__proto__!$A$1:$B$2" }],
     });
@@ -183,7 +260,16 @@ describe("table discovery", () => {
 
   it("skips blank rows and treats labelled total rows as totals", () => {
     const model = buildModel({
-      sheets: [sheet("Gains", [GAIN_HEADERS, gainRow("G1", 500, 80, 0.8, 2), [], [null, null], gainRow("G2", 100, 0, 1, 5), ["Totals", null, null, 600, 80, 520, null, 420]])],
+      sheets: [
+        sheet("Gains", [
+          GAIN_HEADERS,
+          gainRow("G1", 500, 80, 0.8, 2),
+          [],
+          [null, null],
+          gainRow("G2", 100, 0, 1, 5),
+          ["Totals", null, null, 600, 80, 520, null, 420],
+        ]),
+      ],
     });
     const gains = only(model).tables.get("gains")!;
     expect(gains.rows).toEqual([1, 4]);
@@ -210,12 +296,23 @@ describe("workbooks that are not VfM registers", () => {
     const report = validateWorkbook({ sheets: [], tables: [], names: [], date1904: false }, { file: "empty.xlsx", today: "2009-12-31" });
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(report.findings.every((x) => x.sheet === null && x.cell === null)).toBe(true);
-    expect(report.findings.map((x) => x.rule)).toEqual(expect.arrayContaining(["i.baseline-present", "ii.register-present", "vii.measures-present", "ix.publication-record"]));
+    expect(report.findings.map((x) => x.rule)).toEqual(
+      expect.arrayContaining(["i.baseline-present", "ii.register-present", "vii.measures-present", "ix.publication-record"]),
+    );
     expect(report.summary.target).toBeNull();
   });
 
   it("a workbook without VfM tables gives findings, not a crash", () => {
-    const model = buildModel({ sheets: [sheet("Budget", [["Cost centre", "2009-10", "2010-11"], ["CC1", 100, 200], [null, "#N/A"]]), sheet("Sheet2", [])] });
+    const model = buildModel({
+      sheets: [
+        sheet("Budget", [
+          ["Cost centre", "2009-10", "2010-11"],
+          ["CC1", 100, 200],
+          [null, "#N/A"],
+        ]),
+        sheet("Sheet2", []),
+      ],
+    });
     const report = validateWorkbook(model, { file: "budget.xlsx", today: "2009-12-31" });
     expect(report.summary.principles.i).toBe("fail");
     expect(report.findings.some((x) => x.rule === "method.internal-error")).toBe(false);

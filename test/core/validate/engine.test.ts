@@ -1,4 +1,15 @@
-import { analyse, extractVfmData, getRule, PRINCIPLE_TITLES, PRINCIPLES, ruleDocPath, RULES, runRules, validateWorkbook, type Rule } from "../../../src/core/validate";
+import {
+  analyse,
+  extractVfmData,
+  getRule,
+  PRINCIPLE_TITLES,
+  PRINCIPLES,
+  ruleDocPath,
+  RULES,
+  runRules,
+  validateWorkbook,
+  type Rule,
+} from "../../../src/core/validate";
 import { buildModel, f, sheet } from "../../support/model-builder";
 import { clean, cleanWith, knownGain } from "./fixtures";
 import { setCells } from "../../support/model-builder";
@@ -37,7 +48,16 @@ describe("validateWorkbook", () => {
     expect(Object.keys(report.summary)).toEqual(["errors", "warnings", "infos", "principles", "target"]);
     expect(Object.keys(report.summary.principles)).toEqual([...PRINCIPLES]);
     const finding = report.findings.find((x) => x.rule === "iii.net-recomputes")!;
-    expect(finding).toEqual({ principle: "iii", rule: "iii.net-recomputes", severity: "error", sheet: "Gains", cell: "K2", message: "Net gain 450 does not equal gross 500 - costs 80 (420).", messageId: "differs", data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" } });
+    expect(finding).toEqual({
+      principle: "iii",
+      rule: "iii.net-recomputes",
+      severity: "error",
+      sheet: "Gains",
+      cell: "K2",
+      message: "Net gain 450 does not equal gross 500 - costs 80 (420).",
+      messageId: "differs",
+      data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" },
+    });
     expect(Object.keys(finding)).toEqual(["principle", "rule", "severity", "sheet", "cell", "message", "messageId", "data"]);
     expect(report.summary.principles.iii).toBe("fail");
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
@@ -53,7 +73,9 @@ describe("validateWorkbook", () => {
   });
 
   it("sorts findings by principle, then sheet order, row and column", () => {
-    const report = validateWorkbook(cleanWith({ "Gains!S3": null, "Gains!K4": 1, "Gains!K2": 2, "Baseline!D2": null, "Profile!D3": 1 }), { file: "t" });
+    const report = validateWorkbook(cleanWith({ "Gains!S3": null, "Gains!K4": 1, "Gains!K2": 2, "Baseline!D2": null, "Profile!D3": 1 }), {
+      file: "t",
+    });
     const order = report.findings.map((x) => `${x.principle} ${x.sheet}!${x.cell}`);
     const principles = report.findings.map((x) => PRINCIPLES.indexOf(x.principle));
     expect([...principles].sort((a, b) => a - b)).toEqual(principles);
@@ -61,10 +83,21 @@ describe("validateWorkbook", () => {
   });
 
   it("turns a rule that throws into one warning and still runs the others", () => {
-    const broken: Rule = { ...getRule("iii.net-recomputes")!, check: () => { throw new Error("boom"); } };
+    const broken: Rule = {
+      ...getRule("iii.net-recomputes")!,
+      check: () => {
+        throw new Error("boom");
+      },
+    };
     const findings = runRules(analyse(clean(), { file: "t" }), [broken, getRule("method.progress")!]);
     expect(findings).toEqual([
-      expect.objectContaining({ rule: "method.internal-error", severity: "warning", sheet: null, cell: null, message: expect.stringContaining("iii.net-recomputes could not be completed (boom)") }),
+      expect.objectContaining({
+        rule: "method.internal-error",
+        severity: "warning",
+        sheet: null,
+        cell: null,
+        message: expect.stringContaining("iii.net-recomputes could not be completed (boom)"),
+      }),
       expect.objectContaining({ rule: "method.progress" }),
     ]);
   });
@@ -72,8 +105,16 @@ describe("validateWorkbook", () => {
   it("reports progress against the target as methodology.md says: cashable, risk-adjusted, no service reductions", () => {
     const model = buildModel({
       sheets: [
-        sheet("Settings", [["Key", "Value"], ["Baseline year", "2007-08"], ["Target rate", "3%"], ["Target years", 3]]),
-        sheet("Baseline", [["Line", "Amount"], ["Home Office group RDEL and police GRE", 15246]]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2007-08"],
+          ["Target rate", "3%"],
+          ["Target years", 3],
+        ]),
+        sheet("Baseline", [
+          ["Line", "Amount"],
+          ["Home Office group RDEL and police GRE", 15246],
+        ]),
         sheet("Gains", [
           ["ID", "Type", "Gross gain", "Costs", "Net gain", "Deliverability", "Risk-adjusted gain", "Service impact"],
           ["G1", "Cashable", 1000, 100, 900, 0.9, 800, "None"],
@@ -96,8 +137,16 @@ describe("validateWorkbook", () => {
   it("uses the simple method of SR2004 when the Settings say so", () => {
     const model = buildModel({
       sheets: [
-        sheet("Settings", [["Key", "Value"], ["Baseline year", "2004-05"], ["Target rate", 0.025], ["Target method", "simple"]]),
-        sheet("Baseline", [["Line", "Amount (£m)"], ["Local government", 86000]]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2004-05"],
+          ["Target rate", 0.025],
+          ["Target method", "simple"],
+        ]),
+        sheet("Baseline", [
+          ["Line", "Amount (£m)"],
+          ["Local government", 86000],
+        ]),
       ],
     });
     // Without a register the target is in the Settings unit (£).
@@ -105,7 +154,10 @@ describe("validateWorkbook", () => {
     const withGain = buildModel({
       sheets: [
         ...model.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => (r ?? []).map((c) => c?.value ?? null)) })),
-        sheet("Gains", [["ID", "Type", "Gross gain (£m)", "Costs (£m)", "Deliverability"], ["G1", "Cashable", 6450, 0, 1]]),
+        sheet("Gains", [
+          ["ID", "Type", "Gross gain (£m)", "Costs (£m)", "Deliverability"],
+          ["G1", "Cashable", 6450, 0, 1],
+        ]),
       ],
     });
     const data = extractVfmData(withGain, { file: "t" });

@@ -28,33 +28,74 @@ describe("the engine and message ids", () => {
   it("puts the message id and data on each finding beside the filled message", () => {
     const rule: Rule = { ...base, check: (ctx) => [ctx.inWorkbook("blank", { gain: "Gain G9" })] };
     expect(run(rule)).toEqual([
-      expect.objectContaining({ rule: "iii.costs-present", messageId: "blank", data: { gain: "Gain G9" }, message: "Gain G9 has no costs figure: enter 0 if there were no costs." }),
+      expect.objectContaining({
+        rule: "iii.costs-present",
+        messageId: "blank",
+        data: { gain: "Gain G9" },
+        message: "Gain G9 has no costs figure: enter 0 if there were no costs.",
+      }),
     ]);
   });
 
   it("turns an unknown message id or an unfilled placeholder into an internal-error finding, never a broken message", () => {
     const unknown: Rule = { ...base, check: (ctx) => [ctx.inWorkbook("blnak")] };
     const unfilled: Rule = { ...base, check: (ctx) => [ctx.inWorkbook("blank")] };
-    expect(run(unknown)).toEqual([expect.objectContaining({ rule: "method.internal-error", messageId: "failed", data: { rule: "iii.costs-present", reason: 'iii.costs-present has no message "blnak"' } })]);
-    expect(run(unfilled)).toEqual([expect.objectContaining({ rule: "method.internal-error", message: expect.stringContaining("has no value for {{gain}}") })]);
+    expect(run(unknown)).toEqual([
+      expect.objectContaining({
+        rule: "method.internal-error",
+        messageId: "failed",
+        data: { rule: "iii.costs-present", reason: 'iii.costs-present has no message "blnak"' },
+      }),
+    ]);
+    expect(run(unfilled)).toEqual([
+      expect.objectContaining({ rule: "method.internal-error", message: expect.stringContaining("has no value for {{gain}}") }),
+    ]);
   });
 });
 
 describe("the rule tester refuses", () => {
   const rule = getRule("iii.costs-present")!;
   it("a message id the rule does not declare", () => {
-    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "missing", data: {} })).toMatch(/has no message "missing"/);
+    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "missing", data: {} })).toMatch(
+      /has no message "missing"/,
+    );
   });
   it("data that leaves a placeholder unfilled, or fills one the message lacks", () => {
-    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "notNumber", data: { gain: "Gain G1" } })).toMatch(/leaves \{\{value\}\} unfilled/);
-    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "blank", data: { gain: "Gain G1", row: "2" } })).toMatch(/no placeholder \{\{row\}\}/);
+    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "notNumber", data: { gain: "Gain G1" } })).toMatch(
+      /leaves \{\{value\}\} unfilled/,
+    );
+    expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "blank", data: { gain: "Gain G1", row: "2" } })).toMatch(
+      /no placeholder \{\{row\}\}/,
+    );
     expect(expectedFindingProblem(rule, { sheet: "Gains", cell: "J2", messageId: "blank", data: { gain: "Gain G1" } })).toBeNull();
-    expect(expectedFindingProblem(rule, { sheet: null, cell: null, messageId: "missingColumn", data: { table: "Gains", sheet: "Gains", column: "Costs", synonyms: "", why: "x" } })).toBeNull();
+    expect(
+      expectedFindingProblem(rule, {
+        sheet: null,
+        cell: null,
+        messageId: "missingColumn",
+        data: { table: "Gains", sheet: "Gains", column: "Costs", synonyms: "", why: "x" },
+      }),
+    ).toBeNull();
   });
   it("two cases with one name, or with the same workbook and options", () => {
     const model = clean();
-    expect(duplicateCaseProblem([{ name: "a", model }, { name: "a", model: clean() }])).toMatch(/two cases are named "a"/);
-    expect(duplicateCaseProblem([{ name: "a", model }, { name: "b", model: clean() }])).toMatch(/check the same workbook/);
-    expect(duplicateCaseProblem([{ name: "a", model }, { name: "b", model, options: { today: "2009-12-31" } }])).toBeNull();
+    expect(
+      duplicateCaseProblem([
+        { name: "a", model },
+        { name: "a", model: clean() },
+      ]),
+    ).toMatch(/two cases are named "a"/);
+    expect(
+      duplicateCaseProblem([
+        { name: "a", model },
+        { name: "b", model: clean() },
+      ]),
+    ).toMatch(/check the same workbook/);
+    expect(
+      duplicateCaseProblem([
+        { name: "a", model },
+        { name: "b", model, options: { today: "2009-12-31" } },
+      ]),
+    ).toBeNull();
   });
 });

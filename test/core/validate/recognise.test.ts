@@ -57,7 +57,12 @@ describe("recognition by content", () => {
     const a = run(buildModel({ sheets: [savingsPlan()] }));
     const gains = a.tables.get("gains")!;
     expect(gains.source).toBe("content");
-    expect({ top: gains.headerTop, row: gains.headerRow, rows: gains.rows, totals: gains.totalRows }).toEqual({ top: 4, row: 5, rows: [6, 7], totals: [8] });
+    expect({ top: gains.headerTop, row: gains.headerRow, rows: gains.rows, totals: gains.totalRows }).toEqual({
+      top: 4,
+      row: 5,
+      rows: [6, 7],
+      totals: [8],
+    });
     expect(gains.columns.get("id")).toBe(0);
     expect(gains.columns.get("type")).toBe(2);
     expect(gains.columns.get("deliverability")).toBe(3);
@@ -74,7 +79,17 @@ describe("recognition by content", () => {
     const a = run(buildModel({ sheets: [savingsPlan()] }));
     expect(a.tables.get("gains")!.context.unit).toBe("£k");
     expect(a.data.unit).toBe("£k");
-    const stated = run(buildModel({ sheets: [savingsPlan(), sheet("Settings", [["Key", "Value"], ["Unit", "£"]])] }));
+    const stated = run(
+      buildModel({
+        sheets: [
+          savingsPlan(),
+          sheet("Settings", [
+            ["Key", "Value"],
+            ["Unit", "£"],
+          ]),
+        ],
+      }),
+    );
     expect(stated.data.unit).toBe("£");
     const inMillions = run(buildModel({ sheets: [savingsPlan({ title: [["Efficiency programme (£m)"], []] })] }));
     expect(inMillions.data.unit).toBe("£m");
@@ -82,7 +97,14 @@ describe("recognition by content", () => {
 
   it("an inline profile: the register's per-year net columns are its profile, the target year's column its figure", () => {
     const model = buildModel({
-      sheets: [savingsPlan(), sheet("Settings", [["Key", "Value"], ["Baseline year", "2010-11"], ["Target years", 2]])],
+      sheets: [
+        savingsPlan(),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Baseline year", "2010-11"],
+          ["Target years", 2],
+        ]),
+      ],
     });
     const a = run(model);
     const profile = a.tables.get("profile")!;
@@ -105,7 +127,12 @@ describe("recognition by content", () => {
 
   it("reads financial-year-end dates (31/03/2013) as year headers", () => {
     const model = buildModel({
-      sheets: [sheet("Phasing", [["Ref", date("2012-03-31"), date("2013-03-31"), date("2014-03-31")], ["S1", 50, 200, 300]])],
+      sheets: [
+        sheet("Phasing", [
+          ["Ref", date("2012-03-31"), date("2013-03-31"), date("2014-03-31")],
+          ["S1", 50, 200, 300],
+        ]),
+      ],
     });
     const profile = run(model).tables.get("profile")!;
     expect([...profile.yearColumns.keys()]).toEqual([2011, 2012, 2013]);
@@ -133,9 +160,17 @@ describe("recognition by content", () => {
     ];
     const a = run(buildModel({ sheets: [sheet("Board monitoring", rows)] }));
     const gains = a.tables.get("gains")!;
-    expect({ rows: gains.rows, totals: gains.totalRows, owner: gains.columns.get("owner") }).toEqual({ rows: [3, 4], totals: [5], owner: 6 });
+    expect({ rows: gains.rows, totals: gains.totalRows, owner: gains.columns.get("owner") }).toEqual({
+      rows: [3, 4],
+      totals: [5],
+      owner: 6,
+    });
     const quarterly = a.tables.get("quarterly")!;
-    expect({ sheet: quarterly.sheet.name, header: quarterly.headerRow, rows: quarterly.rows }).toEqual({ sheet: "Board monitoring", header: 12, rows: [13, 14] });
+    expect({ sheet: quarterly.sheet.name, header: quarterly.headerRow, rows: quarterly.rows }).toEqual({
+      sheet: "Board monitoring",
+      header: 12,
+      rows: [13, 14],
+    });
     expect(a.data.quarterly.map((q) => [q.label, q.trajectory, q.actual])).toEqual([
       ["Q1 2012-13", 150, 120],
       ["Q2 2012-13", 300, 280],
@@ -166,7 +201,9 @@ describe("recognition by content", () => {
   });
 
   it("looks at hidden sheets too, and says so", () => {
-    const r = recogniseWorkbook(buildModel({ sheets: [sheet("Cover", [["Northshire Police"]]), savingsPlan({ sheetName: "Data", hidden: true })] }));
+    const r = recogniseWorkbook(
+      buildModel({ sheets: [sheet("Cover", [["Northshire Police"]]), savingsPlan({ sheetName: "Data", hidden: true })] }),
+    );
     const gains = r.tables.get("gains")!;
     expect({ sheet: gains.sheet.name, hidden: gains.hidden }).toEqual({ sheet: "Data", hidden: true });
     expect(r.sheets.map((s) => [s.name, s.visibility])).toEqual([
@@ -198,7 +235,13 @@ describe("recognition by content", () => {
 
   it("reads the baseline year from a header such as 'Budget 2010/11 £'000'", () => {
     const model = buildModel({
-      sheets: [sheet("Revenue budget 2010-11", [["Service", "Budget 2010/11 £'000"], ["Policing", 12_000], ["Support", 3_000]])],
+      sheets: [
+        sheet("Revenue budget 2010-11", [
+          ["Service", "Budget 2010/11 £'000"],
+          ["Policing", 12_000],
+          ["Support", 3_000],
+        ]),
+      ],
     });
     const a = run(model);
     expect(a.tables.get("baseline")!.columns.get("amount")).toBe(1);
@@ -225,12 +268,7 @@ describe("the workbook's own codes", () => {
         ...(settings ? [sheet("Settings", settings)] : []),
       ],
     });
-  const key: CellInput[][] = [
-    ["RAG weighting"],
-    ["G", 1],
-    ["A", 0.5],
-    ["R", 0.25],
-  ];
+  const key: CellInput[][] = [["RAG weighting"], ["G", 1], ["A", 0.5], ["R", 0.25]];
 
   it("reads C/NC codes as Cashable and Non-cashable", () => {
     expect(run(register()).data.gains.map((g) => g.type)).toEqual(["cashable", "non-cashable", "cashable"]);
@@ -256,14 +294,22 @@ describe("the workbook's own codes", () => {
   it("reads a key written in one cell, and a RAG mapping in Settings wins over the workbook's key", () => {
     expect(run(register([["Key: G 100%, A 50%, R 25%"]])).ragKey).toBeNull();
     expect(run(register([["G 100%, A 50%, R 25%"]])).ragKey).toEqual(expect.objectContaining({ cell: "A8" }));
-    const stated = run(register(key, [["Key", "Value"], ["RAG mapping", "Green=1; Amber=0.5; Red=0"]]));
+    const stated = run(
+      register(key, [
+        ["Key", "Value"],
+        ["RAG mapping", "Green=1; Amber=0.5; Red=0"],
+      ]),
+    );
     expect(stated.ragKey).toBeNull();
     expect(stated.data.gains.map((g) => g.deliverability)).toEqual([1, 0.5, 0]);
   });
 });
 
 describe("corrections kept in the workbook's Settings table", () => {
-  const decoy = sheet("Notes", [["Ref", "Initiative", "Gross saving", "Net saving"], ["X1", "Old plan", 1, 1]]);
+  const decoy = sheet("Notes", [
+    ["Ref", "Initiative", "Gross saving", "Net saving"],
+    ["X1", "Old plan", 1, 1],
+  ]);
   const real = sheet("Savings Plan", [
     ["Savings plan"],
     ["Code", "Scheme name", "Kind of saving", "Gross saving", "Net saving"],
@@ -280,7 +326,11 @@ describe("corrections kept in the workbook's Settings table", () => {
     ]);
     const a = run(buildModel({ sheets: [decoy, real, settings] }));
     const gains = a.tables.get("gains")!;
-    expect({ source: gains.source, sheet: gains.sheet.name, how: gains.how }).toEqual({ source: "correction", sheet: "Savings Plan", how: "the correction in Settings!B2" });
+    expect({ source: gains.source, sheet: gains.sheet.name, how: gains.how }).toEqual({
+      source: "correction",
+      sheet: "Savings Plan",
+      how: "the correction in Settings!B2",
+    });
     expect(gains.columns.get("type")).toBe(2);
     expect(gains.columns.get("id")).toBe(0);
     expect(a.data.gains.map((g) => [g.id, g.type])).toEqual([
@@ -297,7 +347,11 @@ describe("corrections kept in the workbook's Settings table", () => {
   });
 
   it("reports a correction it cannot use, at its cell", () => {
-    const settings = sheet("Settings", [["Key", "Value"], ["Table Gains", "'No such sheet'!A1:B2"], ["Column Gains.Colour", "Hue"]]);
+    const settings = sheet("Settings", [
+      ["Key", "Value"],
+      ["Table Gains", "'No such sheet'!A1:B2"],
+      ["Column Gains.Colour", "Hue"],
+    ]);
     const report = validateWorkbook(buildModel({ sheets: [real, settings] }), { file: "t.xlsx", today: "2012-12-31" });
     const problems = report.findings.filter((f) => f.sheet === "Settings").map((f) => [f.cell, f.message]);
     expect(problems).toEqual([
@@ -343,14 +397,21 @@ describe("records inline and across blocks", () => {
     });
     const a = run(model);
     const milestones = a.tables.get("milestones")!;
-    expect({ source: milestones.source, due: milestones.columns.get("due"), milestone: milestones.columns.get("milestone") }).toEqual({ source: "inline", due: 3, milestone: 1 });
+    expect({ source: milestones.source, due: milestones.columns.get("due"), milestone: milestones.columns.get("milestone") }).toEqual({
+      source: "inline",
+      due: 3,
+      milestone: 1,
+    });
     expect(a.data.quarterly.map((q) => q.label)).toEqual(["Q1 2012-13"]);
   });
 
   it("the register's column headed like the baseline's lines names each gain's baseline line; a lone unit heads an amount", () => {
     const model = buildModel({
       sheets: [
-        sheet("Budget", [["Subjective heading", "Budget 2010/11 £'000"], ["Premises", 7960]]),
+        sheet("Budget", [
+          ["Subjective heading", "Budget 2010/11 £'000"],
+          ["Premises", 7960],
+        ]),
         sheet("Plan", [
           ["Ref", "Savings proposal", "Subjective heading", "Gross saving", "Net saving"],
           ["W1", "Estates", "Premises", 100, 100],
@@ -375,14 +436,22 @@ describe("units converted exactly (#13)", () => {
     expect(2.01 * 1000).not.toBe(2010);
     const model = buildModel({
       sheets: [
-        sheet("Baseline", [["Line", "Amount (£m)"], ["Force budget", 2.01]]),
-        sheet("Gains", [["ID", "Type", "Gross gain (£k)", "Costs (£k)", "Net gain (£m)"], ["G1", "Cashable", 2010, 0, 2.01]]),
+        sheet("Baseline", [
+          ["Line", "Amount (£m)"],
+          ["Force budget", 2.01],
+        ]),
+        sheet("Gains", [
+          ["ID", "Type", "Gross gain (£k)", "Costs (£k)", "Net gain (£m)"],
+          ["G1", "Cashable", 2010, 0, 2.01],
+        ]),
       ],
     });
     const a = run(model);
     expect(a.data.baselineTotal).toBe(2010);
     expect(a.data.gains[0].net).toBe(2010);
-    expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "iii.net-recomputes")).toEqual([]);
+    expect(
+      validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "iii.net-recomputes"),
+    ).toEqual([]);
   });
 });
 
@@ -403,17 +472,34 @@ describe("a missing-table finding says where the check looked and what came near
   });
 
   it("baseline year stated once in the amount header or the title needs no Year column", () => {
-    const model = buildModel({ sheets: [sheet("Revenue budget 2010-11", [["Service", "Budget £'000"], ["Policing", 12_000]])] });
+    const model = buildModel({
+      sheets: [
+        sheet("Revenue budget 2010-11", [
+          ["Service", "Budget £'000"],
+          ["Policing", 12_000],
+        ]),
+      ],
+    });
     const a = run(model);
     expect({ year: a.data.settings.baselineYear, source: a.baselineYearSource }).toEqual({ year: 2010, source: "header" });
-    expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "i.baseline-year")).toEqual([]);
+    expect(validateWorkbook(model, { file: "t.xlsx", today: "2012-12-31" }).findings.filter((f) => f.rule === "i.baseline-year")).toEqual(
+      [],
+    );
   });
 
   it("links the register's column whose entries are baseline lines", () => {
     const model = buildModel({
       sheets: [
-        sheet("Budget", [["Service", "Budget 2010/11 £'000"], ["Premises", 7960], ["Transport", 4310]]),
-        sheet("Plan", [["Ref", "Savings proposal", "Budget heading affected", "Gross saving"], ["W1", "Estates", "Premises", 100], ["W2", "Fleet", "Transport", 50]]),
+        sheet("Budget", [
+          ["Service", "Budget 2010/11 £'000"],
+          ["Premises", 7960],
+          ["Transport", 4310],
+        ]),
+        sheet("Plan", [
+          ["Ref", "Savings proposal", "Budget heading affected", "Gross saving"],
+          ["W1", "Estates", "Premises", 100],
+          ["W2", "Fleet", "Transport", 50],
+        ]),
       ],
     });
     expect(run(model).tables.get("gains")!.columns.get("baselineLine")).toBe(2);

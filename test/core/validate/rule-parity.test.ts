@@ -13,7 +13,9 @@ const RULES_DIR = path.join(ROOT, "src/core/validate/rules");
 const TEST_DIR = path.join(ROOT, "test");
 
 function isRule(value: unknown): value is Rule {
-  return typeof value === "object" && value !== null && typeof (value as Rule).id === "string" && typeof (value as Rule).check === "function";
+  return (
+    typeof value === "object" && value !== null && typeof (value as Rule).id === "string" && typeof (value as Rule).check === "function"
+  );
 }
 
 /** Every rule module's exported rules, with the module's file name and the export's name. */
@@ -60,7 +62,12 @@ describe("rule parity", () => {
   });
 
   it("tests every rule with the rule tester (valid and invalid cases)", () => {
-    const untested = exported.filter((e) => e.rule.id !== "method.internal-error" && !testSources.includes(`ruleTester(rules.${e.name},`) && !testSources.includes(`ruleTester(${e.name},`));
+    const untested = exported.filter(
+      (e) =>
+        e.rule.id !== "method.internal-error" &&
+        !testSources.includes(`ruleTester(rules.${e.name},`) &&
+        !testSources.includes(`ruleTester(${e.name},`),
+    );
     expect(untested.map((e) => `${e.rule.id} (${e.file}: ${e.name})`)).toEqual([]);
   });
 

@@ -87,8 +87,17 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
         const found = findingsOf(rule, c.model, c.options);
-        expect(found.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, messageId: f.messageId, data: f.data }))).toEqual(
-          c.errors.map((e) => ({ rule: e.rule ?? rule.id, severity: e.severity ?? rule.severity, sheet: e.sheet, cell: e.cell, messageId: e.messageId, data: e.data })),
+        expect(
+          found.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, messageId: f.messageId, data: f.data })),
+        ).toEqual(
+          c.errors.map((e) => ({
+            rule: e.rule ?? rule.id,
+            severity: e.severity ?? rule.severity,
+            sheet: e.sheet,
+            cell: e.cell,
+            messageId: e.messageId,
+            data: e.data,
+          })),
         );
         for (const f of found) expect(f.message).not.toMatch(/\{\{|\}\}/);
         c.errors.forEach((e, i) => {

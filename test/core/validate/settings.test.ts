@@ -49,12 +49,24 @@ describe("Settings", () => {
   });
 
   it("reads the RAG mapping from three keys", () => {
-    const s = settingsOf([["Green", 1], ["Amber", "60%"], ["Red", 0.1]]).data.settings;
-    expect([...s.ragMapping]).toEqual([["green", 1], ["amber", 0.6], ["red", 0.1]]);
+    const s = settingsOf([
+      ["Green", 1],
+      ["Amber", "60%"],
+      ["Red", 0.1],
+    ]).data.settings;
+    expect([...s.ragMapping]).toEqual([
+      ["green", 1],
+      ["amber", 0.6],
+      ["red", 0.1],
+    ]);
   });
 
   it("keeps the default and reports a value it cannot read", () => {
-    const a = settingsOf([["Target rate", 3], ["Reporting date", "soon"], ["RAG mapping", "Green is good"]]);
+    const a = settingsOf([
+      ["Target rate", 3],
+      ["Reporting date", "soon"],
+      ["RAG mapping", "Green is good"],
+    ]);
     expect(a.data.settings.targetRate).toBe(0.03);
     expect(a.settingsRead.issues.map((i) => i.cell)).toEqual(["B2", "B3", "B4"]);
   });
@@ -62,12 +74,22 @@ describe("Settings", () => {
   it("works out the target year from the baseline year and target years", () => {
     const s = settingsOf([["Baseline year", "2007-08"]]).data.settings;
     expect(s.targetYear).toBe(2010);
-    const s2 = settingsOf([["Baseline year", "2007-08"], ["Target year", "2012-13"]]);
+    const s2 = settingsOf([
+      ["Baseline year", "2007-08"],
+      ["Target year", "2012-13"],
+    ]);
     expect(s2.data.targetYears).toBe(5);
   });
 
   it("reads a Settings sheet of bare key/value pairs without headers", () => {
-    const model = buildModel({ sheets: [sheet("Settings", [["Target rate", 0.025], ["Baseline year", "2004-05"]])] });
+    const model = buildModel({
+      sheets: [
+        sheet("Settings", [
+          ["Target rate", 0.025],
+          ["Baseline year", "2004-05"],
+        ]),
+      ],
+    });
     expect(analyse(model, { file: "t" }).data.settings).toEqual(expect.objectContaining({ targetRate: 0.025, baselineYear: 2004 }));
   });
 
@@ -92,7 +114,13 @@ describe("Settings", () => {
   });
 
   it("parses RAG mappings", () => {
-    expect(parseRagMapping("Green=1, Amber: 0.5\nRed 0")).toEqual(new Map([["green", 1], ["amber", 0.5], ["red", 0]]));
+    expect(parseRagMapping("Green=1, Amber: 0.5\nRed 0")).toEqual(
+      new Map([
+        ["green", 1],
+        ["amber", 0.5],
+        ["red", 0],
+      ]),
+    );
     expect(typeof parseRagMapping("Green=2")).toBe("string");
     expect(typeof parseRagMapping("")).toBe("string");
   });

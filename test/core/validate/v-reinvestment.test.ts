@@ -4,14 +4,29 @@ import { ruleTester } from "./rule-tester";
 import { removeSheet } from "../../support/model-builder";
 
 ruleTester(rules.reinvestmentNamed, {
-  valid: [{ name: "clean register", model: clean() }, { name: "a non-cashable gain without re-investment", model: cleanWith({ "Gains!N6": null }) }],
+  valid: [
+    { name: "clean register", model: clean() },
+    { name: "a non-cashable gain without re-investment", model: cleanWith({ "Gains!N6": null }) },
+  ],
   invalid: [
     {
       name: "a missing destination, a missing plan and a plan row without its plan reference",
       model: cleanWith({ "Gains!N2": null, "Gains!O3": null, "Reinvestment!B2": null }),
       errors: [
-        { sheet: "Gains", cell: "N2", message: "does not say where it is re-invested", messageId: "noReinvestment", data: { gain: "Gain G1" } },
-        { sheet: "Gains", cell: "O3", message: "the plan under which it is re-invested", messageId: "noPlanReference", data: { gain: "Gain G2" } },
+        {
+          sheet: "Gains",
+          cell: "N2",
+          message: "does not say where it is re-invested",
+          messageId: "noReinvestment",
+          data: { gain: "Gain G1" },
+        },
+        {
+          sheet: "Gains",
+          cell: "O3",
+          message: "the plan under which it is re-invested",
+          messageId: "noPlanReference",
+          data: { gain: "Gain G2" },
+        },
         { sheet: "Reinvestment", cell: "B2", message: "has no plan reference", messageId: "noPlanReferenceRow", data: {} },
       ],
     },
@@ -21,7 +36,37 @@ ruleTester(rules.reinvestmentNamed, {
 ruleTester(rules.reinvestmentPlanTotal, {
   valid: [{ name: "clean register", model: clean() }],
   invalid: [
-    { name: "a plan short of the cashable total", model: cleanWith({ "Reinvestment!C2": 1 }), errors: [{ sheet: "Reinvestment", cell: "C2:C4", message: "is not accounted for", messageId: "short", data: { planned: "1,937,698.8", expected: "4,844,244.5", gap: "2,906,545.7" } }] },
-    { name: "no Reinvestment table", model: removeSheet(clean(), "Reinvestment"), errors: [{ sheet: null, cell: null, message: "No Reinvestment table found", messageId: "missingTable", data: { table: "Reinvestment", why: "the plan that re-invests the cashable gains is needed", synonyms: " (or \"Reinvestment plan\")", headers: "Destination, Plan reference, Amount", search: expect.stringContaining("looked at") } }] },
+    {
+      name: "a plan short of the cashable total",
+      model: cleanWith({ "Reinvestment!C2": 1 }),
+      errors: [
+        {
+          sheet: "Reinvestment",
+          cell: "C2:C4",
+          message: "is not accounted for",
+          messageId: "short",
+          data: { planned: "1,937,698.8", expected: "4,844,244.5", gap: "2,906,545.7" },
+        },
+      ],
+    },
+    {
+      name: "no Reinvestment table",
+      model: removeSheet(clean(), "Reinvestment"),
+      errors: [
+        {
+          sheet: null,
+          cell: null,
+          message: "No Reinvestment table found",
+          messageId: "missingTable",
+          data: {
+            table: "Reinvestment",
+            why: "the plan that re-invests the cashable gains is needed",
+            synonyms: ' (or "Reinvestment plan")',
+            headers: "Destination, Plan reference, Amount",
+            search: expect.stringContaining("looked at"),
+          },
+        },
+      ],
+    },
   ],
 });

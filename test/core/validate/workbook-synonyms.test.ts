@@ -207,14 +207,30 @@ describe("workbook.md: amounts in £, £k or £m, from a header suffix or the Se
   ];
   for (const [header, unit] of units) {
     it(`"${header}" is in ${unit}`, () => {
-      const model = buildModel({ sheets: [sheet("Gains", [["ID", header], ["G1", 5]])] });
+      const model = buildModel({
+        sheets: [
+          sheet("Gains", [
+            ["ID", header],
+            ["G1", 5],
+          ]),
+        ],
+      });
       expect(analyse(model, { file: "t.xlsx", today: "2009-12-31" }).data.unit).toBe(unit);
     });
   }
 
   it("takes the Settings unit when the header states none", () => {
     const model = buildModel({
-      sheets: [sheet("Gains", [["ID", "Gross gain"], ["G1", 5]]), sheet("Settings", [["Key", "Value"], ["Unit", "£k"]])],
+      sheets: [
+        sheet("Gains", [
+          ["ID", "Gross gain"],
+          ["G1", 5],
+        ]),
+        sheet("Settings", [
+          ["Key", "Value"],
+          ["Unit", "£k"],
+        ]),
+      ],
     });
     expect(analyse(model, { file: "t.xlsx", today: "2009-12-31" }).data.unit).toBe("£k");
   });

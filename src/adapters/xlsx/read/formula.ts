@@ -233,7 +233,11 @@ export function stripFutureFunctionPrefixes(formula: string): string {
       const end = skipQuoted(formula, at, ch);
       out += formula.slice(at, end);
       at = end;
-    } else if (ch === "_" && /^_xl(?:fn|ws|pm)\./i.test(formula.slice(at, at + 6)) && (out === "" || !NAME_CHAR.test(out[out.length - 1]))) {
+    } else if (
+      ch === "_" &&
+      /^_xl(?:fn|ws|pm)\./i.test(formula.slice(at, at + 6)) &&
+      (out === "" || !NAME_CHAR.test(out[out.length - 1]))
+    ) {
       at += 6;
     } else {
       out += ch;

@@ -95,7 +95,9 @@ export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Pr
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      reason: oneLine(`This workbook could not be read: it is damaged or not a valid Excel workbook (${detail.slice(0, 200)}). Save it again from Excel.`),
+      reason: oneLine(
+        `This workbook could not be read: it is damaged or not a valid Excel workbook (${detail.slice(0, 200)}). Save it again from Excel.`,
+      ),
     };
   }
 }
@@ -203,7 +205,13 @@ async function readPackage(input: Uint8Array, options: ReadOptions): Promise<Rea
     if (handler.isProtected) sheet.protected = true;
 
     for (const table of await reader.tablesOf(part, entry.name)) {
-      tables.push({ name: table.name, sheet: entry.name, range: table.range, headerRowCount: table.headerRowCount, totalsRow: table.totalsRow });
+      tables.push({
+        name: table.name,
+        sheet: entry.name,
+        range: table.range,
+        headerRowCount: table.headerRowCount,
+        totalsRow: table.totalsRow,
+      });
     }
   }
 

@@ -174,7 +174,10 @@ export class SheetHandler implements XmlHandler {
     for (const item of this.pending) {
       const master = this.masters.get(item.id);
       if (master) item.cell.formula = this.shiftMaster(master, item.row, item.col);
-      else this.context.warn(`Sheet "${this.sheetName}": a shared formula at ${a1(item.row, item.col)} has no master formula; only its value was read.`);
+      else
+        this.context.warn(
+          `Sheet "${this.sheetName}": a shared formula at ${a1(item.row, item.col)} has no master formula; only its value was read.`,
+        );
     }
     this.pending.length = 0;
   }
@@ -229,7 +232,9 @@ export class SheetHandler implements XmlHandler {
     const row = this.cellRow;
     const col = this.cellCol;
     if (this.textCut) {
-      this.context.warn(`Sheet "${this.sheetName}": cell ${a1(row, col)} holds more text than Excel allows; only the first 32,767 characters were read.`);
+      this.context.warn(
+        `Sheet "${this.sheetName}": cell ${a1(row, col)} holds more text than Excel allows; only the first 32,767 characters were read.`,
+      );
     }
     let value: CellValue = null;
     let error: string | undefined;
@@ -350,7 +355,8 @@ export class SheetHandler implements XmlHandler {
         problem === "out-of-range"
           ? `outside the dates Excel can hold (${this.context.date1904 ? "1 January 1904" : "1 January 1900"} to 31 December 9999)`
           : "a day the calendar does not have";
-      const which = count === 1 ? `cell ${cell} holds` : `${count.toLocaleString("en-GB")} cells hold dates like this one; cell ${cell} holds`;
+      const which =
+        count === 1 ? `cell ${cell} holds` : `${count.toLocaleString("en-GB")} cells hold dates like this one; cell ${cell} holds`;
       this.context.warn(`Sheet "${this.sheetName}": ${which} the date ${quoteForMessage(text, 40)}, ${why}; read as text, not as a date.`);
     }
     this.badDates.clear();

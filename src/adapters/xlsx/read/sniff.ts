@@ -87,7 +87,11 @@ export function describeNonZip(bytes: Uint8Array, fileName?: string): string {
   const sample = bytes.subarray(0, 4096);
   const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : null;
   if (utf16 || isMostlyText(sample)) {
-    const head = new TextDecoder(utf16 ?? "utf-8").decode(sample).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+    const head = new TextDecoder(utf16 ?? "utf-8")
+      .decode(sample)
+      .replace(/^\uFEFF/, "")
+      .trimStart()
+      .toLowerCase();
     if (head.includes("urn:schemas-microsoft-com:office:spreadsheet")) {
       return "This is an Excel 2003 XML spreadsheet, not an .xlsx workbook. Open it in Excel and save it as .xlsx (Excel Workbook).";
     }
@@ -116,5 +120,4 @@ export function describeOtherZip(zip: ZipArchive): string | null {
   return null;
 }
 
-export const NOT_A_WORKBOOK_ZIP =
-  "This is a zip archive but not an Excel workbook (.xlsx): it has no workbook part.";
+export const NOT_A_WORKBOOK_ZIP = "This is a zip archive but not an Excel workbook (.xlsx): it has no workbook part.";

@@ -29,8 +29,7 @@ export interface ZipArchive {
   entriesLower: Map<string, ZipEntry>;
 }
 
-const TRUNCATED =
-  "This file is cut short (truncated): the end of the zip archive is missing. Save it again from Excel.";
+const TRUNCATED = "This file is cut short (truncated): the end of the zip archive is missing. Save it again from Excel.";
 const DAMAGED = "This file is damaged: its zip archive structure is broken. Save it again from Excel.";
 
 function duplicatePart(name: string): string {
@@ -60,7 +59,9 @@ function u64(b: Uint8Array, at: number): number {
 }
 
 export function isZipSignature(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 function findEndOfCentralDirectory(bytes: Uint8Array): number {
@@ -120,8 +121,8 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       const length = u16(bytes, extra + 2);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (declaredSize === 0xffffffff && field + 8 <= extra + 4 + length) (declaredSize = u64(bytes, field)), (field += 8);
-        if (compressedSize === 0xffffffff && field + 8 <= extra + 4 + length) (compressedSize = u64(bytes, field)), (field += 8);
+        if (declaredSize === 0xffffffff && field + 8 <= extra + 4 + length) ((declaredSize = u64(bytes, field)), (field += 8));
+        if (compressedSize === 0xffffffff && field + 8 <= extra + 4 + length) ((compressedSize = u64(bytes, field)), (field += 8));
         if (localHeaderOffset === 0xffffffff && field + 8 <= extra + 4 + length) localHeaderOffset = u64(bytes, field);
       }
       extra += 4 + length;
@@ -266,10 +267,17 @@ export async function readEntryBytes(
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  await streamEntry(zip, entry, (chunk) => {
-    chunks.push(chunk); // fflate hands out fresh buffers; stored entries are views of the input
-    length += chunk.length;
-  }, budget, pace, what);
+  await streamEntry(
+    zip,
+    entry,
+    (chunk) => {
+      chunks.push(chunk); // fflate hands out fresh buffers; stored entries are views of the input
+      length += chunk.length;
+    },
+    budget,
+    pace,
+    what,
+  );
   const out = new Uint8Array(length);
   let at = 0;
   for (const chunk of chunks) {

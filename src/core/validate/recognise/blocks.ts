@@ -110,7 +110,8 @@ function isContinuation(row: Row, above: Row, from: number, to: number, date1904
   if (shape.years + shape.numericYears < 2 && shape.words < 1) return false;
   if (shape.years + shape.numericYears < 2) {
     let underMerged = false;
-    for (let c = from; c <= Math.min(to, (row?.length ?? 0) - 1); c++) if (!isBlankCell(row?.[c]) && isBlankCell(above?.[c])) underMerged = true;
+    for (let c = from; c <= Math.min(to, (row?.length ?? 0) - 1); c++)
+      if (!isBlankCell(row?.[c]) && isBlankCell(above?.[c])) underMerged = true;
     if (!underMerged) return false;
   }
   // Every text is a header word, a year or a unit: a data row of names is not a sub-header.
@@ -161,7 +162,13 @@ function segments(rows: readonly Row[], from: number, to: number): Array<[number
  * Segments that are blocks of their own: a segment whose header is not a header by itself (a lone
  * "£'000" over an amount column four columns to the right) belongs to the segment on its left.
  */
-function joinedSegments(rows: readonly Row[], from: number, to: number, date1904: boolean, extra?: ReadonlySet<string>): Array<[number, number]> {
+function joinedSegments(
+  rows: readonly Row[],
+  from: number,
+  to: number,
+  date1904: boolean,
+  extra?: ReadonlySet<string>,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [start, end] of segments(rows, from, to)) {
     const standalone = rows.some((row) => isHeaderShape(shapeOf(row, start, end, date1904, extra)));
@@ -215,7 +222,16 @@ function isSummaryMarked(header: readonly HeaderColumn[], sheet: Sheet, firstDat
  * Where a block's data ends. Consecutive rows are its rows unless they are a note or another header; after
  * blank rows or a total row a row must fill half the block's header columns to continue it.
  */
-function blockEnd(sheet: Sheet, headerRow: number, startCol: number, endCol: number, headerCount: number, limit: number, date1904: boolean, extra?: ReadonlySet<string>): { lastRow: number; reason: BlockEnd } {
+function blockEnd(
+  sheet: Sheet,
+  headerRow: number,
+  startCol: number,
+  endCol: number,
+  headerCount: number,
+  limit: number,
+  date1904: boolean,
+  extra?: ReadonlySet<string>,
+): { lastRow: number; reason: BlockEnd } {
   let lastRow = headerRow;
   let blanks = 0;
   let afterTotal = false;

@@ -25,7 +25,8 @@ export interface TableContext {
 export const EMPTY_CONTEXT: TableContext = { unit: null, priceBase: null, basis: null, positionAt: null, year: null, sources: {} };
 
 /** "£'000", "£000s", "£k", "£m", "£ millions", "£ thousands", "thousands of pounds" inside a title line. */
-const UNIT_IN_TEXT = /(£\s?(?:'?000'?s?|k\b|m\b|mn\b|bn\b|millions?\b|thousands?\b|billions?\b)|\bthousands? of pounds\b|\bmillions? of pounds\b|\bin pounds\b|\bin £(?!\s?[a-z0-9']))/i;
+const UNIT_IN_TEXT =
+  /(£\s?(?:'?000'?s?|k\b|m\b|mn\b|bn\b|millions?\b|thousands?\b|billions?\b)|\bthousands? of pounds\b|\bmillions? of pounds\b|\bin pounds\b|\bin £(?!\s?[a-z0-9']))/i;
 const PRICES = /\b(cash|outturn|nominal|real terms|constant)\s+prices\b|\b((?:19|20)\d\d\s?[-/]\s?\d{2,4})\s+prices\b/i;
 const POSITION = /\b(?:position|as)\s+at\s+(?:the\s+)?(?:end\s+of\s+)?(.{4,30})$/i;
 const MONTH_DAY = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})(?:\s+(\d{4}))?/i;

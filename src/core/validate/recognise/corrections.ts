@@ -57,7 +57,8 @@ function columnsNamed(name: string): Array<{ table: TableKey; key: string }> {
   for (const spec of TABLE_SPECS) {
     if (tablePart !== null && spec.key !== tablePart) continue;
     for (const column of spec.columns) {
-      if (normaliseLabel(column.label) === columnPart || normaliseLabel(column.key) === columnPart) out.push({ table: spec.key, key: column.key });
+      if (normaliseLabel(column.label) === columnPart || normaliseLabel(column.key) === columnPart)
+        out.push({ table: spec.key, key: column.key });
     }
   }
   return out;
@@ -87,8 +88,16 @@ export function readCorrections(
     const column = /^(?:column|header)\s+(.+)$/i.exec(keyText);
     if (column) {
       const targets = columnsNamed(column[1]);
-      if (targets.length === 0) out.problems.push({ ...where, message: `The correction ${quote(keyText)} names no column the check knows; write e.g. "Column Gains.Type".` });
-      else if (valueText === "") out.problems.push({ ...where, message: `The correction ${quote(keyText)} gives no header; write the header as the workbook has it, e.g. C/NC.` });
+      if (targets.length === 0)
+        out.problems.push({
+          ...where,
+          message: `The correction ${quote(keyText)} names no column the check knows; write e.g. "Column Gains.Type".`,
+        });
+      else if (valueText === "")
+        out.problems.push({
+          ...where,
+          message: `The correction ${quote(keyText)} gives no header; write the header as the workbook has it, e.g. C/NC.`,
+        });
       else for (const t of targets) out.columns.push({ ...t, header: normaliseLabel(valueText), where });
       continue;
     }
@@ -101,7 +110,10 @@ export function readCorrections(
     }
     const target = parseRef(valueText);
     if (!target) {
-      out.problems.push({ ...where, message: `The correction ${quote(keyText)} = ${quote(valueText)} is not a range on a sheet of this workbook; write e.g. 'Savings Plan'!A6:X40.` });
+      out.problems.push({
+        ...where,
+        message: `The correction ${quote(keyText)} = ${quote(valueText)} is not a range on a sheet of this workbook; write e.g. 'Savings Plan'!A6:X40.`,
+      });
       continue;
     }
     out.tables.push({ table, target, where, text: valueText });

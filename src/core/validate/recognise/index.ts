@@ -86,7 +86,12 @@ function sheetOf(model: WorkbookModel, name: string): Sheet | undefined {
 }
 
 function blockRange(block: Block): string {
-  return a1Range({ startRow: block.headerTop, endRow: Math.max(block.lastRow, block.headerRow), startCol: block.startCol, endCol: block.endCol });
+  return a1Range({
+    startRow: block.headerTop,
+    endRow: Math.max(block.lastRow, block.headerRow),
+    startCol: block.startCol,
+    endCol: block.endCol,
+  });
 }
 
 function matchedCount(c: Candidate): number {
@@ -180,7 +185,14 @@ function buildTable(built: Built, model: WorkbookModel, options: RecogniseOption
 
 /** A block for a range the user or a defined name gives: the range's own header rows, bounded by it. */
 function blockForRange(sheet: Sheet, rect: CellRect, date1904: boolean, extraWords: Set<string>): Block {
-  const inside = findBlocks(sheet, { date1904, extraWords, fromRow: rect.startRow, toRow: rect.endRow, fromCol: rect.startCol, toCol: rect.endCol });
+  const inside = findBlocks(sheet, {
+    date1904,
+    extraWords,
+    fromRow: rect.startRow,
+    toRow: rect.endRow,
+    fromCol: rect.startCol,
+    toCol: rect.endCol,
+  });
   if (inside.length > 0) {
     const first = inside[0];
     return { ...first, startCol: rect.startCol, endCol: rect.endCol, lastRow: rect.endRow, endReason: "end of range" };
@@ -296,7 +308,19 @@ function byCorrections(ctx: Ctx, corrections: Corrections, absent: Set<TableKey>
     }
     const block = blockForRange(c.target.sheet, c.target.rect, ctx.model.date1904, ctx.extraWords);
     const candidate = scoreBlock(block, c.table, ctx.vocabulary);
-    ctx.tables.set(c.table, buildTable({ candidate, source: "correction", sourceName: `${c.where.sheet}!${c.where.cell}`, how: `the correction in ${c.where.sheet}!${c.where.cell}` }, ctx.model, ctx.options));
+    ctx.tables.set(
+      c.table,
+      buildTable(
+        {
+          candidate,
+          source: "correction",
+          sourceName: `${c.where.sheet}!${c.where.cell}`,
+          how: `the correction in ${c.where.sheet}!${c.where.cell}`,
+        },
+        ctx.model,
+        ctx.options,
+      ),
+    );
     ctx.blockOf.set(c.table, block);
   }
 }
@@ -321,14 +345,19 @@ function byName(ctx: Ctx, spec: TableSpec): DiscoveredTable | null {
     const block = blockForRange(ref.sheet, ref.rect, ctx.model.date1904, ctx.extraWords);
     const candidate = scoreBlock(block, spec.key, ctx.vocabulary);
     const built = { candidate, source: "name" as const, sourceName: name.name, how: `the defined name ${name.name}` };
-    if (candidate.columns.size + candidate.bareYears.size >= 2 || matchedCount(candidate) >= 2) return buildTable(built, ctx.model, ctx.options);
+    if (candidate.columns.size + candidate.bareYears.size >= 2 || matchedCount(candidate) >= 2)
+      return buildTable(built, ctx.model, ctx.options);
     if (spec.key === "settings") {
       const settings = headerlessSettings(ref.sheet, ref.rect, "name", name.name);
       if (settings) return settings;
     }
     // A defined name without a header row (often one cell, a named baseline total) is not the table:
     // a sheet or block is tried first, and the name is used only when nothing else is found.
-    headerless ??= buildTable({ ...built, candidate: { ...candidate, columns: new Map(), measureYears: new Map(), bareYears: new Map() } }, ctx.model, ctx.options);
+    headerless ??= buildTable(
+      { ...built, candidate: { ...candidate, columns: new Map(), measureYears: new Map(), bareYears: new Map() } },
+      ctx.model,
+      ctx.options,
+    );
   }
   if (headerless) ctx.headerless.set(spec.key, headerless);
   return null;
@@ -354,7 +383,8 @@ function byContent(ctx: Ctx, absent: ReadonlySet<TableKey>): { scored: Scored[];
       if (matched === 0) continue;
       const clue = sheetClue(block.sheet, spec);
       const byContentOk = candidate.lacks.length === 0 && candidate.score >= 2;
-      const bySheetOk = clue === "exact" && (matched >= 2 || (spec.key === "profile" && candidate.bareYears.size > 0 && candidate.columns.has("id")));
+      const bySheetOk =
+        clue === "exact" && (matched >= 2 || (spec.key === "profile" && candidate.bareYears.size > 0 && candidate.columns.has("id")));
       const rank = (clue === "exact" ? 1000 : 0) + candidate.score + (clue === "partial" ? 2 : 0);
       scored.push({ candidate, clue, acceptable: bySheetOk || byContentOk, rank });
     }
@@ -385,9 +415,7 @@ function inlineProfile(ctx: Ctx): void {
   if (!gains || ctx.tables.has("profile")) return;
   const hasCosts = gains.columns.has("costs") || (gains.measureYears.get("costs")?.size ?? 0) > 0;
   const years =
-    pick(gains.measureYears.get("net")) ??
-    pick(bareYearsOf(gains)) ??
-    (hasCosts ? undefined : pick(gains.measureYears.get("gross")));
+    pick(gains.measureYears.get("net")) ?? pick(bareYearsOf(gains)) ?? (hasCosts ? undefined : pick(gains.measureYears.get("gross")));
   if (!years) return;
   const columns = new Map<string, number>();
   const idCol = gains.columns.get("id");
@@ -453,7 +481,10 @@ function linkBaselineLine(ctx: Ctx): void {
   if (!gains || !baseline || lineCol === undefined || gains.columns.has("baselineLine")) return;
   const lineHeader = baseline.headerColumns.find((h) => h.col === lineCol);
   const idCol = gains.columns.get("id");
-  const byHeader = lineHeader && lineHeader.measure !== "" ? gains.headerColumns.find((h) => h.col !== idCol && h.measure === lineHeader.measure) : undefined;
+  const byHeader =
+    lineHeader && lineHeader.measure !== ""
+      ? gains.headerColumns.find((h) => h.col !== idCol && h.measure === lineHeader.measure)
+      : undefined;
   const lines = new Set(baseline.rows.map((r) => normaliseLabel(cellText(baseline.sheet.rows[r]?.[lineCol]))).filter((t) => t !== ""));
   const share = (col: number) => {
     let filled = 0;
@@ -466,7 +497,13 @@ function linkBaselineLine(ctx: Ctx): void {
     }
     return filled === 0 ? 0 : matched / filled;
   };
-  const byContent = byHeader ? undefined : gains.headerColumns.filter((h) => h.col !== idCol).map((h) => ({ h, s: share(h.col) })).filter((x) => x.s >= 0.5).sort((a, b) => b.s - a.s)[0]?.h;
+  const byContent = byHeader
+    ? undefined
+    : gains.headerColumns
+        .filter((h) => h.col !== idCol)
+        .map((h) => ({ h, s: share(h.col) }))
+        .filter((x) => x.s >= 0.5)
+        .sort((a, b) => b.s - a.s)[0]?.h;
   const match = byHeader ?? byContent;
   if (!match) return;
   gains.columns.set("baselineLine", match.col);
@@ -477,9 +514,14 @@ function linkBaselineLine(ctx: Ctx): void {
 function ownFigureColumn(ctx: Ctx): void {
   const table = ctx.tables.get("comparatives");
   if (!table || table.columns.has("value")) return;
-  const titles = ctx.model.sheets.slice(0, 3).map((s) => normaliseLabel(cellText(s.rows[0]?.[0]))).filter((t) => t !== "");
+  const titles = ctx.model.sheets
+    .slice(0, 3)
+    .map((s) => normaliseLabel(cellText(s.rows[0]?.[0])))
+    .filter((t) => t !== "");
   const used = new Set(table.columns.values());
-  const match = table.headerColumns.find((h) => !used.has(h.col) && h.measure.length >= 3 && titles.some((t) => t === h.measure || t.startsWith(`${h.measure} `)));
+  const match = table.headerColumns.find(
+    (h) => !used.has(h.col) && h.measure.length >= 3 && titles.some((t) => t === h.measure || t.startsWith(`${h.measure} `)),
+  );
   if (!match) return;
   table.columns.set("value", match.col);
   table.headers.set("value", match.text);
@@ -501,7 +543,9 @@ function explain(ctx: Ctx, scored: readonly Scored[], absent: ReadonlySet<TableK
   const nearest = new Map<TableKey, { r: RejectedCandidate; coverage: number }>();
   const takenBlocks = new Map<Block, TableKey>();
   for (const t of ctx.tables.values()) {
-    const s = scored.find((x) => x.candidate.table === t.key && x.candidate.block.sheet === t.sheet && x.candidate.block.headerRow === t.headerRow);
+    const s = scored.find(
+      (x) => x.candidate.table === t.key && x.candidate.block.sheet === t.sheet && x.candidate.block.headerRow === t.headerRow,
+    );
     if (s) takenBlocks.set(s.candidate.block, t.key);
   }
   for (const s of scored) {
@@ -512,11 +556,21 @@ function explain(ctx: Ctx, scored: readonly Scored[], absent: ReadonlySet<TableK
     const matched = matchedCount(candidate);
     const takenAs = takenBlocks.get(candidate.block);
     let reason: string;
-    if (takenAs !== undefined) reason = `it was taken as the ${TABLE_SPECS.find((t) => t.key === takenAs)!.label} table, which it matches better`;
-    else if (found) reason = `the ${spec.label} table found at '${found.sheet.name}'!${a1Range({ startRow: Math.max(0, found.headerRow), endRow: Math.max(found.endRow, found.headerRow), startCol: found.startCol, endCol: found.endCol })} matches better`;
+    if (takenAs !== undefined)
+      reason = `it was taken as the ${TABLE_SPECS.find((t) => t.key === takenAs)!.label} table, which it matches better`;
+    else if (found)
+      reason = `the ${spec.label} table found at '${found.sheet.name}'!${a1Range({ startRow: Math.max(0, found.headerRow), endRow: Math.max(found.endRow, found.headerRow), startCol: found.startCol, endCol: found.endCol })} matches better`;
     else if (candidate.lacks.length > 0) reason = `it has ${candidate.lacks.join(" and ")}`;
     else reason = `only ${matched} of ${totalCount(spec)} columns match`;
-    const r: RejectedCandidate = { table: candidate.table, sheet: candidate.block.sheet.name, range: blockRange(candidate.block), matched, total: totalCount(spec), lacks: candidate.lacks, reason };
+    const r: RejectedCandidate = {
+      table: candidate.table,
+      sheet: candidate.block.sheet.name,
+      range: blockRange(candidate.block),
+      matched,
+      total: totalCount(spec),
+      lacks: candidate.lacks,
+      reason,
+    };
     if (matched >= 2 || candidate.lacks.length > 0) ctx.rejected.push(r);
     if (!found && !absent.has(candidate.table) && takenAs === undefined) {
       const best = nearest.get(candidate.table);
@@ -530,7 +584,17 @@ function explain(ctx: Ctx, scored: readonly Scored[], absent: ReadonlySet<TableK
 export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOptions = {}): Recognition {
   const corrections = options.corrections ?? NO_CORRECTIONS;
   const { vocabulary, extraWords } = vocabularyFor(corrections);
-  const ctx: Ctx = { model, options, vocabulary, extraWords, tables: new Map(options.known ?? []), rejected: [], blocks: new Map(), headerless: new Map(), blockOf: new Map() };
+  const ctx: Ctx = {
+    model,
+    options,
+    vocabulary,
+    extraWords,
+    tables: new Map(options.known ?? []),
+    rejected: [],
+    blocks: new Map(),
+    headerless: new Map(),
+    blockOf: new Map(),
+  };
   const absent = new Set<TableKey>();
   byCorrections(ctx, corrections, absent);
   for (const spec of TABLE_SPECS) {
@@ -541,8 +605,19 @@ export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOption
   const { scored, blocks } = byContent(ctx, absent);
   if (!ctx.tables.has("settings") && !absent.has("settings")) {
     for (const sheet of model.sheets) {
-      if (sheetClue(sheet, TABLE_SPECS.find((s) => s.key === "settings")!) !== "exact") continue;
-      const whole = { startRow: 0, endRow: Math.max(0, sheet.rows.length - 1), startCol: 0, endCol: Math.max(0, ...sheet.rows.map((r) => (r?.length ?? 1) - 1)) };
+      if (
+        sheetClue(
+          sheet,
+          TABLE_SPECS.find((s) => s.key === "settings")!,
+        ) !== "exact"
+      )
+        continue;
+      const whole = {
+        startRow: 0,
+        endRow: Math.max(0, sheet.rows.length - 1),
+        startCol: 0,
+        endCol: Math.max(0, ...sheet.rows.map((r) => (r?.length ?? 1) - 1)),
+      };
       const settings = headerlessSettings(sheet, whole, "sheet", sheet.name);
       if (settings) {
         ctx.tables.set("settings", settings);
@@ -572,7 +647,8 @@ const SHEETS_NAMED = 8;
 export function describeSearch(recognition: Recognition, table: TableKey, quoteSheet: (name: string) => string): string {
   const names = recognition.sheets.map((s) => `${quoteSheet(s.name)}${s.visibility === "visible" ? "" : " (hidden)"}`);
   if (names.length === 0) return "the workbook has no sheets";
-  const shown = names.length > SHEETS_NAMED ? `${names.slice(0, SHEETS_NAMED).join(", ")} and ${names.length - SHEETS_NAMED} more` : names.join(", ");
+  const shown =
+    names.length > SHEETS_NAMED ? `${names.slice(0, SHEETS_NAMED).join(", ")} and ${names.length - SHEETS_NAMED} more` : names.join(", ");
   const looked = `looked at ${names.length === 1 ? "sheet" : `${names.length} sheets:`} ${shown}`;
   const near = recognition.nearest.get(table);
   if (!near) return `${looked}; no block there has this table's headers`;

@@ -28,7 +28,9 @@ function fraction(value: number | null): number | null {
 }
 
 function insideTable(sheet: Sheet, row: number, col: number, tables: readonly DiscoveredTable[]): boolean {
-  return tables.some((t) => t.sheet === sheet && row >= Math.max(0, t.headerTop) && row <= t.endRow && col >= t.startCol && col <= t.endCol);
+  return tables.some(
+    (t) => t.sheet === sheet && row >= Math.max(0, t.headerTop) && row <= t.endRow && col >= t.startCol && col <= t.endCol,
+  );
 }
 
 const PAIR = /^\s*([A-Za-z]+)\s*[=:-]?\s*(\d{1,3}(?:\.\d+)?%|0?\.\d+|[01])\s*$/;
@@ -79,7 +81,7 @@ function keyInRows(sheet: Sheet, tables: readonly DiscoveredTable[]): RagKey | n
       for (; row <= Math.min(last, r + 3); row++) {
         const w = RAG_CODES.get(cellText(sheet.rows[row]?.[c]).toLowerCase());
         if (w === undefined || map.has(w)) break;
-        const vc = valueCol >= 0 ? valueCol : [c + 1, c + 2].find((k) => fraction(numberOf(sheet.rows[row]?.[k])) !== null) ?? -1;
+        const vc = valueCol >= 0 ? valueCol : ([c + 1, c + 2].find((k) => fraction(numberOf(sheet.rows[row]?.[k])) !== null) ?? -1);
         const value = vc >= 0 ? fraction(numberOf(sheet.rows[row]?.[vc])) : null;
         if (value === null) break;
         valueCol = vc;
@@ -87,7 +89,12 @@ function keyInRows(sheet: Sheet, tables: readonly DiscoveredTable[]): RagKey | n
         letters.set(w, cellText(sheet.rows[row]?.[c]));
       }
       if (map.size >= 2) {
-        return { mapping: map, sheet: sheet.name, cell: a1Range({ startRow: r, endRow: row - 1, startCol: c, endCol: valueCol }), text: describe(map, letters) };
+        return {
+          mapping: map,
+          sheet: sheet.name,
+          cell: a1Range({ startRow: r, endRow: row - 1, startCol: c, endCol: valueCol }),
+          text: describe(map, letters),
+        };
       }
     }
   }

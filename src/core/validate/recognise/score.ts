@@ -82,7 +82,10 @@ function lacksFor(c: Candidate): string[] {
   const years = c.bareYears.size + Math.max(0, ...[...c.measureYears.values()].map((m) => m.size));
   switch (c.table) {
     case "gains": {
-      const out = [...need(["id", "initiative"]), ...need(["gross", "costs", "net", "riskAdjusted"], "no money column (Gross gain, Costs or Net gain)")];
+      const out = [
+        ...need(["id", "initiative"]),
+        ...need(["gross", "costs", "net", "riskAdjusted"], "no money column (Gross gain, Costs or Net gain)"),
+      ];
       const typed = c.block.header.filter((h) => /^(non )?cashable$/.test(h.measure)).length;
       if (typed >= 2) out.push("Cashable and Non-cashable are columns (a summary by type, not a register)");
       if (c.block.summaryMarked) out.push("it is a pivot or summary (Row Labels, Grand Total)");
@@ -91,7 +94,11 @@ function lacksFor(c: Candidate): string[] {
     case "profile":
       return [...need(["id"]), ...(years >= 2 ? [] : ["fewer than two financial-year columns"])];
     case "baseline":
-      return [...need(["line"]), ...need(["amount"]), ...(c.block.summaryMarked ? ["it is a pivot or summary (Row Labels, Grand Total)"] : [])];
+      return [
+        ...need(["line"]),
+        ...need(["amount"]),
+        ...(c.block.summaryMarked ? ["it is a pivot or summary (Row Labels, Grand Total)"] : []),
+      ];
     case "milestones":
       return [...need(["milestone"]), ...need(["due"])];
     case "reinvestment":
@@ -111,14 +118,26 @@ function lacksFor(c: Candidate): string[] {
 /** Scores a block as one table. */
 export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary): Candidate {
   const map = vocabulary.maps.get(table)!;
-  const candidate: Candidate = { table, block, columns: new Map(), measureYears: new Map(), bareYears: new Map(), score: 0, coverage: 0, lacks: [] };
+  const candidate: Candidate = {
+    table,
+    block,
+    columns: new Map(),
+    measureYears: new Map(),
+    bareYears: new Map(),
+    score: 0,
+    coverage: 0,
+    lacks: [],
+  };
   let score = 0;
   const weigh = (measure: string) => ((vocabulary.spread.get(measure) ?? 1) === 1 ? 2 : 1);
   const profileMeasure = new Map<number, string>();
   for (const column of block.header) {
     if (column.year !== null && table === "profile") {
       // A profile's year columns hold net values: prefer "Net 2011/12" over "Gross 2011/12" over a bare year.
-      const word = measuresOf(column).map((m) => YEAR_MEASURE_WORDS[m]).find((w) => w !== undefined) ?? (column.measure === "" || column.partMeasures.length === 0 ? "bare" : null);
+      const word =
+        measuresOf(column)
+          .map((m) => YEAR_MEASURE_WORDS[m])
+          .find((w) => w !== undefined) ?? (column.measure === "" || column.partMeasures.length === 0 ? "bare" : null);
       const rank = (w: string | undefined) => (w === "net" ? 3 : w === "bare" ? 2 : w === "gross" ? 1 : 0);
       if (word !== null && rank(word) > rank(profileMeasure.get(column.year))) {
         candidate.bareYears.set(column.year, column);
@@ -160,7 +179,9 @@ export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary
   }
   if (table === "profile" || table === "gains") score += Math.min(candidate.bareYears.size, 3) * (table === "profile" ? 1 : 0.5);
   const spec = TABLE_SPEC_BY_KEY.get(table)!;
-  const matched = new Set([...candidate.columns.keys(), ...candidate.measureYears.keys()]).size + (table === "profile" && candidate.bareYears.size > 0 ? 1 : 0);
+  const matched =
+    new Set([...candidate.columns.keys(), ...candidate.measureYears.keys()]).size +
+    (table === "profile" && candidate.bareYears.size > 0 ? 1 : 0);
   candidate.coverage = Math.min(1, matched / Math.max(1, spec.columns.length + (table === "profile" ? 1 : 0)));
   candidate.score = score;
   candidate.lacks = lacksFor(candidate);

@@ -21,10 +21,14 @@ export const baselinePresent = defineRule({
   principle: "i",
   severity: "error",
   title: "The baseline is in the workbook, line by line",
-  checks: "A Baseline table is found (Excel table, defined name or sheet named Baseline), it has a Line and an Amount column, and it holds at least one line.",
+  checks:
+    "A Baseline table is found (Excel table, defined name or sheet named Baseline), it has a Line and an Amount column, and it holds at least one line.",
   why: `${WHY} Every gain is measured against the baseline spend; without it no gain or target can be checked.`,
   fix: "Enter each line of baseline spend, with its amount, in the Baseline table. If the workbook has none, add a sheet or Excel table named Baseline with a Line and an Amount column.",
-  example: { failing: "No Baseline sheet or table in the workbook.", passing: "Baseline: Line \"Police officer pay\", Year 2007-08, Amount 98,500,000, Basis Budget, Price base 2007-08." },
+  example: {
+    failing: "No Baseline sheet or table in the workbook.",
+    passing: 'Baseline: Line "Police officer pay", Year 2007-08, Amount 98,500,000, Basis Budget, Price base 2007-08.',
+  },
   messages: { noLines: "The Baseline table has no lines: enter each line of baseline spend with its amount." },
   check(ctx) {
     const table = ctx.table("baseline");
@@ -42,10 +46,11 @@ export const baselineAmountPositive = defineRule({
   principle: "i",
   severity: "error",
   title: "Every baseline amount is a positive number",
-  checks: "Each Baseline line's Amount is a number above 0. Blank, text and zero amounts are reported here; negative amounts are reported by i.no-netting.",
+  checks:
+    "Each Baseline line's Amount is a number above 0. Blank, text and zero amounts are reported here; negative amounts are reported by i.no-netting.",
   why: `${WHY} A blank, zero or text amount leaves the baseline unquantified. (Negative amounts are reported by i.no-netting.)`,
   fix: "Enter the line's baseline spend as a positive number (in the unit of the column header, or the Settings unit).",
-  example: { failing: "Line \"Custody\", Amount blank.", passing: "Line \"Custody\", Amount 4,200,000." },
+  example: { failing: 'Line "Custody", Amount blank.', passing: 'Line "Custody", Amount 4,200,000.' },
   messages: {
     blank: "{{line}} has no amount: enter its baseline spend.",
     notNumber: "{{line}} has the amount {{text}}, which is not a number.",
@@ -74,16 +79,21 @@ export const baselineYear = defineRule({
   principle: "i",
   severity: "error",
   title: "The baseline year is stated",
-  checks: "The baseline year is stated: either once in the Settings table (Baseline year), and then every line that gives a year agrees with it, or on every Baseline line, all for the same financial year.",
+  checks:
+    "The baseline year is stated: either once in the Settings table (Baseline year), and then every line that gives a year agrees with it, or on every Baseline line, all for the same financial year.",
   why: `${WHY} The baseline is the spend of a stated financial year (CSR07: 2007-08; SR2004: 2004-05); the target and the quarters due are counted from it.`,
-  fix: "Give each Baseline line its financial year (e.g. 2007-08) in a Year column, or state it once as \"Baseline year\" in the Settings table. All lines must be for the same year.",
+  fix: 'Give each Baseline line its financial year (e.g. 2007-08) in a Year column, or state it once as "Baseline year" in the Settings table. All lines must be for the same year.',
   settings: ["baselineYear"],
-  example: { failing: "Baseline lines for 2007-08 and 2008-09, and no Baseline year in Settings.", passing: "Every line 2007-08 (or Settings: Baseline year = 2007-08)." },
+  example: {
+    failing: "Baseline lines for 2007-08 and 2008-09, and no Baseline year in Settings.",
+    passing: "Every line 2007-08 (or Settings: Baseline year = 2007-08).",
+  },
   messages: {
     blank: "{{line}} has no year: enter its financial year, e.g. 2007-08.",
     unreadable: "The year {{text}} cannot be read: write a financial year such as 2007-08 or 2007/08.",
     differsFromSettings: "{{line}} is for {{year}} but the Settings baseline year is {{expected}}.",
-    severalYears: "The baseline lines are for different years ({{years}}) and the Settings table states no baseline year: the baseline must be one stated year.",
+    severalYears:
+      "The baseline lines are for different years ({{years}}) and the Settings table states no baseline year: the baseline must be one stated year.",
   },
   check(ctx) {
     const table = ctx.table("baseline");
@@ -92,7 +102,9 @@ export const baselineYear = defineRule({
     const fromSettings = ctx.analysis.baselineYearSource === "settings" || ctx.analysis.baselineYearSource === "header";
     const yearCol = table.columns.get("year");
     if (yearCol === undefined) {
-      return fromSettings ? [] : [ctx.missingColumn(table, "year", "the baseline year must be stated (or give \"Baseline year\" in the Settings table)")];
+      return fromSettings
+        ? []
+        : [ctx.missingColumn(table, "year", 'the baseline year must be stated (or give "Baseline year" in the Settings table)')];
     }
     const out: RuleFinding[] = [];
     const years = new Set<number>();
@@ -111,7 +123,13 @@ export const baselineYear = defineRule({
       }
       years.add(year);
       if (fromSettings && expected !== null && year !== expected) {
-        out.push(ctx.at(table.sheet.name, r, yearCol, "differsFromSettings", { line: lineName(table, r), year: financialYearLabel(year), expected: financialYearLabel(expected) }));
+        out.push(
+          ctx.at(table.sheet.name, r, yearCol, "differsFromSettings", {
+            line: lineName(table, r),
+            year: financialYearLabel(year),
+            expected: financialYearLabel(expected),
+          }),
+        );
       }
     }
     if (!fromSettings && years.size > 1) {
@@ -151,7 +169,8 @@ function statedColumnRule(
       for (const r of table.rows) {
         const text = textAt(table, r, col);
         if (text === "") out.push(ctx.at(table.sheet.name, r, col, "notStated", { line: lineName(table, r) }));
-        else if (!accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904)) out.push(ctx.at(table.sheet.name, r, col, "unreadable", { text: quote(text) }));
+        else if (!accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904))
+          out.push(ctx.at(table.sheet.name, r, col, "unreadable", { text: quote(text) }));
       }
       return out;
     },
@@ -165,7 +184,7 @@ export const basisStated = defineRule({
     "Each baseline line says whether it is budget or outturn",
     "A budget and an outturn for the same year differ; a reader cannot tell what the gains are measured against unless the basis is stated.",
     "Write Budget or Outturn in the Basis column of each Baseline line.",
-    { failing: "Line \"Custody\", Basis blank.", passing: "Line \"Custody\", Basis Budget." },
+    { failing: 'Line "Custody", Basis blank.', passing: 'Line "Custody", Basis Budget.' },
     (text) => /\b(budget|outturn|out turn|actual)\b/i.test(text),
     "The basis {{text}} is neither Budget nor Outturn.",
   ),
@@ -179,7 +198,7 @@ export const priceBaseStated = defineRule({
     "Each baseline line states its price base",
     "Amounts in different years' prices are not comparable; the price base says which year's money the baseline is in.",
     "Write the financial year whose prices the line is in (e.g. 2007-08) in the Price base column.",
-    { failing: "Line \"Custody\", Price base blank.", passing: "Line \"Custody\", Price base 2007-08." },
+    { failing: 'Line "Custody", Price base blank.', passing: 'Line "Custody", Price base 2007-08.' },
     (text, cell, date1904) => financialYearOfCell(cell, date1904) !== null || /\b(cash|current|nominal)\b/i.test(text),
     "The price base {{text}} cannot be read as a financial year: write e.g. 2007-08.",
   ),
@@ -190,23 +209,26 @@ const INCOME_WORDS =
   /\b(income|fees?|charges?|receipts?|transfer payments?|transfers?|benefits? payments?|housing benefits?|council tax benefits?|rent allowances?|sales)\b/;
 /** SR2004 councils' baseline is "revenue plus capital net of receipts": a capital receipts line may reduce it. */
 const CAPITAL_RECEIPTS = /\bcapital\s+receipts?\b/;
-const NOT_NETTED = /\b(not|never)\s+(been\s+)?(netted|offset|deducted|included)|\bgross of\b|\bexclud(es|ed|ing)\b|\bbefore\s+(income|fees)/;
+const NOT_NETTED =
+  /\b(not|never)\s+(been\s+)?(netted|offset|deducted|included)|\bgross of\b|\bexclud(es|ed|ing)\b|\bbefore\s+(income|fees)/;
 
 export const noNetting = defineRule({
   id: "i.no-netting",
   principle: "i",
   severity: "error",
   title: "No baseline line nets off income or transfer payments",
-  checks: "No Baseline line is negative (whatever its Notes say: a negative line takes income off the baseline), and no line's name marks it as income, fees, charges, receipts or transfer payments (housing or council tax benefit, rent allowances), unless its Notes say nothing was netted off (e.g. \"gross of fees; not netted off\", \"excludes\"). A line of capital receipts may be negative: the SR2004 council baseline is capital net of receipts.",
+  checks:
+    'No Baseline line is negative (whatever its Notes say: a negative line takes income off the baseline), and no line\'s name marks it as income, fees, charges, receipts or transfer payments (housing or council tax benefit, rent allowances), unless its Notes say nothing was netted off (e.g. "gross of fees; not netted off", "excludes"). A line of capital receipts may be negative: the SR2004 council baseline is capital net of receipts.',
   why: `${WHY} The baseline is gross of income from fees and charges, and transfer payments (housing and council tax benefit, rent allowances) are not in it at all; netting them off understates the baseline and so the target.`,
-  fix: "Remove negative lines and lines of income, fees, charges or transfer payments from the baseline. If a line only looks like one, say in its Notes that nothing was netted off (e.g. \"gross of fees; not netted off\").",
+  fix: 'Remove negative lines and lines of income, fees, charges or transfer payments from the baseline. If a line only looks like one, say in its Notes that nothing was netted off (e.g. "gross of fees; not netted off").',
   example: {
-    failing: "Line \"Fees and charges income\", Amount -1,200,000.",
-    passing: "No income line; Notes on \"Licensing\" say \"gross of fees; not netted off\".",
+    failing: 'Line "Fees and charges income", Amount -1,200,000.',
+    passing: 'No income line; Notes on "Licensing" say "gross of fees; not netted off".',
   },
   messages: {
     negative: "{{line}} is negative ({{amount}}): the baseline must not net off income or transfer payments.",
-    incomeLine: "Baseline line {{text}} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.",
+    incomeLine:
+      "Baseline line {{text}} looks like income, fees, charges or transfer payments, which the baseline must not net off or include.",
   },
   check(ctx) {
     const table = ctx.table("baseline");
@@ -224,7 +246,12 @@ export const noNetting = defineRule({
       const note = normaliseWords(textAt(table, r, notesCol));
       if (!(amount?.kind === "number" && amount.value < 0) && note !== "" && NOT_NETTED.test(note)) continue;
       if (amount?.kind === "number" && amount.value < 0) {
-        out.push(ctx.at(table.sheet.name, r, amountCol!, "negative", { line: line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`, amount: num(amount.value) }));
+        out.push(
+          ctx.at(table.sheet.name, r, amountCol!, "negative", {
+            line: line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`,
+            amount: num(amount.value),
+          }),
+        );
       } else if (line !== "" && INCOME_WORDS.test(normaliseWords(line))) {
         out.push(ctx.at(table.sheet.name, r, lineCol!, "incomeLine", { text: quote(line) }));
       }
@@ -241,7 +268,10 @@ export const gainBaselineLine = defineRule({
   checks: "Each gain's Baseline line names a line of the Baseline table (ignoring case and surrounding spaces).",
   why: `${WHY} A gain is a reduction against part of the baseline; naming the line shows the gain is measured against quantified spend.`,
   fix: "In the Gains table's Baseline line column, write the name of the Baseline line (exactly as in the Baseline table) that each gain reduces.",
-  example: { failing: "Gain G1, Baseline line \"Overtime\" (no such line in the Baseline table).", passing: "Gain G1, Baseline line \"Police officer pay\" (a line of the Baseline table)." },
+  example: {
+    failing: 'Gain G1, Baseline line "Overtime" (no such line in the Baseline table).',
+    passing: 'Gain G1, Baseline line "Police officer pay" (a line of the Baseline table).',
+  },
   messages: {
     blank: "{{gain}} names no baseline line.",
     unknown: "{{gain}} names the baseline line {{text}}, which is not a line of the Baseline table.",
@@ -259,10 +289,19 @@ export const gainBaselineLine = defineRule({
     for (const gain of ctx.gains) {
       const text = textAt(gains, gain.row, col);
       if (text === "") out.push(ctx.at(gains.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
-      else if (lineCol !== undefined && !lines.has(idKey(text))) out.push(ctx.at(gains.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
+      else if (lineCol !== undefined && !lines.has(idKey(text)))
+        out.push(ctx.at(gains.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
     }
     return out;
   },
 });
 
-export const RULES_I: readonly Rule[] = [baselinePresent, baselineYear, baselineAmountPositive, basisStated, priceBaseStated, noNetting, gainBaselineLine];
+export const RULES_I: readonly Rule[] = [
+  baselinePresent,
+  baselineYear,
+  baselineAmountPositive,
+  basisStated,
+  priceBaseStated,
+  noNetting,
+  gainBaselineLine,
+];

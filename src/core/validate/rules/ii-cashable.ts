@@ -10,10 +10,14 @@ export const registerPresent = defineRule({
   principle: "ii",
   severity: "error",
   title: "The register of gains is in the workbook",
-  checks: "A Gains table is found (Excel table, defined name or a sheet named Gains, Register, Initiatives or Efficiencies) and holds at least one gain.",
+  checks:
+    "A Gains table is found (Excel table, defined name or a sheet named Gains, Register, Initiatives or Efficiencies) and holds at least one gain.",
   why: `${WHY} The register is where each gain is identified; every other check reads it.`,
   fix: "Enter one row per gain in the Gains table. If the workbook has none, add a sheet or Excel table named Gains (or Register, Initiatives or Efficiencies).",
-  example: { failing: "No Gains sheet or table.", passing: "A Gains table with a row for each gain: ID, Initiative, Type, Gross gain, Costs, Net gain, ..." },
+  example: {
+    failing: "No Gains sheet or table.",
+    passing: "A Gains table with a row for each gain: ID, Initiative, Type, Gross gain, Costs, Net gain, ...",
+  },
   messages: { empty: "The Gains table has no gains: enter one row per gain." },
   check(ctx) {
     const table = ctx.table("gains");
@@ -61,10 +65,10 @@ export const typeStated = defineRule({
   principle: "ii",
   severity: "error",
   title: "Every gain is typed Cashable or Non-cashable",
-  checks: "Each gain's Type is Cashable or Non-cashable (any case; \"non cashable\" and \"noncashable\" are accepted).",
+  checks: 'Each gain\'s Type is Cashable or Non-cashable (any case; "non cashable" and "noncashable" are accepted).',
   why: `${WHY} Only cashable gains (a budget line goes down) count towards a cashable target; non-cashable gains are counted separately.`,
   fix: "Write Cashable or Non-cashable in the Type column of each gain.",
-  example: { failing: "Gain G2, Type \"Saving\".", passing: "Gain G2, Type Cashable." },
+  example: { failing: 'Gain G2, Type "Saving".', passing: "Gain G2, Type Cashable." },
   messages: {
     blank: "{{gain}} has no type: write Cashable or Non-cashable.",
     unknown: "{{gain}} has the type {{text}}: write Cashable or Non-cashable.",
@@ -78,13 +82,26 @@ export const typeStated = defineRule({
     for (const gain of ctx.gains) {
       if (gain.type !== null) continue;
       const text = textAt(table, gain.row, col);
-      out.push(text === "" ? ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }) : ctx.at(table.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
+      out.push(
+        text === ""
+          ? ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) })
+          : ctx.at(table.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }),
+      );
     }
     return out;
   },
 });
 
-function cashableNeeds(id: string, key: "budgetLine" | "evidence", severity: Rule["severity"], title: string, whyText: string, fix: string, example: Rule["example"], what: string): Rule<"missing"> {
+function cashableNeeds(
+  id: string,
+  key: "budgetLine" | "evidence",
+  severity: Rule["severity"],
+  title: string,
+  whyText: string,
+  fix: string,
+  example: Rule["example"],
+  what: string,
+): Rule<"missing"> {
   return {
     id,
     principle: "ii",
@@ -118,7 +135,7 @@ export const budgetLine = defineRule({
     "Every cashable gain names the budget line it reduces",
     "A cashable gain is one where a budget line goes down; naming the cost centre or budget code shows where the forecast was reduced.",
     "Write the cost centre or budget code whose forecast the gain reduces in the Budget line column.",
-    { failing: "Gain G1 (Cashable), Budget line blank.", passing: "Gain G1 (Cashable), Budget line \"CC4100 Custody\"." },
+    { failing: "Gain G1 (Cashable), Budget line blank.", passing: 'Gain G1 (Cashable), Budget line "CC4100 Custody".' },
     "budget line (cost centre or budget code)",
   ),
   checks: "Each cashable gain has a Budget line (cost centre or budget code).",
@@ -132,7 +149,7 @@ export const evidence = defineRule({
     "Every cashable gain names its evidence",
     "An auditable gain points at its evidence: the budget report, contract or minute that shows the reduction.",
     "Write a reference to the evidence (document, budget report, contract) in the Evidence column.",
-    { failing: "Gain G1 (Cashable), Evidence blank.", passing: "Gain G1 (Cashable), Evidence \"Budget book 2009-10 p.14\"." },
+    { failing: "Gain G1 (Cashable), Evidence blank.", passing: 'Gain G1 (Cashable), Evidence "Budget book 2009-10 p.14".' },
     "evidence",
   ),
   checks: "Each cashable gain has an Evidence reference.",
@@ -143,7 +160,8 @@ export const derivedFormulas = defineRule({
   principle: "ii",
   severity: "warning",
   title: "Net and risk-adjusted gains are formulas, not typed numbers",
-  checks: "The Net gain and Risk-adjusted gain cells hold formulas, not typed numbers (a number stored as text counts as typed). Neighbouring typed cells are reported together as one range.",
+  checks:
+    "The Net gain and Risk-adjusted gain cells hold formulas, not typed numbers (a number stored as text counts as typed). Neighbouring typed cells are reported together as one range.",
   why: `${WHY} A derived figure typed over its formula no longer follows its inputs, so the register cannot be audited from its own cells.`,
   fix: "Put a formula in each Net gain cell (e.g. =VFM.NETGAIN(I5, J5) or =I5-J5) and each Risk-adjusted gain cell (e.g. =VFM.NETGAIN(I5, J5, L5)).",
   example: { failing: "Net gain cell holds the typed number 420.", passing: "Net gain cell holds =VFM.NETGAIN(I5, J5), showing 420." },
@@ -188,7 +206,8 @@ export const noErrorValues = defineRule({
   principle: "ii",
   severity: "error",
   title: "No error values anywhere in the register",
-  checks: "No cell of any table the check reads (Gains, Baseline, Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication, Settings, Summary) shows an error value such as #REF!, #DIV/0!, #VALUE! or #N/A.",
+  checks:
+    "No cell of any table the check reads (Gains, Baseline, Profile, Milestones, Reinvestment, Quarterly, Comparatives, Publication, Settings, Summary) shows an error value such as #REF!, #DIV/0!, #VALUE! or #N/A.",
   why: `${WHY} A cell showing #REF!, #DIV/0!, #VALUE! or #N/A has no auditable value, and every total that includes it is an error too.`,
   fix: "Correct the formula in the cell (for #REF!, it refers to a deleted cell or sheet; for #DIV/0!, a divisor is 0 or blank).",
   example: { failing: "Net gain cell shows #REF!.", passing: "Net gain cell shows 420." },

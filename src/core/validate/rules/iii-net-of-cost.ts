@@ -10,7 +10,7 @@ export const grossPresent = defineRule({
   principle: "iii",
   severity: "error",
   title: "Every gain has a gross gain",
-  checks: "Each gain's Gross gain is a number (numeric text such as \"£1,200\" counts).",
+  checks: 'Each gain\'s Gross gain is a number (numeric text such as "£1,200" counts).',
   why: `${WHY} The net gain starts from the gross gain; without it neither can be checked.`,
   fix: "Enter the gain's gross value for the target year in the Gross gain column.",
   example: { failing: "Gain G1, Gross gain blank.", passing: "Gain G1, Gross gain 500,000." },
@@ -52,7 +52,8 @@ export const costsPresent = defineRule({
       if (gain.costs !== null) continue;
       const read = ctx.read(gain, "costs");
       if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
-      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
+      else if (read.kind === "text")
+        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
     }
     return out;
   },
@@ -63,7 +64,8 @@ export const netRecomputes = defineRule({
   principle: "iii",
   severity: "error",
   title: "Net gain equals gross gain minus costs",
-  checks: "Each gain's Net gain equals Gross gain minus Costs, recomputed exactly by VFM.NETGAIN, within the Tolerance. A blank Net gain is reported too.",
+  checks:
+    "Each gain's Net gain equals Gross gain minus Costs, recomputed exactly by VFM.NETGAIN, within the Tolerance. A blank Net gain is reported too.",
   why: `${WHY} A net figure that does not follow from its gross and costs overstates (or understates) what the gain is worth.`,
   fix: "Make the Net gain cell the gross gain minus the costs, e.g. =VFM.NETGAIN(I5, J5) or =I5-J5.",
   settings: ["tolerance"],
@@ -86,7 +88,8 @@ export const netRecomputes = defineRule({
       const read = gain.net !== null ? ({ kind: "number", value: gain.net } as const) : ctx.read(gain, "net");
       const sum = () => ({ gross: num(gain.gross!), costs: num(gain.costs ?? 0), expected: num(expected), units });
       if (read.kind === "number") {
-        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: num(read.value), ...sum() }));
+        if (!moneyClose(read.value, expected, tolerance))
+          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: num(read.value), ...sum() }));
       } else if (read.kind !== "error") {
         out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...sum() }));
       }

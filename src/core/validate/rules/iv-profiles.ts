@@ -20,10 +20,14 @@ export const profilePresent = defineRule({
   principle: "iv",
   severity: "error",
   title: "Every gain has a profile by financial year",
-  checks: "A Profile table is found with an ID column and at least one financial-year column (headed 2008-09, 2008/09, FY2008-09, 2008-2009 or 2008; a header that Excel turned into a date, such as 01/09/2008 from a typed 2008-09, counts as the financial year holding that date), and every gain with an ID has a row in it.",
+  checks:
+    "A Profile table is found with an ID column and at least one financial-year column (headed 2008-09, 2008/09, FY2008-09, 2008-2009 or 2008; a header that Excel turned into a date, such as 01/09/2008 from a typed 2008-09, counts as the financial year holding that date), and every gain with an ID has a row in it.",
   why: `${WHY} A profile shows when each gain is delivered, year by year, so delivery can be tracked against it.`,
   fix: "Add a Profile table with an ID column and one column per financial year (e.g. 2008-09, 2009-10, ...), and a row for each gain holding its net value in each year.",
-  example: { failing: "Gain G3 has no row in the Profile table.", passing: "Profile row G3: 2008-09 -50, 2009-10 200, 2010-11 420, 2011-12 420, 2012-13 420." },
+  example: {
+    failing: "Gain G3 has no row in the Profile table.",
+    passing: "Profile row G3: 2008-09 -50, 2009-10 200, 2010-11 420, 2011-12 420, 2012-13 420.",
+  },
   messages: {
     noYears: "The Profile table has no financial-year columns: add one column per year, headed e.g. 2008-09.",
     noRow: "{{gain}} has no row in the Profile table.",
@@ -35,8 +39,7 @@ export const profilePresent = defineRule({
     const out: RuleFinding[] = [];
     const idCol = profile.columns.get("id");
     if (idCol === undefined) out.push(ctx.missingColumn(profile, "id", "each profile row must name its gain"));
-    if (profile.yearColumns.size === 0)
-      out.push(ctx.atTable(profile, "noYears"));
+    if (profile.yearColumns.size === 0) out.push(ctx.atTable(profile, "noYears"));
     if (out.length > 0) return out;
     const gains = ctx.table("gains")!;
     const gainIdCol = gains.columns.get("id");
@@ -57,7 +60,7 @@ export const profileNumbers = defineRule({
   checks: "Every value in a profile year column is a number or blank (blank counts as 0).",
   why: `${WHY} A profile year that holds text cannot be added up or compared with the register.`,
   fix: "Enter each year's net value as a number (0 for a year with no gain; a negative number for a year of up-front costs).",
-  example: { failing: "Profile row G1, 2009-10 \"tbc\".", passing: "Profile row G1, 2009-10 200." },
+  example: { failing: 'Profile row G1, 2009-10 "tbc".', passing: "Profile row G1, 2009-10 200." },
   messages: { notNumber: "The {{year}} value {{value}}." },
   check(ctx) {
     const profile = ctx.table("profile");
@@ -81,11 +84,15 @@ export const profileTargetYear = defineRule({
   principle: "iv",
   severity: "error",
   title: "The profile's target-year value equals the register's net gain",
-  checks: "The Profile has a column for the target year, and each gain's value in it equals the gain's Net gain in the register, within the Tolerance.",
+  checks:
+    "The Profile has a column for the target year, and each gain's value in it equals the gain's Net gain in the register, within the Tolerance.",
   why: `${WHY} The register states each gain for the target year; a profile that disagrees with it leaves two different claims for the same gain.`,
   fix: "Make the gain's Profile value in the target year equal its Net gain in the Gains table (or correct whichever is wrong).",
   settings: ["targetYear", "baselineYear", "targetYears", "tolerance"],
-  example: { failing: "Gain G1 Net gain 420; Profile 2010-11 400 (target year 2010-11).", passing: "Gain G1 Net gain 420; Profile 2010-11 420." },
+  example: {
+    failing: "Gain G1 Net gain 420; Profile 2010-11 400 (target year 2010-11).",
+    passing: "Gain G1 Net gain 420; Profile 2010-11 420.",
+  },
   messages: {
     noTargetYear: "The Profile table has no column for the target year {{year}}: add one.",
     differs: "{{gain}}'s profile for {{year}} is {{value}} but its net gain in the register is {{net}}.",
@@ -95,8 +102,7 @@ export const profileTargetYear = defineRule({
     const targetYear = ctx.settings.targetYear;
     if (!profile || targetYear === null || profile.yearColumns.size === 0 || !profile.columns.has("id")) return [];
     const col = profile.yearColumns.get(targetYear);
-    if (col === undefined)
-      return [ctx.atTable(profile, "noTargetYear", { year: financialYearLabel(targetYear) })];
+    if (col === undefined) return [ctx.atTable(profile, "noTargetYear", { year: financialYearLabel(targetYear) })];
     const factor = yearFactor(ctx, profile, col);
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
@@ -109,7 +115,14 @@ export const profileTargetYear = defineRule({
       const value = read.kind === "number" ? read.value * factor : 0;
       if (!moneyClose(value, net, ctx.analysis.tolerance)) {
         const shown = read.kind === "blank" ? "blank" : num(value);
-        out.push(ctx.at(profile.sheet.name, r, col, "differs", { gain: gainName(gain), year: financialYearLabel(targetYear), value: shown, net: num(net) }));
+        out.push(
+          ctx.at(profile.sheet.name, r, col, "differs", {
+            gain: gainName(gain),
+            year: financialYearLabel(targetYear),
+            value: shown,
+            net: num(net),
+          }),
+        );
       }
     }
     return out;
@@ -121,13 +134,15 @@ export const ongoing = defineRule({
   principle: "iv",
   severity: "error",
   title: "A gain lasts for at least two full years after it first accrues",
-  checks: "Each profile row, once it first shows a positive value, stays positive in each of the next two financial years that the profile has columns for (NI 179's ongoing gain).",
+  checks:
+    "Each profile row, once it first shows a positive value, stays positive in each of the next two financial years that the profile has columns for (NI 179's ongoing gain).",
   why: `${WHY} NI 179 counts a gain only if it is ongoing: it must persist for at least two full financial years after the year in which it first accrues.`,
   fix: "Check the profile: once a gain first shows a positive value it must stay positive in the next two financial years. If the gain really stops, it does not count as an ongoing gain: take it out of the register.",
   settings: ["tolerance"],
   example: { failing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 0.", passing: "Profile G2: 2009-10 300, 2010-11 300, 2011-12 300." },
   messages: {
-    stops: "{{gain}} first accrues in {{firstYear}} ({{firstValue}}) but is {{value}} in {{year}}: a gain must last at least two full years after it first accrues.",
+    stops:
+      "{{gain}} first accrues in {{firstYear}} ({{firstValue}}) but is {{value}} in {{year}}: a gain must last at least two full years after it first accrues.",
   },
   check(ctx) {
     const profile = ctx.table("profile");
@@ -160,7 +175,13 @@ export const ongoing = defineRule({
         const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
         const firstValue = readNumber(cells[startCol]);
         const shown = read.kind === "number" ? formatAmount(read.value) : "blank";
-        const data = { gain: who, firstYear: financialYearLabel(startYear), firstValue: firstValue.kind === "number" ? num(firstValue.value) : "", value: shown, year: financialYearLabel(year) };
+        const data = {
+          gain: who,
+          firstYear: financialYearLabel(startYear),
+          firstValue: firstValue.kind === "number" ? num(firstValue.value) : "",
+          value: shown,
+          year: financialYearLabel(year),
+        };
         out.push(ctx.at(profile.sheet.name, r, col, "stops", data));
         break;
       }
@@ -174,20 +195,30 @@ export const milestones = defineRule({
   principle: "iv",
   severity: "warning",
   title: "Every material gain has at least one dated milestone",
-  checks: "Each material gain (gross gain at least the Materiality setting, £1m by default) that is not a service reduction has at least one row in the Milestones table with its ID and a due date.",
+  checks:
+    "Each material gain (gross gain at least the Materiality setting, £1m by default) that is not a service reduction has at least one row in the Milestones table with its ID and a due date.",
   why: `${WHY} Milestones show how a large gain will be delivered and let the VfM Board see slippage early.`,
   fix: "Add at least one row for the gain in the Milestones table, with its ID, the milestone and a due date.",
   judgement:
-    "Which gains are material is our judgement: principle (iv) speaks of \"£m gains\", so by default a gain whose gross value is £1m or more needs a milestone. Change the Materiality setting to suit the size of the organisation.",
+    'Which gains are material is our judgement: principle (iv) speaks of "£m gains", so by default a gain whose gross value is £1m or more needs a milestone. Change the Materiality setting to suit the size of the organisation.',
   settings: ["materiality"],
-  example: { failing: "Gain G1, Gross gain 1,500,000, no row in Milestones.", passing: "Milestones: G1, \"Custody contract signed\", Due 30/09/2008, Status Complete." },
+  example: {
+    failing: "Gain G1, Gross gain 1,500,000, no row in Milestones.",
+    passing: 'Milestones: G1, "Custody contract signed", Due 30/09/2008, Status Complete.',
+  },
   messages: { none: "{{gain}} (gross {{gross}}) is material but has no dated milestone in the Milestones table." },
   check(ctx) {
     const threshold = ctx.settings.materiality / ctx.analysis.unitFactor;
     const material = ctx.gains.filter((g) => g.gross !== null && Math.abs(g.gross) >= threshold && !g.serviceReduction);
     if (material.length === 0) return [];
     const table = ctx.table("milestones");
-    if (!table) return [ctx.missingTable("milestones", `${material.length === 1 ? "1 gain" : `${material.length} gains`} of £${formatAmount(ctx.settings.materiality)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`)];
+    if (!table)
+      return [
+        ctx.missingTable(
+          "milestones",
+          `${material.length === 1 ? "1 gain" : `${material.length} gains`} of £${formatAmount(ctx.settings.materiality)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`,
+        ),
+      ];
     const idCol = table.columns.get("id");
     const dueCol = table.columns.get("due");
     if (idCol === undefined) return [ctx.missingColumn(table, "id", "each milestone must name its gain")];

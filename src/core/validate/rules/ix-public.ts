@@ -14,7 +14,10 @@ export const publicationRecord = defineRule({
   checks: "A Publication table is found, records at least one publication, and each publication has a readable date in Published.",
   why: `${WHY} Gains are reported publicly (annual report, autumn performance report, council tax leaflet) so that the public can hold the organisation to them.`,
   fix: "In the Publication table, record each report in which the gains were published (annual report, autumn performance report, council tax leaflet) with the date it was published and a reference or link. If the workbook has no Publication table, add one.",
-  example: { failing: "Publication: Report \"Annual report 2008-09\", Published blank.", passing: "Publication: Report \"Annual report 2008-09\", Published 30/06/2009, Reference www.example.police.uk/annual-report." },
+  example: {
+    failing: 'Publication: Report "Annual report 2008-09", Published blank.',
+    passing: 'Publication: Report "Annual report 2008-09", Published 30/06/2009, Reference www.example.police.uk/annual-report.',
+  },
   messages: {
     none: "The Publication table records no publication.",
     noDate: "{{publication}} has no date published.",
@@ -34,7 +37,11 @@ export const publicationRecord = defineRule({
       const report = textAt(table, r, reportCol);
       const name = report ? `The publication ${quote(report)}` : "This publication";
       const text = textAt(table, r, col);
-      out.push(text === "" ? ctx.at(table.sheet.name, r, col, "noDate", { publication: name }) : ctx.at(table.sheet.name, r, col, "unreadableDate", { publication: name, text: quote(text) }));
+      out.push(
+        text === ""
+          ? ctx.at(table.sheet.name, r, col, "noDate", { publication: name })
+          : ctx.at(table.sheet.name, r, col, "unreadableDate", { publication: name, text: quote(text) }),
+      );
     }
     return out;
   },
@@ -48,7 +55,10 @@ export const recognition = defineRule({
   checks: "At least one row of the Publication table records a Reward or recognition.",
   why: `${WHY} Recording how good performance was recognised or rewarded completes the principle; its absence does not make the claim wrong.`,
   fix: "Where staff or teams were recognised or rewarded for the gains, note it in the Reward column of the Publication table.",
-  example: { failing: "No Reward entry in the Publication table.", passing: "Reward \"Chief Constable's commendation for the custody team\"." },
+  example: {
+    failing: "No Reward entry in the Publication table.",
+    passing: 'Reward "Chief Constable\'s commendation for the custody team".',
+  },
   messages: {
     noTable: "No recognition or reward for the gains is recorded. Add a Publication table with a Reward column.",
     noColumn: "No recognition or reward for the gains is recorded. Add a Reward column to the Publication table.",

@@ -15,12 +15,17 @@ export const serviceReduction = defineRule({
   principle: "method",
   severity: "error",
   title: "No gain flagged as a service reduction counts",
-  checks: "No gain whose Service impact flags a service reduction (e.g. \"Service reduction\", \"Reduced opening hours\", or Yes in a column headed Service reduction) shows a non-zero gross, net or risk-adjusted gain. Such gains are always left out of the totals and the progress figure.",
+  checks:
+    'No gain whose Service impact flags a service reduction (e.g. "Service reduction", "Reduced opening hours", or Yes in a column headed Service reduction) shows a non-zero gross, net or risk-adjusted gain. Such gains are always left out of the totals and the progress figure.',
   why: `${WHY_METHOD} Withdrawing a service or lowering its standard is not an efficiency gain and must never be counted (SR2004; the Annual Efficiency Statements carried quality cross-checks that service quality had not fallen).`,
-  fix: "Take the gain out of the register, or set its gains to 0. If the service was not in fact reduced, correct the Service impact entry (e.g. \"No reduction; quality maintained\").",
-  example: { failing: "Gain G4, Service impact \"Service reduction: front counter closed\", Net gain 300.", passing: "Gain G4, Service impact \"No reduction in service\", Net gain 300." },
+  fix: 'Take the gain out of the register, or set its gains to 0. If the service was not in fact reduced, correct the Service impact entry (e.g. "No reduction; quality maintained").',
+  example: {
+    failing: 'Gain G4, Service impact "Service reduction: front counter closed", Net gain 300.',
+    passing: 'Gain G4, Service impact "No reduction in service", Net gain 300.',
+  },
   messages: {
-    counted: "{{gain}} is flagged as a service reduction ({{text}}) yet shows a gain of {{value}}: a cut in service is not an efficiency gain. It is left out of every total.",
+    counted:
+      "{{gain}} is flagged as a service reduction ({{text}}) yet shows a gain of {{value}}: a cut in service is not an efficiency gain. It is left out of every total.",
   },
   check(ctx) {
     const table = ctx.table("gains");
@@ -31,7 +36,13 @@ export const serviceReduction = defineRule({
       if (!gain.serviceReduction) continue;
       const counted = [gain.gross, gain.net, gain.riskAdjusted].find((v): v is number => v !== null && v !== 0);
       if (counted === undefined) continue;
-      out.push(ctx.at(table.sheet.name, gain.row, col, "counted", { gain: gainName(gain), text: quote(textAt(table, gain.row, col)), value: num(counted) }));
+      out.push(
+        ctx.at(table.sheet.name, gain.row, col, "counted", {
+          gain: gainName(gain),
+          text: quote(textAt(table, gain.row, col)),
+          value: num(counted),
+        }),
+      );
     }
     return out;
   },
@@ -45,9 +56,13 @@ export const cashableShare = defineRule({
   checks: "Cashable net gains are at least the Minimum cashable share (50% by default) of all net gains, service reductions left out.",
   why: `${WHY_METHOD} Under SR2004 at least half of each authority's efficiency gains had to be cashable; non-cashable gains cannot fund re-investment.`,
   fix: "Identify more cashable gains, or check that cashable gains are typed Cashable. If your regime sets another share, change the Minimum cashable share setting.",
-  judgement: "The 50% floor is the SR2004 local-government rule; CSR07 required the whole Home Office target to be cashable. Set Minimum cashable share for your regime.",
+  judgement:
+    "The 50% floor is the SR2004 local-government rule; CSR07 required the whole Home Office target to be cashable. Set Minimum cashable share for your regime.",
   settings: ["minimumCashableShare"],
-  example: { failing: "Cashable net gains 300, non-cashable 700 (30% cashable).", passing: "Cashable net gains 600, non-cashable 400 (60% cashable)." },
+  example: {
+    failing: "Cashable net gains 300, non-cashable 700 (30% cashable).",
+    passing: "Cashable net gains 600, non-cashable 400 (60% cashable).",
+  },
   messages: {
     belowMinimum: "Cashable gains are {{share}} of net gains ({{cashable}} of {{total}}), below the minimum cashable share of {{minimum}}.",
   },
@@ -60,7 +75,12 @@ export const cashableShare = defineRule({
     if (!(total > 0)) return [];
     const share = cashableNet / total;
     if (share + 1e-12 >= ctx.settings.minimumCashableShare) return [];
-    const data = { share: formatPercent(share), cashable: num(cashableNet), total: num(total), minimum: formatPercent(ctx.settings.minimumCashableShare) };
+    const data = {
+      share: formatPercent(share),
+      cashable: num(cashableNet),
+      total: num(total),
+      minimum: formatPercent(ctx.settings.minimumCashableShare),
+    };
     return [{ sheet: table.sheet.name, cell: ctx.columnRange(table, col), messageId: "belowMinimum", data }];
   },
 });
@@ -70,15 +90,20 @@ export const priceBase = defineRule({
   principle: "method",
   severity: "warning",
   title: "Gains in another year's prices are re-expressed with DEFLATE",
-  checks: "Each gain's Price base is readable, and a gain in another year's prices than the target year has its Gross gain worked out with VFM.DEFLATE.",
+  checks:
+    "Each gain's Price base is readable, and a gain in another year's prices than the target year has its Gross gain worked out with VFM.DEFLATE.",
   why: `${WHY_METHOD} The target is in the money of the year it falls due, and the register's amounts are taken to be in the prices of its stated price base; a gain stated in another year's prices is not comparable until it is deflated (HM Treasury GDP deflator).`,
   fix: "Re-express the gain in the target year's prices with =VFM.DEFLATE(amount, price base year, target year) and set its Price base to the target year.",
   judgement: "Profile values are taken as each year's current prices, so this check applies to the register's money columns only.",
   settings: ["targetYear", "deflatorSeries"],
-  example: { failing: "Target year 2010-11; Gain G1 Price base 2007-08, Gross gain typed 500.", passing: "Gain G1 Price base 2010-11 (or Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\"))." },
+  example: {
+    failing: "Target year 2010-11; Gain G1 Price base 2007-08, Gross gain typed 500.",
+    passing: 'Gain G1 Price base 2010-11 (or Gross gain =VFM.DEFLATE(480, "2007-08", "2010-11")).',
+  },
   messages: {
     unreadable: "{{gain}}'s price base {{text}} cannot be read as a financial year: write e.g. 2010-11.",
-    notDeflated: "{{gain}} is in {{priceBase}} prices but the target year is {{targetYear}}: re-express it in {{targetYear}} prices with =VFM.DEFLATE(amount, \"{{priceBase}}\", \"{{targetYear}}\").",
+    notDeflated:
+      '{{gain}} is in {{priceBase}} prices but the target year is {{targetYear}}: re-express it in {{targetYear}} prices with =VFM.DEFLATE(amount, "{{priceBase}}", "{{targetYear}}").',
   },
   check(ctx) {
     const table = ctx.table("gains");
@@ -98,7 +123,13 @@ export const priceBase = defineRule({
       if (targetYear === null || gain.priceBase === targetYear) continue;
       const formula = grossCol === undefined ? undefined : table.sheet.rows[gain.row]?.[grossCol]?.formula;
       if (formula && /\bDEFLATE\s*\(/i.test(formula)) continue;
-      out.push(ctx.at(table.sheet.name, gain.row, col, "notDeflated", { gain: gainName(gain), priceBase: financialYearLabel(gain.priceBase), targetYear: financialYearLabel(targetYear) }));
+      out.push(
+        ctx.at(table.sheet.name, gain.row, col, "notDeflated", {
+          gain: gainName(gain),
+          priceBase: financialYearLabel(gain.priceBase),
+          targetYear: financialYearLabel(targetYear),
+        }),
+      );
     }
     return out;
   },
@@ -127,14 +158,16 @@ export const mixedUnits = defineRule({
   principle: "method",
   severity: "error",
   title: "Amounts compared with each other are in the same unit",
-  checks: "The money columns compared with each other state the same unit: the Gains Costs, Net gain and Risk-adjusted gain against its Gross gain; the Baseline, Reinvestment and Summary amounts and the Profile years against the register; a quarter's Actual against its Trajectory. A header with no unit is taken in the Settings Unit.",
+  checks:
+    "The money columns compared with each other state the same unit: the Gains Costs, Net gain and Risk-adjusted gain against its Gross gain; the Baseline, Reinvestment and Summary amounts and the Profile years against the register; a quarter's Actual against its Trajectory. A header with no unit is taken in the Settings Unit.",
   why: `${WHY_METHOD} A figure in £k set against one in £m is out by a factor of a thousand; every comparison (net against gross and costs, profile against register, baseline against target, re-investment against gains) needs one unit.`,
-  fix: "State the same unit (£, £k, £m or £bn) in the headers of the columns that are compared, e.g. \"Gross gain (£k)\" and \"Costs (£k)\", or set Unit in the Settings table for headers that state none.",
+  fix: 'State the same unit (£, £k, £m or £bn) in the headers of the columns that are compared, e.g. "Gross gain (£k)" and "Costs (£k)", or set Unit in the Settings table for headers that state none.',
   settings: ["unit"],
-  example: { failing: "Headers \"Gross gain (£k)\" and \"Costs (£m)\".", passing: "Headers \"Gross gain (£k)\" and \"Costs (£k)\"." },
+  example: { failing: 'Headers "Gross gain (£k)" and "Costs (£m)".', passing: 'Headers "Gross gain (£k)" and "Costs (£k)".' },
   messages: {
     differs: "{{table}} column {{column}} is in {{unit}} but {{against}} is in {{expected}}.",
-    unstated: "{{table}} column {{column}} states no unit, so it is taken as {{unit}} (the Settings unit) but {{against}} is in {{expected}}.",
+    unstated:
+      "{{table}} column {{column}} states no unit, so it is taken as {{unit}} (the Settings unit) but {{against}} is in {{expected}}.",
   },
   check(ctx) {
     const fallback = ctx.settings.unit;
@@ -174,19 +207,27 @@ export const settingsReadable = defineRule({
   principle: "method",
   severity: "warning",
   title: "Every Settings value can be read",
-  checks: "Every value in the Settings table that the check uses can be read (a rate below 1 such as 3%, compound or simple, a financial year, a date, a RAG mapping, an amount, a fraction, a unit).",
+  checks:
+    "Every value in the Settings table that the check uses can be read (a rate below 1 such as 3%, compound or simple, a financial year, a date, a RAG mapping, an amount, a fraction, a unit).",
   why: `${WHY_METHOD} A setting that cannot be read is replaced by its default, which may not be what the workbook intends.`,
   fix: "Correct the value as the message says (e.g. a rate as 3% or 0.03, a year as 2007-08, a date as 31/12/2009).",
   example: { failing: "Settings: Target rate 3.", passing: "Settings: Target rate 3%." },
   // The settings reader words each problem itself (it knows the key and the value's shape).
   messages: { unreadable: "{{problem}}" },
   check(ctx) {
-    return ctx.analysis.settingsRead.issues.map((issue) => ({ sheet: issue.sheet, cell: issue.cell, messageId: "unreadable", data: { problem: issue.message } }));
+    return ctx.analysis.settingsRead.issues.map((issue) => ({
+      sheet: issue.sheet,
+      cell: issue.cell,
+      messageId: "unreadable",
+      data: { problem: issue.message },
+    }));
   },
 });
 
 function defaultsText(): string {
-  return SETTING_DOCS.filter((d) => ["targetRate", "targetMethod", "targetYears", "tolerance", "materiality", "minimumCashableShare"].includes(d.key))
+  return SETTING_DOCS.filter((d) =>
+    ["targetRate", "targetMethod", "targetYears", "tolerance", "materiality", "minimumCashableShare"].includes(d.key),
+  )
     .map((d) => `${d.name} ${d.defaultText.replace(/ \(.*\)$/, "")}`)
     .join(", ");
 }
@@ -199,7 +240,10 @@ export const settingsDefaults = defineRule({
   checks: "The workbook has a Settings table; without one, the check says which defaults it used.",
   why: `${WHY_METHOD} The target, tolerances and thresholds come from the Settings table; without one, the documented defaults apply.`,
   fix: "Add a Settings table (Key and Value columns) stating at least the target rate, target method, baseline year and reporting date.",
-  example: { failing: "No Settings table.", passing: "Settings: Target rate 3%, Target method compound, Baseline year 2007-08, Reporting date 31/12/2009." },
+  example: {
+    failing: "No Settings table.",
+    passing: "Settings: Target rate 3%, Target method compound, Baseline year 2007-08, Reporting date 31/12/2009.",
+  },
   messages: { defaultsUsed: "No Settings table found: the defaults were used ({{defaults}})." },
   check(ctx) {
     if (ctx.table("settings")) return [];
@@ -267,7 +311,7 @@ export const deflateRecomputes = defineRule({
   fix: "Recalculate the workbook (Ctrl+Alt+F9) so the cell shows the current series' value, or name the series the figure was agreed on in the Deflator series setting.",
   settings: ["deflatorSeries", "tolerance"],
   example: {
-    failing: "Gross gain =VFM.DEFLATE(480, \"2007-08\", \"2010-11\") saved as 500 when the series now gives 512.3.",
+    failing: 'Gross gain =VFM.DEFLATE(480, "2007-08", "2010-11") saved as 500 when the series now gives 512.3.',
     passing: "The same cell showing the value the series gives.",
   },
   messages: {
@@ -281,9 +325,24 @@ export const deflateRecomputes = defineRule({
     for (const c of deflateCalls(ctx)) {
       const result = c.result;
       if (result.ok === false) {
-        out.push(ctx.at(sheet, c.row, c.col, "cannotRecompute", { gain: c.gainLabel, column: c.column, call: c.call, errorKind: result.kind, reason: result.message }));
+        out.push(
+          ctx.at(sheet, c.row, c.col, "cannotRecompute", {
+            gain: c.gainLabel,
+            column: c.column,
+            call: c.call,
+            errorKind: result.kind,
+            reason: result.message,
+          }),
+        );
       } else if (c.cached !== null && !moneyClose(c.cached, result.value, c.tolerance)) {
-        const data = { gain: c.gainLabel, column: c.column, value: num(c.cached), call: c.call, expected: num(result.value), series: result.series ?? "given" };
+        const data = {
+          gain: c.gainLabel,
+          column: c.column,
+          value: num(c.cached),
+          call: c.call,
+          expected: num(result.value),
+          series: result.series ?? "given",
+        };
         out.push(ctx.at(sheet, c.row, c.col, "differs", data));
       }
     }
@@ -296,18 +355,32 @@ export const deflateForecast = defineRule({
   principle: "method",
   severity: "info",
   title: "Deflated amounts that rest on forecast years are pointed out",
-  checks: "Each Gross gain or Costs cell whose formula is a single VFM.DEFLATE call with typed-in arguments, and whose result uses a forecast (not outturn) year of the deflator series.",
+  checks:
+    "Each Gross gain or Costs cell whose formula is a single VFM.DEFLATE call with typed-in arguments, and whose result uses a forecast (not outturn) year of the deflator series.",
   why: `${WHY_METHOD} The later years of a deflator series are forecasts, not outturn; a value that rests on one will change when the outturn is published.`,
   fix: "Nothing to fix now: revisit the figure when HM Treasury publishes outturn for the year.",
   settings: ["deflatorSeries"],
-  example: { failing: "=VFM.DEFLATE(480, \"2024-25\", \"2027-28\") (2027-28 is a forecast year).", passing: "=VFM.DEFLATE(480, \"2007-08\", \"2010-11\") (both outturn years)." },
-  messages: { forecast: "{{gain}}'s {{column}} ={{call}} rests on a forecast year of the deflator series {{series}}; it will change when outturn is published." },
+  example: {
+    failing: '=VFM.DEFLATE(480, "2024-25", "2027-28") (2027-28 is a forecast year).',
+    passing: '=VFM.DEFLATE(480, "2007-08", "2010-11") (both outturn years).',
+  },
+  messages: {
+    forecast:
+      "{{gain}}'s {{column}} ={{call}} rests on a forecast year of the deflator series {{series}}; it will change when outturn is published.",
+  },
   check(ctx) {
     const sheet = ctx.table("gains")?.sheet.name ?? null;
     if (sheet === null) return [];
     return deflateCalls(ctx)
       .filter((c) => c.result.ok && c.result.usesForecast)
-      .map((c) => ctx.at(sheet, c.row, c.col, "forecast", { gain: c.gainLabel, column: c.column, call: c.call, series: String(c.result.ok ? c.result.series : "") }));
+      .map((c) =>
+        ctx.at(sheet, c.row, c.col, "forecast", {
+          gain: c.gainLabel,
+          column: c.column,
+          call: c.call,
+          series: String(c.result.ok ? c.result.series : ""),
+        }),
+      );
   },
 });
 
@@ -323,7 +396,8 @@ export const progress = defineRule({
   principle: "method",
   severity: "info",
   title: "Progress: risk-adjusted cashable net gains against the target",
-  checks: "Reports the risk-adjusted net gains of cashable gains (service reductions left out) against VFM.TARGET of the baseline total, as a figure and a percentage.",
+  checks:
+    "Reports the risk-adjusted net gains of cashable gains (service reductions left out) against VFM.TARGET of the baseline total, as a figure and a percentage.",
   why: `${WHY_METHOD} Progress is measured by the gains that count (cashable, net of cost, discounted for deliverability, never service reductions) against VFM.TARGET of the baseline.`,
   fix: "Nothing to fix: this reports progress. If no target can be worked out, state the baseline amounts and the Settings (target rate, years, method).",
   settings: ["targetRate", "targetMethod", "targetYears", "baselineYear"],
@@ -367,4 +441,15 @@ export const internalError = defineRule({
   },
 });
 
-export const RULES_METHOD: readonly Rule[] = [serviceReduction, cashableShare, priceBase, deflateRecomputes, deflateForecast, mixedUnits, settingsReadable, settingsDefaults, progress, internalError];
+export const RULES_METHOD: readonly Rule[] = [
+  serviceReduction,
+  cashableShare,
+  priceBase,
+  deflateRecomputes,
+  deflateForecast,
+  mixedUnits,
+  settingsReadable,
+  settingsDefaults,
+  progress,
+  internalError,
+];

@@ -27,7 +27,10 @@ function short(shortfall: number): string {
 }
 
 /** The values of the finding's message: the status word, the figures of both measures, the shares. */
-function onTrackData(judgement: OnTrackJudgement, unit: string): Record<"status" | "measures" | "unit" | "onTrackShare" | "atRiskShare", string> {
+function onTrackData(
+  judgement: OnTrackJudgement,
+  unit: string,
+): Record<"status" | "measures" | "unit" | "onTrackShare" | "atRiskShare", string> {
   const parts: string[] = [];
   const t = judgement.toDate;
   if (t) {
@@ -38,14 +41,23 @@ function onTrackData(judgement: OnTrackJudgement, unit: string): Record<"status"
   const p = judgement.weakestPlanYear;
   if (p) {
     const which = judgement.plan.length > 1 ? `its weakest year, ${p.label}` : p.label;
-    parts.push(`the plan counts on ${formatAmount(p.amount)} of risk-adjusted cashable gains in ${which}, against ${formatAmount(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}`);
+    parts.push(
+      `the plan counts on ${formatAmount(p.amount)} of risk-adjusted cashable gains in ${which}, against ${formatAmount(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}`,
+    );
   }
   const word = ON_TRACK_WORDS[judgement.status];
   const th = judgement.thresholds;
-  return { status: `${word[0].toUpperCase()}${word.slice(1)}`, measures: parts.join("; "), unit, onTrackShare: formatPercent(th.onTrackShare), atRiskShare: formatPercent(th.atRiskShare) };
+  return {
+    status: `${word[0].toUpperCase()}${word.slice(1)}`,
+    measures: parts.join("; "),
+    unit,
+    onTrackShare: formatPercent(th.onTrackShare),
+    atRiskShare: formatPercent(th.atRiskShare),
+  };
 }
 
-const JUDGEMENT_MESSAGE = "{{status}}: {{measures}}. Amounts in {{unit}}; on track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
+const JUDGEMENT_MESSAGE =
+  "{{status}}: {{measures}}. Amounts in {{unit}}; on track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
 
 /** The finding's sentence: the status, then the figures of both measures. */
 export function describeOnTrack(judgement: OnTrackJudgement, unit: string): string {

@@ -12,10 +12,14 @@ export const reinvestmentNamed = defineRule({
   principle: "v",
   severity: "warning",
   title: "Every cashable gain says where it is re-invested and under which plan",
-  checks: "Each cashable gain (not a service reduction) fills in Reinvestment and Plan reference, and every row of the Reinvestment table has a Destination and a Plan reference.",
+  checks:
+    "Each cashable gain (not a service reduction) fills in Reinvestment and Plan reference, and every row of the Reinvestment table has a Destination and a Plan reference.",
   why: `${WHY} Cashable gains are released to be re-deployed; the register should show where each one goes and which agreed plan says so.`,
   fix: "For each cashable gain, fill in Reinvestment (where the money goes) and Plan reference (the budget, business plan or investment strategy that agrees it). In the Reinvestment table give every row a Destination and a Plan reference.",
-  example: { failing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference blank.", passing: "Gain G1 (Cashable), Reinvestment \"Neighbourhood policing\", Plan reference \"Policing Plan 2009-12 s.3\"." },
+  example: {
+    failing: 'Gain G1 (Cashable), Reinvestment "Neighbourhood policing", Plan reference blank.',
+    passing: 'Gain G1 (Cashable), Reinvestment "Neighbourhood policing", Plan reference "Policing Plan 2009-12 s.3".',
+  },
   messages: {
     noReinvestment: "{{gain}} is cashable but does not say where it is re-invested.",
     noPlanReference: "{{gain}} is cashable but does not say the plan under which it is re-invested.",
@@ -66,11 +70,15 @@ export const reinvestmentPlanTotal = defineRule({
   principle: "v",
   severity: "error",
   title: "The re-investment plan accounts for the cashable net total",
-  checks: "The Amounts of the Reinvestment table add up to the total net gain of the cashable gains (service reductions left out), within the Tolerance.",
+  checks:
+    "The Amounts of the Reinvestment table add up to the total net gain of the cashable gains (service reductions left out), within the Tolerance.",
   why: `${WHY} Every pound of cashable net gain should be shown re-invested under an agreed plan; an unplanned remainder (or a plan spending more than was released) breaks that link.`,
   fix: "Make the Amounts of the Reinvestment table add up to the total of the cashable net gains in the register (excluding service reductions).",
   settings: ["tolerance"],
-  example: { failing: "Cashable net gains total 1,000; Reinvestment amounts add up to 900.", passing: "Reinvestment amounts 600 + 400 = 1,000." },
+  example: {
+    failing: "Cashable net gains total 1,000; Reinvestment amounts add up to 900.",
+    passing: "Reinvestment amounts 600 + 400 = 1,000.",
+  },
   messages: {
     short: "The re-investment plan accounts for {{planned}} but cashable net gains total {{expected}}: {{gap}} is not accounted for.",
     over: "The re-investment plan accounts for {{planned}}, more than the cashable net gains of {{expected}} (by {{gap}}).",

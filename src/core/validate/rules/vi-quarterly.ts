@@ -25,13 +25,17 @@ export const quartersPresent = defineRule({
   principle: "vi",
   severity: "error",
   title: "A quarterly update for every quarter ended by the reporting date",
-  checks: "The Quarterly table has a row for every financial-year quarter from Q1 of the year after the baseline year to the last quarter that ended on or before the reporting date (and no later than Q4 of the target year), and every Quarter label can be read (\"Q1 2008-09\", \"2008-09 Q1\", \"Quarter 1 2008-09\" or a date in the quarter).",
+  checks:
+    'The Quarterly table has a row for every financial-year quarter from Q1 of the year after the baseline year to the last quarter that ended on or before the reporting date (and no later than Q4 of the target year), and every Quarter label can be read ("Q1 2008-09", "2008-09 Q1", "Quarter 1 2008-09" or a date in the quarter).',
   why: `${WHY} The VfM Board is updated every quarter from the first quarter of the spending period; a missing quarter is a missed update.`,
-  fix: "Add a row to the Quarterly table for each quarter that has ended, labelled e.g. \"Q1 2008-09\" (or \"2008-09 Q1\", or the quarter-end date).",
+  fix: 'Add a row to the Quarterly table for each quarter that has ended, labelled e.g. "Q1 2008-09" (or "2008-09 Q1", or the quarter-end date).',
   settings: ["baselineYear", "targetYear", "reportingDate"],
   judgement:
     "Updates are asked for up to the last quarter of the target year, when the spending period ends; a workbook checked after that is not asked for later quarters. Missing quarters one after another are reported as one finding.",
-  example: { failing: "Reporting date 31/12/2009; Quarterly rows Q1 2008-09 to Q2 2009-10 (Q3 2009-10 missing).", passing: "Rows Q1 2008-09 to Q3 2009-10." },
+  example: {
+    failing: "Reporting date 31/12/2009; Quarterly rows Q1 2008-09 to Q2 2009-10 (Q3 2009-10 missing).",
+    passing: "Rows Q1 2008-09 to Q3 2009-10.",
+  },
   messages: {
     unreadable: "The quarter {{label}} cannot be read: write e.g. Q1 2008-09, 2008-09 Q1 or the quarter-end date.",
     missing: "No update for {{quarter}} (ended {{ended}}).",
@@ -43,15 +47,20 @@ export const quartersPresent = defineRule({
     const due = dueQuarters(baselineYear, ctx.settings.targetYear, ctx.reportingDate);
     const table = ctx.table("quarterly");
     if (due.length === 0 && !table) return [];
-    if (!table) return [ctx.missingTable("quarterly", `${due.length === 1 ? "1 quarterly update was" : `${due.length} quarterly updates were`} due by ${formatDate(ctx.reportingDate)}`)];
+    if (!table)
+      return [
+        ctx.missingTable(
+          "quarterly",
+          `${due.length === 1 ? "1 quarterly update was" : `${due.length} quarterly updates were`} due by ${formatDate(ctx.reportingDate)}`,
+        ),
+      ];
     const col = table.columns.get("quarter");
     if (col === undefined) return [ctx.missingColumn(table, "quarter", "each update must say which quarter it is for")];
     const out: RuleFinding[] = [];
     const seen = new Set<number>();
     for (const q of ctx.data.quarterly) {
       if (q.quarter) seen.add(quarterIndex(q.quarter));
-      else
-        out.push(ctx.at(table.sheet.name, q.row, col, "unreadable", { label: quote(q.label || "(blank)") }));
+      else out.push(ctx.at(table.sheet.name, q.row, col, "unreadable", { label: quote(q.label || "(blank)") }));
     }
     // Quarters missing one after another are one finding, so a register years behind stays readable.
     for (const [from, to] of runs(due.filter((index) => !seen.has(index)))) {
@@ -60,7 +69,12 @@ export const quartersPresent = defineRule({
       out.push(
         from === to
           ? ctx.atTable(table, "missing", { quarter: quarterLabel(first), ended: formatDate(quarterEnd(first)) })
-          : ctx.atTable(table, "missingRun", { first: quarterLabel(first), last: quarterLabel(last), count: String(to - from + 1), ended: formatDate(quarterEnd(last)) }),
+          : ctx.atTable(table, "missingRun", {
+              first: quarterLabel(first),
+              last: quarterLabel(last),
+              count: String(to - from + 1),
+              ended: formatDate(quarterEnd(last)),
+            }),
       );
     }
     return out;
@@ -72,7 +86,8 @@ export const trajectoryActual = defineRule({
   principle: "vi",
   severity: "error",
   title: "Each quarter has its trajectory and, once ended, its actual",
-  checks: "Every quarterly row has a Trajectory figure, and every row for a quarter that has ended by the reporting date has an Actual figure.",
+  checks:
+    "Every quarterly row has a Trajectory figure, and every row for a quarter that has ended by the reporting date has an Actual figure.",
   why: `${WHY} The Board compares the gains delivered with the trajectory planned; a quarter without both cannot show progress.`,
   fix: "Enter the planned cumulative gain (Trajectory) for every quarter and the Actual for every quarter that has ended.",
   settings: ["reportingDate"],
@@ -118,11 +133,12 @@ export const quarterEvidence = defineRule({
   principle: "vi",
   severity: "warning",
   title: "Each quarterly update cites budget evidence, comparative data, milestones and a risk review",
-  checks: "Every quarterly row for a quarter that has ended by the reporting date fills in Budget evidence, Comparative data, Milestones and Risks.",
+  checks:
+    "Every quarterly row for a quarter that has ended by the reporting date fills in Budget evidence, Comparative data, Milestones and Risks.",
   why: `${WHY} The principle names what each update carries: the trajectory with budget evidence, comparative data, milestones and risk management.`,
   fix: "For each ended quarter, fill in Budget evidence, Comparative data, Milestones (their status) and Risks (the risk review), with a reference to the Board paper where they are.",
   settings: ["reportingDate"],
-  example: { failing: "Q1 2009-10, Risks blank.", passing: "Q1 2009-10, Risks \"Risk register reviewed, Board paper 09/07\"." },
+  example: { failing: "Q1 2009-10, Risks blank.", passing: 'Q1 2009-10, Risks "Risk register reviewed, Board paper 09/07".' },
   messages: {
     noBudgetEvidence: "The update for {{quarter}} cites no budget evidence.",
     noComparativeData: "The update for {{quarter}} cites no comparative data.",

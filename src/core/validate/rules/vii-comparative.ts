@@ -24,8 +24,11 @@ export const measuresPresent = defineRule({
   title: "At least one HQ-cost, one output or outcome, and one unit-cost measure",
   checks: "The Comparatives table holds at least one measure of each kind: HQ cost, output or outcome, and unit cost.",
   why: `${WHY} Gains are credible when set against comparative measures: what headquarters costs, what the service produces, and what each unit of it costs.`,
-  fix: "Add rows to the Comparatives table with Kind \"HQ cost\", \"Output\" (or \"Outcome\") and \"Unit cost\", each with its value and year.",
-  example: { failing: "Comparatives hold only an Output measure.", passing: "Comparatives: HQ cost 12.4m; Output 41,000 crimes detected; Unit cost £302 per detection." },
+  fix: 'Add rows to the Comparatives table with Kind "HQ cost", "Output" (or "Outcome") and "Unit cost", each with its value and year.',
+  example: {
+    failing: "Comparatives hold only an Output measure.",
+    passing: "Comparatives: HQ cost 12.4m; Output 41,000 crimes detected; Unit cost £302 per detection.",
+  },
   messages: {
     noHq: "The Comparatives table has no HQ cost measure.",
     noOutput: "The Comparatives table has no output or outcome measure.",
@@ -35,7 +38,8 @@ export const measuresPresent = defineRule({
     const table = ctx.table("comparatives");
     if (!table) return [ctx.missingTable("comparatives", "principle (vii) needs HQ-cost, output or outcome, and unit-cost measures")];
     const col = table.columns.get("kind");
-    if (col === undefined) return [ctx.missingColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost")];
+    if (col === undefined)
+      return [ctx.missingColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost")];
     const kinds = new Set<MeasureKind>();
     for (const r of table.rows) {
       const kind = measureKind(textAt(table, r, col));
@@ -58,7 +62,7 @@ export const kindRecognised = defineRule({
   checks: "Each comparative measure's Kind reads as HQ cost, Output, Outcome or Unit cost.",
   why: `${WHY} A measure counts towards the comparison only when its kind is clear.`,
   fix: "Write HQ cost, Output, Outcome or Unit cost in the Kind column.",
-  example: { failing: "Measure \"Cost per call\", Kind blank.", passing: "Measure \"Cost per call\", Kind Unit cost." },
+  example: { failing: 'Measure "Cost per call", Kind blank.', passing: 'Measure "Cost per call", Kind Unit cost.' },
   messages: {
     blank: "{{measure}} has no kind: write HQ cost, Output, Outcome or Unit cost.",
     unknown: "{{measure}} has the kind {{text}}, which is not HQ cost, Output, Outcome or Unit cost.",
@@ -74,7 +78,11 @@ export const kindRecognised = defineRule({
       if (measureKind(text) !== null) continue;
       const measure = textAt(table, r, measureCol);
       const name = measure ? `The measure ${quote(measure)}` : "This measure";
-      out.push(text === "" ? ctx.at(table.sheet.name, r, col, "blank", { measure: name }) : ctx.at(table.sheet.name, r, col, "unknown", { measure: name, text: quote(text) }));
+      out.push(
+        text === ""
+          ? ctx.at(table.sheet.name, r, col, "blank", { measure: name })
+          : ctx.at(table.sheet.name, r, col, "unknown", { measure: name, text: quote(text) }),
+      );
     }
     return out;
   },
@@ -85,11 +93,15 @@ export const unitCostRecomputes = defineRule({
   principle: "vii",
   severity: "error",
   title: "A unit cost given with its cost and output equals cost / output",
-  checks: "For each unit-cost row with a Cost and an Output, the Value equals Cost / Output within the Tolerance (an Output of 0 is reported).",
+  checks:
+    "For each unit-cost row with a Cost and an Output, the Value equals Cost / Output within the Tolerance (an Output of 0 is reported).",
   why: `${WHY} A unit cost that does not follow from the cost and output beside it misstates the comparison.`,
   fix: "Make the Value of the unit-cost row the Cost divided by the Output, e.g. =F7/G7.",
   settings: ["tolerance"],
-  example: { failing: "Unit cost: Cost 1,000,000, Output 4,000, Value 260.", passing: "Unit cost: Cost 1,000,000, Output 4,000, Value 250." },
+  example: {
+    failing: "Unit cost: Cost 1,000,000, Output 4,000, Value 260.",
+    passing: "Unit cost: Cost 1,000,000, Output 4,000, Value 250.",
+  },
   messages: {
     zeroOutput: "This unit cost's output is 0, so cost / output cannot be worked out.",
     differs: "Unit cost {{value}} does not equal cost {{cost}} / output {{output}} ({{expected}}).",

@@ -18,16 +18,18 @@ export const deliverabilityPresent = defineRule({
   principle: "viii",
   severity: "error",
   title: "Every gain has a deliverability",
-  checks: "Each gain's Deliverability is a fraction from 0 to 1, a percentage, or a word of the RAG mapping (Green, Amber, Red by default).",
+  checks:
+    "Each gain's Deliverability is a fraction from 0 to 1, a percentage, or a word of the RAG mapping (Green, Amber, Red by default).",
   why: `${WHY} Each gain is discounted by the likelihood that it is delivered.`,
   fix: "Enter each gain's deliverability as a fraction or percentage (e.g. 80%), or as Green, Amber or Red.",
   judgement:
     "Turning Green, Amber and Red into fractions is our judgement (by default Green 1, Amber 0.5, Red 0, after the NAO's ratings of CSR07 claims). Change it with the RAG mapping setting.",
   settings: ["ragMapping"],
-  example: { failing: "Gain G1, Deliverability blank (or 120%, or \"Likely\").", passing: "Gain G1, Deliverability 80% (or Amber)." },
+  example: { failing: 'Gain G1, Deliverability blank (or 120%, or "Likely").', passing: "Gain G1, Deliverability 80% (or Amber)." },
   messages: {
     blank: "{{gain}} has no deliverability.",
-    percentMeant: "{{gain}} has a deliverability of {{value}}, outside 0 to 1 (0% to 100%): if {{value}}% is meant, write {{value}}% or {{fraction}}.",
+    percentMeant:
+      "{{gain}} has a deliverability of {{value}}, outside 0 to 1 (0% to 100%): if {{value}}% is meant, write {{value}}% or {{fraction}}.",
     outOfRange: "{{gain}} has a deliverability of {{value}}, outside 0 to 1 (0% to 100%).",
     unknownWord: "{{gain}} has the deliverability {{text}}: use a fraction, a percentage, or one of {{mapping}}.",
   },
@@ -44,8 +46,11 @@ export const deliverabilityPresent = defineRule({
       const name = gainName(gain);
       if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: name }));
       else if (read.kind === "number" && read.value > 1 && read.value <= 100)
-        out.push(ctx.at(table.sheet.name, gain.row, col, "percentMeant", { gain: name, value: num(read.value), fraction: num(read.value / 100) }));
-      else if (read.kind === "number") out.push(ctx.at(table.sheet.name, gain.row, col, "outOfRange", { gain: name, value: num(read.value) }));
+        out.push(
+          ctx.at(table.sheet.name, gain.row, col, "percentMeant", { gain: name, value: num(read.value), fraction: num(read.value / 100) }),
+        );
+      else if (read.kind === "number")
+        out.push(ctx.at(table.sheet.name, gain.row, col, "outOfRange", { gain: name, value: num(read.value) }));
       else {
         const data = { gain: name, text: quote(ctx.gainText(gain, "deliverability")), mapping: ragWords(ctx.settings.ragMapping) };
         out.push(ctx.at(table.sheet.name, gain.row, col, "unknownWord", data));
@@ -60,16 +65,22 @@ export const riskAdjustedRecomputes = defineRule({
   principle: "viii",
   severity: "error",
   title: "Risk-adjusted gain equals NETGAIN(gross, costs, deliverability)",
-  checks: "Each gain's Risk-adjusted gain equals VFM.NETGAIN(gross, costs, deliverability) = gross x deliverability - costs, recomputed exactly, within the Tolerance.",
+  checks:
+    "Each gain's Risk-adjusted gain equals VFM.NETGAIN(gross, costs, deliverability) = gross x deliverability - costs, recomputed exactly, within the Tolerance.",
   why: `${WHY} The risk-adjusted gain is what the discount leaves: the gross gain times its deliverability, less the costs.`,
   fix: "Make the Risk-adjusted gain cell the gross gain times its deliverability, less the costs: =VFM.NETGAIN(gross, costs, deliverability), e.g. =VFM.NETGAIN(I5, J5, L5), or =I5*L5-J5.",
   judgement:
     "Deliverability discounts the gross gain, not the costs, because costs are incurred whether or not the gain materialises (our judgement, in line with the Green Book's optimism bias, which never pushes costs down).",
   settings: ["tolerance", "ragMapping"],
-  example: { failing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 336.", passing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 320." },
+  example: {
+    failing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 336.",
+    passing: "Gross 500, Costs 80, Deliverability 0.8, Risk-adjusted gain 320.",
+  },
   messages: {
-    differs: "Risk-adjusted gain {{riskAdjusted}} does not equal gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
-    notNumber: "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+    differs:
+      "Risk-adjusted gain {{riskAdjusted}} does not equal gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+    notNumber:
+      "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
   },
   check(ctx) {
     const table = ctx.table("gains");
@@ -89,7 +100,8 @@ export const riskAdjustedRecomputes = defineRule({
         return { gross: num(gain.gross!), deliverability: d, costs: num(gain.costs ?? 0), expected: num(expected), units };
       };
       if (read.kind === "number") {
-        if (!moneyClose(read.value, expected, tolerance)) out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { riskAdjusted: num(read.value), ...call() }));
+        if (!moneyClose(read.value, expected, tolerance))
+          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { riskAdjusted: num(read.value), ...call() }));
       } else if (read.kind !== "error") {
         out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...call() }));
       }
@@ -108,16 +120,22 @@ export const totalRiskAdjusted = defineRule({
   principle: "viii",
   severity: "error",
   title: "A total reported against the target is risk-adjusted",
-  checks: "Where the register has a total row (labelled Total, Totals or Grand total, or an Excel totals row), its Risk-adjusted gain total is present and equals the sum of the column. Where a Summary table (sheet Summary, Progress or Dashboard with Measure and Value) reports a total (a line labelled as a total, or gains against the target), it is the risk-adjusted one, not the gross or net total, and a line labelled risk-adjusted equals the register's risk-adjusted total. A workbook with no total at all is not reported.",
+  checks:
+    "Where the register has a total row (labelled Total, Totals or Grand total, or an Excel totals row), its Risk-adjusted gain total is present and equals the sum of the column. Where a Summary table (sheet Summary, Progress or Dashboard with Measure and Value) reports a total (a line labelled as a total, or gains against the target), it is the risk-adjusted one, not the gross or net total, and a line labelled risk-adjusted equals the register's risk-adjusted total. A workbook with no total at all is not reported.",
   why: `${WHY} A total set against the target that is not discounted for deliverability overstates progress.`,
   fix: "Report the total of the Risk-adjusted gain column against the target: give the register's total row a risk-adjusted total equal to the sum of that column, and in a Summary table use the risk-adjusted total.",
   settings: ["tolerance"],
-  example: { failing: "Gains total row: Net gain 1,000, Risk-adjusted gain blank.", passing: "Gains total row: Net gain 1,000, Risk-adjusted gain =SUBTOTAL(109, ...) showing 830." },
+  example: {
+    failing: "Gains total row: Net gain 1,000, Risk-adjusted gain blank.",
+    passing: "Gains total row: Net gain 1,000, Risk-adjusted gain =SUBTOTAL(109, ...) showing 830.",
+  },
   messages: {
     totalDiffers: "The risk-adjusted total {{total}} does not equal the sum of the risk-adjusted gains ({{sum}}).",
     totalMissing: "The register's total row gives gross or net totals but no risk-adjusted total.",
-    summaryDiffers: "The summary's risk-adjusted total {{value}} does not equal the register's risk-adjusted total ({{riskAdjusted}}; cashable {{cashable}}).",
-    summaryNotAdjusted: "The summary total {{value}} is not risk-adjusted: the risk-adjusted total is {{riskAdjusted}} (cashable {{cashable}}).",
+    summaryDiffers:
+      "The summary's risk-adjusted total {{value}} does not equal the register's risk-adjusted total ({{riskAdjusted}}; cashable {{cashable}}).",
+    summaryNotAdjusted:
+      "The summary total {{value}} is not risk-adjusted: the risk-adjusted total is {{riskAdjusted}} (cashable {{cashable}}).",
   },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -162,7 +180,8 @@ export const totalRiskAdjusted = defineRule({
         if (adjusted.some((a) => moneyClose(a, value, tolerance))) continue;
         const data = { value: num(value), riskAdjusted: num(totals.riskAdjusted), cashable: num(totals.cashableRiskAdjusted) };
         if (RISK_WORDS.test(label)) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryDiffers", data));
-        else if (unadjusted.some((u) => moneyClose(u, value, tolerance))) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryNotAdjusted", data));
+        else if (unadjusted.some((u) => moneyClose(u, value, tolerance)))
+          out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryNotAdjusted", data));
       }
     }
     return out;
@@ -177,9 +196,12 @@ export const riskReviewed = defineRule({
   checks: "Each gain's Risk reviewed date falls within the three months up to the reporting date.",
   why: `${WHY} A dynamic strategy reviews each gain's deliverability at least every quarter.`,
   fix: "Review the gain's deliverability and enter the date of the review in the Risk reviewed column.",
-  judgement: "Three months is our reading of \"dynamic\" alongside the quarterly Board updates of principle (vi).",
+  judgement: 'Three months is our reading of "dynamic" alongside the quarterly Board updates of principle (vi).',
   settings: ["reportingDate"],
-  example: { failing: "Reporting date 31/12/2009, Risk reviewed 15/06/2009.", passing: "Reporting date 31/12/2009, Risk reviewed 10/12/2009." },
+  example: {
+    failing: "Reporting date 31/12/2009, Risk reviewed 15/06/2009.",
+    passing: "Reporting date 31/12/2009, Risk reviewed 10/12/2009.",
+  },
   messages: {
     blank: "{{gain}} has no risk review date.",
     unreadable: "{{gain}}'s risk review date {{text}} cannot be read as a date.",

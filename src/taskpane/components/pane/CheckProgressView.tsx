@@ -19,7 +19,13 @@ export function CheckProgressView({ progress }: { progress: CheckProgress | null
   const styles = useStyles();
   return (
     <div className={styles.progress} data-testid="check-progress">
-      <ProgressBar value={progress?.fraction ?? undefined} max={1} thickness="large" aria-label={progressText(progress)} aria-valuetext={progressText(progress)} />
+      <ProgressBar
+        value={progress?.fraction ?? undefined}
+        max={1}
+        thickness="large"
+        aria-label={progressText(progress)}
+        aria-valuetext={progressText(progress)}
+      />
       {/* Only the phase is announced; the percentage would be read out at every step. */}
       <Text>
         <span role="status">{progress?.phase === "checking" ? progressText(progress) : "Reading the workbook…"}</span>

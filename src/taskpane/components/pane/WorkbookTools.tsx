@@ -39,8 +39,8 @@ export function WorkbookTools({ busy, onCreateTemplate, canWriteReport, onWriteR
         )}
       </div>
       <Text className={styles.muted} size={200}>
-        Create VfM workbook adds the template's sheets and never changes a sheet you already have. Write report adds a new
-        sheet with the findings of the last check.
+        Create VfM workbook adds the template's sheets and never changes a sheet you already have. Write report adds a new sheet with the
+        findings of the last check.
       </Text>
     </section>
   );

@@ -60,7 +60,11 @@ export const INITIAL_PANE_STATE: PaneState = {
 };
 
 export const NOTICES = {
-  resultsNotLoaded: { intent: "error", title: "The results could not be shown", text: "Part of the pane did not load. Reload it and check again." },
+  resultsNotLoaded: {
+    intent: "error",
+    title: "The results could not be shown",
+    text: "Part of the pane did not load. Reload it and check again.",
+  },
   cancelled: { intent: "info", title: "Check cancelled", text: "Nothing was changed. Select Check workbook to start again." },
   sessionSettings: {
     intent: "info",
@@ -85,7 +89,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (outcome.status === "done" && action.resultsLoaded) return { ...ended, result: outcome.result, focus: focusOn(state, "summary") };
       if (outcome.status === "done") return { ...ended, result: null, notice: NOTICES.resultsNotLoaded, focus: focusOn(state, "notice") };
       if (outcome.status === "cancelled") return { ...ended, notice: NOTICES.cancelled, focus: focusOn(state, "notice") };
-      return { ...ended, result: null, notice: { intent: "error", title: "This workbook could not be checked", text: outcome.reason }, focus: focusOn(state, "notice") };
+      return {
+        ...ended,
+        result: null,
+        notice: { intent: "error", title: "This workbook could not be checked", text: outcome.reason },
+        focus: focusOn(state, "notice"),
+      };
     }
     case "write-started":
       return { ...state, writing: true, notice: null };
