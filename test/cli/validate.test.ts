@@ -67,6 +67,24 @@ describe("vfm validate", () => {
     expect(report.findings.some((f: { rule: string }) => f.rule === "vi.quarters-present")).toBe(true);
   });
 
+  it("links rules to https pages in SARIF and the text report, never to a local path; VFM_DOCS_BASE_URL overrides", () => {
+    const sarif = vfm(["validate", "--format", "sarif", relSeeded]).stdout;
+    const text = vfm(["validate", "--verbose", relSeeded]).stdout;
+    for (const output of [sarif, text]) {
+      expect(output).toMatch(/https:\/\/github\.com\/vfm-checker\/vfm-addin\/blob\/main\/docs\/rules\/[a-z]+\.[a-z-]+\.md/);
+      expect(output).not.toContain(path.resolve(__dirname, "..", "..", "docs"));
+    }
+    const driver = JSON.parse(sarif).runs[0].tool.driver;
+    for (const rule of driver.rules) expect(rule.helpUri).toMatch(/^https:\/\//);
+    const env = { VFM_DOCS_BASE_URL: "https://intranet.example/vfm" };
+    const privateSarif = JSON.parse(vfm(["validate", "--format", "sarif", relSeeded], { env }).stdout);
+    expect(privateSarif.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/intranet\.example\/vfm\/docs\/rules\/.+\.md$/);
+    expect(vfm(["validate", "--verbose", relSeeded], { env }).stdout).toContain("More: https://intranet.example/vfm/docs/rules/");
+    // Anything but https is ignored rather than leaking a path into a shared report.
+    const local = JSON.parse(vfm(["validate", "--format", "sarif", relSeeded], { env: { VFM_DOCS_BASE_URL: "file:///home/me/" } }).stdout);
+    expect(JSON.stringify(local.runs[0].tool.driver.rules)).not.toContain("file://");
+  });
+
   it("writes SARIF 2.1.0 with rules and located results", () => {
     const run = vfm(["validate", "--format", "sarif", relSeeded]);
     expect(run.status).toBe(1);
@@ -75,13 +93,13 @@ describe("vfm validate", () => {
     const [sarifRun] = log.runs;
     expect(sarifRun.tool.driver.name).toBe("vfm");
     expect(sarifRun.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(sarifRun.tool.driver.informationUri).toMatch(/^(https?|file):/);
+    expect(sarifRun.tool.driver.informationUri).toBe("https://github.com/vfm-checker/vfm-addin#readme");
     expect(sarifRun.tool.driver.rules.length).toBeGreaterThan(20);
     for (const rule of sarifRun.tool.driver.rules) {
       expect(rule.shortDescription.text).not.toBe("");
       expect(rule.fullDescription.text).not.toBe("");
       expect(rule.help.text).not.toBe("");
-      expect(rule.helpUri).toMatch(new RegExp(`docs/rules/${rule.id.replace(/\./g, "\\.")}\\.md$`));
+      expect(rule.helpUri).toBe(`https://github.com/vfm-checker/vfm-addin/blob/main/docs/rules/${rule.id}.md`);
       expect(["error", "warning", "note"]).toContain(rule.defaultConfiguration.level);
     }
     const errors = sarifRun.results.filter((r: { level: string }) => r.level === "error");

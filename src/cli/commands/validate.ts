@@ -92,16 +92,30 @@ export function ruleCatalogue(docRoot?: string): RuleCatalogue {
 interface PackageInfo {
   root: string;
   version: string;
-  informationUri: string;
-  docBaseUri: string;
+  informationUri: string | undefined;
+  /** https:// base the rule pages are linked from; undefined when none is known (then no link, never a local path). */
+  docBaseUri: string | undefined;
 }
 
-/** The package's root (where package.json and docs/ are), from build/cli/commands or src/cli/commands. */
-function packageInfo(): PackageInfo {
+/** Overrides the rule pages' base address, e.g. for a private deployment: https://intranet.example/vfm/ */
+export const DOCS_BASE_URL_VARIABLE = "VFM_DOCS_BASE_URL";
+
+/** An https:// address ending in "/", or undefined for anything else (a local path must never reach a shared report). */
+function httpsBase(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^https:\/\/[^\s/]+/i.test(value.trim())) return undefined;
+  const trimmed = value.trim();
+  return trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
+}
+
+/**
+ * The package's root (where package.json and docs/ are), from build/cli/commands or src/cli/commands, and the public
+ * addresses reports link to: package.json's repository (rule pages on GitHub) and homepage, or VFM_DOCS_BASE_URL.
+ */
+export function packageInfo(env: Readonly<Record<string, string | undefined>> = {}): PackageInfo {
   const root = path.resolve(__dirname, "..", "..", "..");
   let manifest: { version?: unknown; homepage?: unknown; repository?: unknown } = {};
   try {
-    manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as typeof manifest;
   } catch {
     // Without a readable package.json the report still works; the version says so.
   }
@@ -109,15 +123,17 @@ function packageInfo(): PackageInfo {
   const repository =
     typeof manifest.repository === "string" ? manifest.repository : (manifest.repository as { url?: unknown } | undefined)?.url;
   const github = typeof repository === "string" ? /github\.com[/:]([^/]+\/[^/.#]+)/.exec(repository)?.[1] : undefined;
-  const rootUri = pathToFileURL(root + path.sep).href;
-  const docBaseUri = github ? `https://github.com/${github}/blob/main/` : rootUri;
-  const informationUri =
-    typeof manifest.homepage === "string"
-      ? manifest.homepage
-      : github
-        ? `https://github.com/${github}`
-        : new URL("docs/cli.md", rootUri).href;
+  const docBaseUri = httpsBase(env[DOCS_BASE_URL_VARIABLE]) ?? (github ? `https://github.com/${github}/blob/main/` : undefined);
+  const homepage = typeof manifest.homepage === "string" && /^https:\/\//i.test(manifest.homepage) ? manifest.homepage : undefined;
+  const informationUri = homepage ?? (github ? `https://github.com/${github}` : undefined);
   return { root, version, informationUri, docBaseUri };
+}
+
+/** Where the text report points for a rule: its public page, else the copy in this installation's docs/. */
+function textCatalogue(info: PackageInfo): RuleCatalogue {
+  const base = info.docBaseUri;
+  if (!base) return ruleCatalogue(info.root);
+  return createRuleCatalogue(RULES, PRINCIPLE_TITLES, (id) => new URL(ruleDocPath(id), base).href);
 }
 
 async function validateFiles({ values, operands, io, usage }: CommandInput<typeof VALIDATE.options>): Promise<number> {
@@ -128,11 +144,11 @@ async function validateFiles({ values, operands, io, usage }: CommandInput<typeo
   if (stopped)
     io.stderr(`vfm: stopped: ${outcomes.filter((o) => o.status === "not-checked").length} of ${outcomes.length} files not checked\n`);
 
-  const info = packageInfo();
+  const info = packageInfo(io.env);
   const output = VALIDATE_FORMATS.get(parsed.format).format({
     outcomes,
     several: parsed.files.length > 1,
-    catalogue: ruleCatalogue(parsed.format === "text" ? info.root : undefined),
+    catalogue: parsed.format === "text" ? textCatalogue(info) : ruleCatalogue(),
     tool: { name: "vfm", version: info.version, informationUri: info.informationUri, docBaseUri: info.docBaseUri },
     srcRoot: pathToFileURL(io.cwd + path.sep).href,
     text: {
