@@ -14,7 +14,7 @@ import { readXlsx } from "../src/adapters/xlsx/read";
 import { compareReturns } from "../src/core/review/compare";
 import { formatComparisonText } from "../src/core/review/compare-report";
 import { recordsOfModel } from "../src/core/review/return-records";
-import { generateRegisterModel } from "../src/core/validate/bench-support";
+import { generateRegisterModel } from "../test/support/register-generator";
 import type { Sheet, WorkbookModel } from "../src/core/workbook/model";
 
 const ROOT = path.resolve(__dirname, "../..");

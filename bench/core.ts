@@ -11,7 +11,7 @@
 import Decimal from "decimal.js";
 import { deflate, netGain, target } from "../src/core/calc";
 import { HMT_2026_03 } from "../src/core/deflators";
-import { seededRandom } from "../src/core/validate/bench-support";
+import { seededRandom } from "../test/support/register-generator";
 import { referenceDeflate, referenceNetGain, referenceTarget } from "../test/core/calc/exactReference";
 
 export interface CoreBenchResult {

@@ -15,7 +15,7 @@ import { runCoreBench } from "./core";
 import { runOfficeBench } from "./office";
 import { runPaneBench } from "./pane";
 import { runCompareBench } from "./compare";
-import { generateRegisterModel } from "../src/core/validate/bench-support";
+import { generateRegisterModel } from "../test/support/register-generator";
 import { writeModelToXlsx } from "./write-model";
 import { readXlsx } from "../src/adapters/xlsx/read";
 import { validateWorkbook } from "../src/core/validate";

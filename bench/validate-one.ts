@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { performance } from "perf_hooks";
-import { generateRegisterModel } from "../src/core/validate/bench-support";
+import { generateRegisterModel } from "../test/support/register-generator";
 import { validateWorkbook } from "../src/core/validate";
 import { readXlsx } from "../src/adapters/xlsx/read";
 

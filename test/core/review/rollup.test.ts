@@ -1,4 +1,4 @@
-import { generateRegisterModel } from "../../../src/core/validate/bench-support";
+import { generateRegisterModel } from "../../support/register-generator";
 import { validateWorkbook } from "../../../src/core/validate";
 import type { Finding } from "../../../src/core/validate/types";
 import { formatText, formatJson } from "../../../src/core/report";

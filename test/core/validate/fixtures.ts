@@ -16,7 +16,7 @@
  *   Comparatives rows 2-4: HQ cost, Output, Unit cost (C Value, F Cost, G Output)
  *   Publication rows 2-3: A Report, B Published, C Reference, D Reward
  */
-import { generateRegisterModel } from "../../../src/core/validate/bench-support";
+import { generateRegisterModel } from "../../support/register-generator";
 import type { WorkbookModel } from "../../../src/core/workbook/model";
 import { f, setCells, type CellInput } from "../../support/model-builder";
 

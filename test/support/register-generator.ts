@@ -1,12 +1,12 @@
 /**
  * A deterministic generator of complete, clean VfM workbook models of any size: every table of
- * workbook.md, realistic values, five-year profiles, derived columns as formulas with cached values
+^ * workbook.md, realistic values, five-year profiles, derived columns as formulas with cached values
  * computed by the calculation core. The benchmark and tests use it; a check of it finds no errors.
  */
-import { netGain, sumExact } from "../calc";
-import type { Cell, CellValue, Sheet, TableDef, WorkbookModel } from "../workbook/model";
-import { a1, columnLetters } from "../workbook/model";
-import { isoToSerial } from "./dates";
+import { netGain, sumExact } from "../../src/core/calc";
+import type { Cell, CellValue, Sheet, TableDef, WorkbookModel } from "../../src/core/workbook/model";
+import { a1, columnLetters } from "../../src/core/workbook/model";
+import { isoToSerial } from "../../src/core/workbook/iso-date";
 
 const MONEY = "£#,##0.00;[Red]-£#,##0.00";
 const DATE = "dd/mm/yyyy";

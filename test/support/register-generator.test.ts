@@ -1,5 +1,5 @@
-import { generateRegisterModel } from "../../../src/core/validate/bench-support";
-import { validateWorkbook } from "../../../src/core/validate";
+import { generateRegisterModel } from "./register-generator";
+import { validateWorkbook } from "../../src/core/validate";
 
 describe("generateRegisterModel", () => {
   it.each([1, 7, 250])("builds a clean register of %i gains (no errors, no warnings)", (gains) => {
