@@ -18,6 +18,8 @@ export interface GainRecord {
   name: string | null;
   type: "cashable" | "non-cashable" | null;
   category: string | null;
+  /** The programme or department it belongs to, as written; null without one. */
+  workstream: string | null;
   /** Amounts in the return's unit; null when the workbook does not give one that can be read. */
   gross: number | null;
   costs: number | null;
@@ -75,6 +77,7 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
   const data = analysis.data;
   const profileTable = analysis.tables.get("profile");
   const deliverabilityCol = analysis.tables.get("gains")?.columns.get("deliverability");
+  const workstreamCol = analysis.tables.get("gains")?.columns.get("workstream");
   const gains: GainRecord[] = analysis.gains.map((gain) => {
     const profile = new Map<number, number>();
     // An inline profile is the register's own per-year columns: the gain's row, with or without an ID.
@@ -96,11 +99,13 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
     }
     const ragCell = deliverabilityCol === undefined ? undefined : gain.cells[deliverabilityCol];
     const ragText = typeof ragCell?.value === "string" && numberOf(ragCell) === null ? cellText(ragCell) : "";
+    const workstream = workstreamCol === undefined ? "" : cellText(gain.cells[workstreamCol]);
     return {
       id: gain.id,
       name: gain.initiative,
       type: gain.type,
       category: gain.category,
+      workstream: workstream === "" ? null : workstream,
       gross: gain.gross,
       costs: gain.costs,
       net: gain.recomputedNet ?? gain.net,

@@ -128,7 +128,7 @@ export function validateWorkbook(model: WorkbookModel, options: ValidateOptions)
 export function validateWorkbookWithContext(
   model: WorkbookModel,
   options: ValidateOptions,
-): { report: ValidationReport; vfmTablesFound: boolean; onTrack: OnTrackJudgement | null; unit: MoneyUnit } {
+): { report: ValidationReport; vfmTablesFound: boolean; onTrack: OnTrackJudgement | null; unit: MoneyUnit; analysis: Analysis } {
   // Throws CheckDeadlineExceeded (a one-line message) past options.deadlineMs, 20 s by default.
   const deadline = startDeadline(options);
   const analysis = analyse(model, options);
@@ -139,6 +139,8 @@ export function validateWorkbookWithContext(
     // On track or not against the target path (src/core/review/on-track.ts), for the return's verdict.
     onTrack: onTrackOf(analysis),
     unit: analysis.data.unit,
+    // For a caller that reads the return's records too (vfm consolidate), so it is analysed once.
+    analysis,
   };
 }
 

@@ -110,6 +110,7 @@ const gain = (over: Partial<GainRecord>): GainRecord => ({
   name: null,
   type: "cashable",
   category: null,
+  workstream: null,
   gross: 100,
   costs: 0,
   net: 100,
