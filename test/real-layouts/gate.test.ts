@@ -1,37 +1,33 @@
 /**
  * The gate of issue #9 (Tests): recall (seeded defects found / seeded) and error precision (error
  * findings that are seeded defects / all error findings) of the validator on the real-layout corpus
- * (test/fixtures/real-layouts/: workbooks laid out as forces and councils build them). Both are
- * printed with every miss and false error; `npm run score:layouts` prints the same.
- *
- * RATCHET. The issue's goal is 0.9 for both (GOAL). At the team's last measurement on main
- * (11:30 UTC, 1 December 2026) main reached recall 23/28 (82.1%) and error precision 21/26 (80.8%), so the floors below are the levels
- * main reached, never lower: a change that loses recall or precision fails here. Raise a floor to the
- * new level whenever recognition improves, and replace RATCHET by GOAL once both reach 0.9.
+ * (test/fixtures/real-layouts/: workbooks laid out as forces and councils build them). The test fails
+ * below 0.9 for either, as the issue asks, and prints both with every miss and false error;
+ * `npm run score:layouts` prints the same.
  */
 import { formatScore, scoreCorpus, type CorpusScore } from "../support/real-layouts";
 
-const GOAL = { recall: 0.9, precision: 0.9 };
-/** The levels main reached (11:30 UTC, 1 December 2026), as the fractions measured: never lower these. */
-const RATCHET = { recall: 23 / 28, precision: 21 / 26 };
+/** The issue's threshold for both figures. */
+const GATE = { recall: 0.9, precision: 0.9 };
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-describe("recognition of real layouts (issue #9), ratchet towards recall and precision 0.9", () => {
+describe("recognition of real layouts (issue #9): recall and error precision at least 0.9", () => {
   let score: CorpusScore;
   beforeAll(async () => {
     score = await scoreCorpus();
     console.log(
-      `Real-layout corpus: recall ${pct(score.recall)} (floor ${pct(RATCHET.recall)}, goal ${pct(GOAL.recall)}), error precision ${pct(score.precision)} (floor ${pct(RATCHET.precision)}, goal ${pct(GOAL.precision)})\n${formatScore(score)}`,
+      `Real-layout corpus: recall ${score.found}/${score.expected} = ${pct(score.recall)}, error precision ${score.rightErrors}/${score.errors} = ${pct(score.precision)} (gate ${pct(GATE.recall)} for both)\n${formatScore(score)}`,
     );
   });
 
-  it(`finds at least ${pct(RATCHET.recall)} of the seeded defects (ratchet; goal ${pct(GOAL.recall)})`, () => {
+  it(`finds at least ${pct(GATE.recall)} of the seeded defects`, () => {
     expect(score.expected).toBeGreaterThanOrEqual(12);
-    expect(score.recall).toBeGreaterThanOrEqual(RATCHET.recall);
+    expect(score.recall).toBeGreaterThanOrEqual(GATE.recall);
   });
 
-  it(`is right in at least ${pct(RATCHET.precision)} of its error findings (ratchet; goal ${pct(GOAL.precision)})`, () => {
-    expect(score.precision).toBeGreaterThanOrEqual(RATCHET.precision);
+  it(`is right in at least ${pct(GATE.precision)} of its error findings`, () => {
+    expect(score.errors).toBeGreaterThan(0);
+    expect(score.precision).toBeGreaterThanOrEqual(GATE.precision);
   });
 });

@@ -16,7 +16,7 @@ import { EMPTY_CONTEXT, readContext, type TableContext } from "./context";
 import { correctionHeaders, NO_CORRECTIONS, type Corrections } from "./corrections";
 import { readHeader, type HeaderColumn } from "./headers";
 import { scoreBlock, type Candidate, type Vocabulary } from "./score";
-import { buildHeaderMaps, HEADER_MAPS, headerWordSpread } from "./vocabulary";
+import { buildHeaderMaps, HEADER_MAPS, headerWordSpread, SHEET_NAME_HINTS } from "./vocabulary";
 import { fillRows, normaliseTableName, parseReference, type Confidence, type DiscoveredTable, type TableSource } from "../discovery";
 
 export interface RecogniseOptions {
@@ -77,6 +77,8 @@ function sheetClue(sheet: Sheet, spec: TableSpec): "exact" | "partial" | null {
   const names = namesFor(spec);
   if (names.has(name)) return "exact";
   for (const n of names) if (n.length >= 5 && name.includes(n)) return "partial";
+  const words = ` ${normaliseLabel(sheet.name)} `;
+  for (const hint of SHEET_NAME_HINTS[spec.key] ?? []) if (words.includes(` ${hint} `)) return "partial";
   return null;
 }
 

@@ -24,6 +24,10 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
       "Expenditure heading",
       "Service area",
       "Line description",
+      "Service block",
+      "Service line",
+      "Subjective line",
+      "Expenditure line",
     ],
     year: ["Base year"],
     amount: [
@@ -37,6 +41,10 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
       "Base budget",
       "Outturn",
       "Net revenue expenditure",
+      "GRE",
+      "Gross revenue expenditure",
+      "Revenue budget",
+      "Net revenue budget",
     ],
     basis: ["Budget / outturn", "Budget/outturn", "Basis of figures"],
   },
@@ -124,11 +132,34 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
   },
   comparatives: {
     measure: ["Indicator", "Performance indicator", "Metric", "KPI"],
-    kind: ["Type", "Indicator type", "Type of indicator", "Type of measure", "Measure type", "Kind of measure"],
+    kind: [
+      "Type",
+      "Indicator type",
+      "Type of indicator",
+      "Type of measure",
+      "Measure type",
+      "Kind of measure",
+      "Category",
+      "Measure category",
+    ],
     value: ["Unit cost", "Result", "Score"],
     cost: ["Net spend", "Spend", "Total cost", "Net cost", "Expenditure"],
     output: ["Activity volume", "Activity", "Volume", "Outputs"],
-    benchmark: ["Comparator", "Family average", "Peer average", "Most similar group", "MSG average", "Average"],
+    benchmark: [
+      "Comparator",
+      "Family average",
+      "Peer average",
+      "Most similar group",
+      "MSG average",
+      "Average",
+      "Most similar forces",
+      "Most similar family",
+      "MSF average",
+      "Nearest neighbours",
+      "Comparator average",
+      "Peer group",
+      "CIPFA nearest neighbours",
+    ],
   },
   publication: {
     report: ["Publication", "Document", "Published in", "Where published"],
@@ -138,6 +169,19 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
   summary: {
     measure: ["Description", "Summary"],
   },
+};
+
+/**
+ * Words in a sheet's name that hint at a table without naming it ("GRE 2012-13" holds the baseline,
+ * "Benchmarking" the comparatives): matched as whole words, worth what a sheet name that contains the
+ * table's name is worth (a little, never enough alone).
+ */
+export const SHEET_NAME_HINTS: Readonly<Partial<Record<TableKey, readonly string[]>>> = {
+  baseline: ["baseline", "gre", "gross revenue expenditure", "revenue budget", "base budget", "budget"],
+  gains: ["savings plan", "efficiency programme", "efficiency plan", "action plan", "savings", "efficiencies"],
+  quarterly: ["monitoring", "tracker", "quarterly"],
+  comparatives: ["benchmarking", "benchmarks", "comparators"],
+  publication: ["publication", "publications"],
 };
 
 /** Words a block's header or first column carries when it is a pivot or summary, never a register. */
