@@ -8,7 +8,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { startStaticServer } from "../support/static-server";
 import type { StaticServer } from "../support/static-server";
-import { DIST, describeInBrowser, launchTestBrowser, saveArtifactPath } from "../support/browser";
+import { DIST, describeInBrowser, launchTestBrowser, saveArtifactPath, waitForResults } from "../support/browser";
 import type { TestBrowser } from "../support/browser";
 
 const { suite, missing } = describeInBrowser("the first-use browser test", [
@@ -38,12 +38,7 @@ suite("first use of the standalone page", () => {
     await server?.close();
   });
 
-  async function results(): Promise<void> {
-    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
-    const panel = page.getByTestId("target-panel");
-    await panel.getByText("Loading the chart").waitFor({ state: "detached", timeout: 30_000 });
-    await panel.locator("svg").first().waitFor({ timeout: 30_000 });
-  }
+  const results = () => waitForResults(page);
 
   test("before a workbook is opened, Check workbook is disabled and says why", async () => {
     await page.goto(`${server.url}index.html`);

@@ -12,32 +12,11 @@ import { startStaticServer } from "../support/static-server";
 import type { StaticServer } from "../support/static-server";
 import { DIST, describeInBrowser, launchTestBrowser } from "../support/browser";
 import type { TestBrowser } from "../support/browser";
+import { CUSTOM_FUNCTIONS_RUNTIME, type AssociatedFunction } from "../support/custom-functions-runtime";
 
 const { suite, missing } = describeInBrowser("the functions bundle browser test", ["functions.js", "functions.json"]);
 
 jest.setTimeout(60_000);
-
-/** The stand-in runtime, installed before functions.js runs (as Excel's is). */
-const RUNTIME = `
-  window.__associated = [];
-  class CustomFunctionsError extends Error {
-    constructor(code, message) { super(message || ""); this.code = code; }
-  }
-  window.CustomFunctions = {
-    Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" },
-    associate(id, implementation) { window.__associated.push({ id, kind: typeof implementation }); (window.__functions ||= {})[id] = implementation; },
-  };
-  window.__call = (id, args) => {
-    const decode = (value) => (value && typeof value === "object" && !Array.isArray(value) && "error" in value ? new CustomFunctionsError(value.error) : Array.isArray(value) ? value.map(decode) : value);
-    try {
-      const result = window.__functions[id](...args.map(decode));
-      return { ok: true, value: result };
-    } catch (error) {
-      return { ok: false, isCustomFunctionsError: error instanceof CustomFunctionsError, code: error.code, message: error.message };
-    }
-  };
-`;
 
 type Outcome = { ok: true; value: number } | { ok: false; isCustomFunctionsError: boolean; code: string; message: string };
 
@@ -59,7 +38,9 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
         body: '<!doctype html><html><head><script src="runtime.js"></script><script src="functions.js"></script></head><body></body></html>',
       }),
     );
-    await page.route(`${server.url}runtime.js`, (route) => route.fulfill({ contentType: "text/javascript", body: RUNTIME }));
+    await page.route(`${server.url}runtime.js`, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: CUSTOM_FUNCTIONS_RUNTIME }),
+    );
     await page.goto(`${server.url}functions-host.html`);
     await page.waitForFunction(() => (window as unknown as { __associated: unknown[] }).__associated.length > 0);
   });
@@ -82,7 +63,7 @@ suite("the built functions.js in a browser with a simulated CustomFunctions runt
 
   test("associates exactly the ids of the built functions.json, each with a function", async () => {
     const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: Array<{ id: string }> };
-    const associated = await page.evaluate(() => (window as unknown as { __associated: Array<{ id: string; kind: string }> }).__associated);
+    const associated = await page.evaluate(() => (window as unknown as { __associated: AssociatedFunction[] }).__associated);
     expect(associated.map((entry) => entry.id).sort()).toEqual(metadata.functions.map((fn) => fn.id).sort());
     expect(new Set(associated.map((entry) => entry.id)).size).toBe(associated.length);
     expect(associated.every((entry) => entry.kind === "function")).toBe(true);

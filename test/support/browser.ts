@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium } from "playwright-core";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -62,4 +62,12 @@ export async function launchTestBrowser(viewport = { width: 1100, height: 900 })
 export function saveArtifactPath(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** Waits for a finished check on the pane or the page: the summary, and the target panel's chart drawn. */
+export async function waitForResults(page: Page): Promise<void> {
+  await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+  const panel = page.getByTestId("target-panel");
+  await panel.getByText("Loading the chart").waitFor({ state: "detached", timeout: 30_000 });
+  await panel.locator("svg").first().waitFor({ timeout: 30_000 });
 }

@@ -784,3 +784,66 @@ export function registerLikeWorkbook(sheetCount: number, rows: number, columns: 
   }
   return { sheets, tables: [{ name: "tblGains", sheet: "Gains", address: `A1:${columnLetters(columns - 1)}${rows}` }] };
 }
+
+/**
+ * The mock's description of a workbook already read into the model (e.g. an example .xlsx read by the
+ * .xlsx reader), so the simulated Excel holds exactly that workbook: the inverse of `expectedModel`.
+ * Plain data only (no generated sheets), so it can be sent to a page as JSON.
+ */
+export function mockSpecFromModel(model: WorkbookModel): MockWorkbookSpec {
+  const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+  const toNameSpec = (n: DefinedName): MockNameSpec => ({ name: n.name, formula: `=${n.formula}`, visible: !n.hidden });
+  const sheets = model.sheets.map((sheet): MockSheetSpec => {
+    const base: MockSheetSpec = {
+      name: sheet.name,
+      visibility: visibility[sheet.visibility],
+      protected: sheet.protected ?? false,
+      names: model.names.filter((n) => n.scope === sheet.name).map(toNameSpec),
+    };
+    let rect: CellRect | null = null;
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell) return;
+        rect = rect
+          ? {
+              startRow: Math.min(rect.startRow, r),
+              startCol: Math.min(rect.startCol, c),
+              endRow: Math.max(rect.endRow, r),
+              endCol: Math.max(rect.endCol, c),
+            }
+          : { startRow: r, startCol: c, endRow: r, endCol: c };
+      }),
+    );
+    if (!rect) return base;
+    const used: CellRect = rect;
+    const cells: MockCellSpec[][] = [];
+    for (let r = used.startRow; r <= used.endRow; r++) {
+      const row: MockCellSpec[] = [];
+      for (let c = used.startCol; c <= used.endCol; c++) {
+        const cell = sheet.rows[r]?.[c];
+        if (!cell) {
+          row.push(null);
+          continue;
+        }
+        const mockCell: MockCell = cell.error !== undefined ? { value: null, error: cell.error } : { value: cell.value };
+        if (cell.formula !== undefined) mockCell.formula = cell.formula;
+        if (cell.numFmt !== undefined) mockCell.numFmt = cell.numFmt;
+        row.push(mockCell);
+      }
+      cells.push(row);
+    }
+    return { ...base, origin: a1Range({ ...used, endRow: used.startRow, endCol: used.startCol }), cells };
+  });
+  return {
+    sheets,
+    tables: model.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      address: a1Range(t.range),
+      showHeaders: t.headerRowCount > 0,
+      showTotals: t.totalsRow,
+    })),
+    names: model.names.filter((n) => n.scope === null).map(toNameSpec),
+    date1904: model.date1904,
+  };
+}
