@@ -15,18 +15,18 @@ import type { ReturnComparison } from "../../core/review/compare";
 import type { CellValue } from "../../core/workbook/model";
 import { sheetNameProblem } from "./address";
 import { describeOfficeError } from "./errors";
-import { freeSheetName, freeTableName, type WriteReportResult } from "./report";
+import { claimNewSheet, queueInBlocks } from "./new-sheet";
+import type { WriteReportResult } from "./report";
 import { columnWidthInPoints } from "./template";
 import { formulaSafeText } from "./text";
 
-export const DEFAULT_CHANGES_SHEET = "VfM changes";
-export const CHANGES_TABLE_NAME = "tblVfmChanges";
+const DEFAULT_CHANGES_SHEET = "VfM changes";
+const CHANGES_TABLE_NAME = "tblVfmChanges";
 
 const WIDTHS = [16, 10, 40, 40, 18, 18, 16];
 const MONEY_FORMAT = "£#,##0.00;[Red]-£#,##0.00";
 /** Rows above the table: title, last, this, summary, blank. */
 const TABLE_ROW = 5;
-const WRITE_BUDGET_BYTES = 4_000_000;
 const EXCEL_MAX_ROWS = 1_048_576;
 
 /** A row's values and formats as Excel takes them: numbers in £, everything else text. */
@@ -51,24 +51,10 @@ export async function writeChanges(
 
   let sheetName = baseName;
   try {
-    const worksheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    const names = context.workbook.names.load("items/name");
-    const protection = context.workbook.protection.load("protected");
-    await context.sync();
-    if (protection.protected) {
-      return {
-        ok: false,
-        reason:
-          "The workbook's structure is protected, so the changes sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again.",
-      };
-    }
-    sheetName = freeSheetName(
-      baseName,
-      worksheets.items.map((w) => w.name),
-    );
-    const tableName = freeTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)], CHANGES_TABLE_NAME);
-    const worksheet = worksheets.add(sheetName);
+    const claim = await claimNewSheet(context, baseName, CHANGES_TABLE_NAME, "the changes sheet cannot be added");
+    if (!claim.ok) return claim;
+    const { worksheet, tableName } = claim;
+    sheetName = claim.sheetName;
     const headers = changeHeaders(comparison.unit);
     const width = headers.length;
     const lines = ["What changed since the last return", ...changeHeadingLines(comparison)];
@@ -80,21 +66,13 @@ export async function writeChanges(
     header.values = [headers.map(formulaSafeText)];
     if (rows.length === 0) worksheet.getRangeByIndexes(TABLE_ROW + 1, 0, 1, width).numberFormat = [headers.map(() => "@")];
 
-    let start = 0;
-    while (start < rows.length) {
-      const block: Array<ReturnType<typeof cellsOf>> = [];
-      let bytes = 0;
-      while (start + block.length < rows.length && (block.length === 0 || bytes < WRITE_BUDGET_BYTES)) {
-        const cells = cellsOf(rows[start + block.length]);
-        bytes += cells.values.reduce<number>((sum, v) => sum + String(v).length * 2 + 24, 0);
-        block.push(cells);
-      }
+    const rowBytes = (cells: ReturnType<typeof cellsOf>): number =>
+      cells.values.reduce<number>((sum, v) => sum + String(v).length * 2 + 24, 0);
+    await queueInBlocks(context, rows.map(cellsOf), rowBytes, (start, block) => {
       const target = worksheet.getRangeByIndexes(TABLE_ROW + 1 + start, 0, block.length, width);
       target.numberFormat = block.map((b) => b.formats);
       target.values = block.map((b) => b.values);
-      start += block.length;
-      if (start < rows.length) await context.sync();
-    }
+    });
 
     // A Range, not an address: given an address without a sheet, Excel puts the table on the active sheet.
     const table = worksheet.tables.add(worksheet.getRangeByIndexes(TABLE_ROW, 0, Math.max(1, rows.length) + 1, width), true);

@@ -14,8 +14,9 @@
  */
 import type { Finding, Severity, ValidationReport } from "../../core/validate/types";
 import { rangesText, rolledUpHeadline, rollUpFindings, type ReportItem } from "../../core/review/rollup";
-import { sameName, sheetNameProblem } from "./address";
+import { sheetNameProblem } from "./address";
 import { describeOfficeError } from "./errors";
+import { claimNewSheet, queueInBlocks } from "./new-sheet";
 import { columnWidthInPoints } from "./template";
 import { formulaSafeText } from "./text";
 
@@ -30,8 +31,8 @@ export interface WriteReportOptions {
 
 export type WriteReportResult = { ok: true; sheet: string } | { ok: false; reason: string };
 
-export const DEFAULT_REPORT_SHEET = "VfM report";
-export const REPORT_TABLE_NAME = "tblVfmReport";
+const DEFAULT_REPORT_SHEET = "VfM report";
+const REPORT_TABLE_NAME = "tblVfmReport";
 
 const COLUMNS: ReadonlyArray<{ header: string; width: number; wrap?: boolean }> = [
   { header: "Principle", width: 10 },
@@ -52,8 +53,6 @@ const SEVERITY_LABEL: ReadonlyMap<Severity, string> = new Map([
 
 /** Rows of the sheet above the table: title, workbook, summary, blank. */
 const TABLE_ROW = 4;
-/** Request size we aim under, in bytes of text (Excel on the web's limit is 5 MB). */
-const WRITE_BUDGET_BYTES = 4_000_000;
 /** JSON punctuation and the "@" format of each cell, on top of its text (counted twice for escapes). */
 const BYTES_PER_CELL_OVERHEAD = 16;
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -77,25 +76,10 @@ export async function writeReport(
 
   let sheetName = baseName;
   try {
-    const worksheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    const names = context.workbook.names.load("items/name");
-    const protection = context.workbook.protection.load("protected");
-    await context.sync();
-    if (protection.protected) {
-      return {
-        ok: false,
-        reason:
-          "The workbook's structure is protected, so the report sheet cannot be added. Unprotect it (Review, then Protect Workbook) and try again.",
-      };
-    }
-    sheetName = freeSheetName(
-      baseName,
-      worksheets.items.map((w) => w.name),
-    );
-    const tableName = freeTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
-
-    const worksheet = worksheets.add(sheetName);
+    const claim = await claimNewSheet(context, baseName, REPORT_TABLE_NAME, "the report sheet cannot be added");
+    if (!claim.ok) return claim;
+    const { worksheet, tableName } = claim;
+    sheetName = claim.sheetName;
     const bodyRows = Math.max(1, findings.length);
     const width = COLUMNS.length;
     // Text format before any value, on every cell the report writes (the rows' with their block).
@@ -107,21 +91,13 @@ export async function writeReport(
     worksheet.getRangeByIndexes(TABLE_ROW, 0, 1, width).values = [COLUMNS.map((c) => formulaSafeText(c.header))];
 
     // The findings, in blocks that keep each request under the size Excel on the web accepts.
-    let start = 0;
-    while (start < findings.length) {
-      const block: string[][] = [];
-      let bytes = 0;
-      while (start + block.length < findings.length && (block.length === 0 || bytes < WRITE_BUDGET_BYTES)) {
-        const row = findingRow(findings[start + block.length], options.ruleText);
-        bytes += row.reduce((sum, text) => sum + text.length * 2 + BYTES_PER_CELL_OVERHEAD, 0);
-        block.push(row);
-      }
+    const rows = findings.map((item) => findingRow(item, options.ruleText));
+    const rowBytes = (row: string[]): number => row.reduce((sum, text) => sum + text.length * 2 + BYTES_PER_CELL_OVERHEAD, 0);
+    await queueInBlocks(context, rows, rowBytes, (start, block) => {
       const target = worksheet.getRangeByIndexes(TABLE_ROW + 1 + start, 0, block.length, width);
       target.numberFormat = grid(block.length, width, "@");
       target.values = block;
-      start += block.length;
-      if (start < findings.length) await context.sync();
-    }
+    });
 
     // A Range, not an address: given an address without a sheet, Excel puts the table on the active sheet.
     const table = worksheet.tables.add(worksheet.getRangeByIndexes(TABLE_ROW, 0, bodyRows + 1, width), true);
@@ -181,24 +157,6 @@ function findingRow(item: ReportItem, ruleText: RuleTextLookup | undefined): str
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-/** "VfM report", else "VfM report (2)", "VfM report (3)", ... within Excel's 31 characters. */
-export function freeSheetName(base: string, existing: readonly string[]): string {
-  const taken = (name: string): boolean => existing.some((e) => sameName(e, name));
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken(candidate)) return candidate;
-  }
-}
-
-/** `base`, else `base2`, `base3`, ... (table and defined names share one namespace). */
-export function freeTableName(existing: readonly string[], base: string = REPORT_TABLE_NAME): string {
-  const taken = (name: string): boolean => existing.some((e) => sameName(e, name));
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
 }
 
 function grid(rows: number, columns: number, value: string): string[][] {

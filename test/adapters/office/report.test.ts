@@ -1,4 +1,5 @@
-import { writeReport, freeSheetName } from "../../../src/adapters/office/report";
+import { writeReport } from "../../../src/adapters/office/report";
+import { freeSheetName } from "../../../src/adapters/office/new-sheet";
 import { formulaSafeText, literalText } from "../../../src/adapters/office/text";
 import type { Finding, ValidationReport } from "../../../src/core/validate/types";
 import { createMockWorkbook, excelInput, type MockWorkbookSpec } from "../../support/office-mock";
