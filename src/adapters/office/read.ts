@@ -12,7 +12,7 @@
  * 2 + ceil(cells / maxCellsPerRequest): the count grows with size, never with the number of sheets.
  * No sync ever happens inside a loop over sheets, tables or names; loops only queue requests.
  */
-import type { Cell, CellValue, DefinedName, Sheet, SheetVisibility, TableDef, WorkbookModel } from "../../core/workbook/model";
+import type { Cell, DefinedName, Sheet, SheetVisibility, TableDef, WorkbookModel } from "../../core/workbook/model";
 import { parseSheetAddress } from "./address";
 import { OfficeReadAbortedError, describeOfficeError, isAbortError, isPayloadLimitError } from "./errors";
 
@@ -273,7 +273,8 @@ function rectanglesFor(plan: SheetPlan, offset: number, count: number): Piece[] 
 }
 
 function storeBlock(piece: Piece, range: Excel.Range): void {
-  const { values, formulas, numberFormat, valueTypes } = range;
+  const values = range.values as RangeValue[][];
+  const { formulas, numberFormat, valueTypes } = range;
   const sheetName = piece.plan.model.name;
   for (const grid of [values, formulas, numberFormat, valueTypes]) {
     if (!Array.isArray(grid) || grid.length !== piece.rowCount) {
@@ -302,7 +303,10 @@ function storeBlock(piece: Piece, range: Excel.Range): void {
 }
 
 /** One cell of the model from Excel's four views of it; undefined for an empty cell. */
-export function toCell(value: unknown, formula: unknown, format: unknown, type: unknown): Cell | undefined {
+/** What Range.values holds, as Office.js documents it: text, a number or a boolean (an error as its text). */
+export type RangeValue = string | number | boolean;
+
+export function toCell(value: RangeValue | null | undefined, formula: unknown, format: unknown, type: unknown): Cell | undefined {
   // `formulas` returns text constants as they are, even "=x" stored as text (quote prefix), so a
   // formula is text starting with "=" that differs from the cell's value.
   const hasFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
@@ -315,10 +319,8 @@ export function toCell(value: unknown, formula: unknown, format: unknown, type: 
     cell.value = value;
   } else if (typeof value === "string") {
     cell.value = value === "" && type === "Empty" ? null : value;
-  } else if (value !== null && value !== undefined) {
-    cell.value = String(value) as CellValue;
   }
-  if (hasFormula) cell.formula = (formula as string).slice(1);
+  if (hasFormula) cell.formula = formula.slice(1);
   if (numFmt !== undefined) cell.numFmt = numFmt;
   return cell;
 }

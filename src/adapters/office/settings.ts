@@ -12,6 +12,8 @@ import { isCalendarIsoDate } from "../../core/workbook/iso-date";
 import type { CellValue } from "../../core/workbook/model";
 import { sameName } from "./address";
 import { describeOfficeError } from "./errors";
+import { isList } from "./guards";
+import type { RangeValue } from "./read";
 import { literalText } from "./text";
 
 /** A date setting, as an ISO date ("2010-03-31"): written as a real Excel date shown dd/mm/yyyy. */
@@ -47,7 +49,7 @@ interface SettingsTable {
   /** Absolute 0-based position of the first data cell. */
   bodyTop: number;
   bodyLeft: number;
-  body: unknown[][];
+  body: RangeValue[][];
 }
 
 export async function readSettings(context: Excel.RequestContext): Promise<ReadSettingsResult> {
@@ -191,16 +193,16 @@ async function locateSettingsTable(context: Excel.RequestContext): Promise<Setti
       columnCount: query.body.columnCount,
       bodyTop: query.body.rowIndex,
       bodyLeft: query.body.columnIndex,
-      body: query.body.values,
+      body: query.body.values as RangeValue[][],
     };
   }
   return null;
 }
 
 function entriesProblem(entries: ReadonlyArray<readonly [string, SettingValue]>): string | null {
-  if (!Array.isArray(entries)) return "No settings were given to save.";
+  if (!isList(entries)) return "No settings were given to save.";
   for (const entry of entries) {
-    if (!Array.isArray(entry) || typeof entry[0] !== "string" || entry[0].trim() === "") return "Every setting needs a name.";
+    if (!isList(entry) || typeof entry[0] !== "string" || entry[0].trim() === "") return "Every setting needs a name.";
     const value = entry[1];
     if (typeof value === "number" && !Number.isFinite(value)) return `The setting "${entry[0]}" must be a number Excel can hold.`;
     if (isSettingDate(value)) {
@@ -220,10 +222,8 @@ function isSettingDate(value: unknown): value is SettingDate {
   return typeof value === "object" && value !== null && typeof (value as SettingDate).date === "string";
 }
 
-function toCellValue(value: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  return String(value);
+function toCellValue(value: RangeValue | undefined): CellValue {
+  return value === "" || value === undefined ? null : value;
 }
 
 /** "Reporting date", "reporting_date" and " Reporting  Date " are the same key. */

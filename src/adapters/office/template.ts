@@ -12,6 +12,8 @@ import type { CellValue } from "../../core/workbook/model";
 import type { TemplateColumn, TemplateSheet, TemplateSpec, TemplateTable } from "../../core/template/types";
 import { sameName, sheetNameProblem, tableNameProblem } from "./address";
 import { describeOfficeError } from "./errors";
+import { isList } from "./guards";
+import { readNamesInUse } from "./new-sheet";
 import { literalText } from "./text";
 
 export type InsertTemplateResult = { ok: true; created: string[] } | { ok: false; reason: string; takenNames: string[] };
@@ -61,23 +63,10 @@ export async function insertTemplate(context: Excel.RequestContext, spec: Templa
   const problem = templateProblem(spec);
   if (problem) return { ok: false, reason: problem, takenNames: [] };
   try {
-    const worksheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    const names = context.workbook.names.load("items/name");
-    const protection = context.workbook.protection.load("protected");
-    await context.sync();
-
-    if (protection.protected) {
-      return {
-        ok: false,
-        reason:
-          "The workbook's structure is protected, so no sheets can be added. Unprotect it (Review, then Protect Workbook) and try again.",
-        takenNames: [],
-      };
-    }
-    const sheetNames = worksheets.items.map((w) => w.name);
+    const inUse = await readNamesInUse(context, "no sheets can be added");
+    if (!inUse.ok) return { ...inUse, takenNames: [] };
+    const { worksheets, sheetNames, tableNames } = inUse;
     // A table name must differ from every other table and from every workbook-level defined name.
-    const tableNames = [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
     const takenSheets = spec.sheets.flatMap((s) => sheetNames.filter((existing) => sameName(existing, s.name)));
     const takenTables = spec.sheets.flatMap((s) => (s.table ? tableNames.filter((existing) => sameName(existing, s.table!.name)) : []));
     if (takenSheets.length > 0 || takenTables.length > 0) {
@@ -112,7 +101,7 @@ function quotedList(items: readonly string[]): string {
 
 /** Problems in the description itself, found before Excel is asked anything. */
 function templateProblem(spec: TemplateSpec): string | null {
-  if (!spec || !Array.isArray(spec.sheets) || spec.sheets.length === 0) return "The VfM workbook description has no sheets.";
+  if (!spec || !isList(spec.sheets) || spec.sheets.length === 0) return "The VfM workbook description has no sheets.";
   const seenSheets: string[] = [];
   const seenTables: string[] = [];
   for (const sheet of spec.sheets) {
