@@ -18,9 +18,9 @@ export const HEADER_SEARCH_ROWS = 50;
 /**
  * How a table was found: an Excel table or defined name with its name, a sheet with its name, its
  * headers alone ("content"), the user's correction in the Settings table, or the register's own
- * per-year columns ("inline", a profile).
+ * per-year columns ("inline", a profile), or notes that record a publication ("notes": "Published in ...").
  */
-export type TableSource = "table" | "name" | "sheet" | "content" | "correction" | "inline";
+export type TableSource = "table" | "name" | "sheet" | "content" | "correction" | "inline" | "notes";
 
 export type Confidence = "high" | "medium" | "low";
 

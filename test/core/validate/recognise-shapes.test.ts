@@ -109,3 +109,88 @@ describe("benchmarking with 'Category' as the kind of measure", () => {
     expect(findings.filter((f) => f.rule === "vii.unit-cost-recomputes").map((f) => f.cell)).toEqual(["C6"]);
   });
 });
+
+describe("the publication record kept as notes", () => {
+  const register = (notes: string[][]) =>
+    sheet("Board monitoring", [
+      ["Quarter ending", "Plan to date", "Achieved to date"],
+      ["Q1 2013/14", 190000, 172000],
+      [],
+      ["Publication"],
+      ...notes,
+    ]);
+
+  it("dated 'Published in ...' notes are the publication record, the date read from the sentence", () => {
+    const model = buildModel({
+      sheets: [
+        register([
+          ["Published in the Force's Annual Report 2011-12 on 12/07/2012."],
+          ["Publication: AES submitted to CLG on 15/07/2009 and published on the council's website on 30 July 2009."],
+        ]),
+      ],
+    });
+    const publication = run(model).tables.get("publication")!;
+    expect({ source: publication.source, rows: publication.rows, col: publication.columns.get("published") }).toEqual({
+      source: "notes",
+      rows: [4, 5],
+      col: 0,
+    });
+    const rules = validateWorkbook(model, options).findings.map((f) => f.rule);
+    expect(rules).not.toContain("ix.publication-record");
+  });
+
+  it("a note that says where but not when is a finding at the note", () => {
+    const model = buildModel({ sheets: [register([["Published in the Police and Crime Commissioner's Annual Report."]])] });
+    const found = validateWorkbook(model, options).findings.filter((f) => f.rule === "ix.publication-record");
+    expect(found.map((f) => ({ cell: f.cell, id: f.messageId }))).toEqual([{ cell: "A5", id: "noDate" }]);
+  });
+
+  it.each([
+    "Net = saving less costs in the same year; figures will be published after the Board meets.",
+    "This plan will be published in the Annual Report 2013-14.",
+  ])("a footnote that does not record a publication is not a record: %s", (note) => {
+    expect(run(buildModel({ sheets: [register([[note]])] })).tables.has("publication")).toBe(false);
+  });
+});
+
+describe("basis and price base stated once in the baseline's title block", () => {
+  const baseline = (title: string, header: string[], rows: unknown[][]) =>
+    buildModel({
+      sheets: [sheet("Revenue budget 2010-11", [[title], [], header, ...(rows as never[][])])],
+    });
+  const rulesOf = (model: ReturnType<typeof buildModel>) => validateWorkbook(model, options).findings.map((f) => f.rule);
+
+  it("'original budget' and 'cash prices' above the table state every line's basis and price base", () => {
+    const model = baseline(
+      "Net revenue budget 2010/11 (original budget), £'000 at cash prices",
+      ["Service", "Budget 2010/11"],
+      [
+        ["Policing", 1000],
+        ["Support", 500],
+      ],
+    );
+    const context = run(model).tables.get("baseline")!.context;
+    expect({ basis: context.basis, priceBase: context.priceBase }).toEqual({ basis: "budget", priceBase: "cash" });
+    expect(rulesOf(model)).not.toContain("i.basis-stated");
+    expect(rulesOf(model)).not.toContain("i.price-base-stated");
+  });
+
+  it("without them the missing columns are still reported, and a blank cell in a Basis column too", () => {
+    expect(rulesOf(baseline("Service spending 2010/11", ["Service", "Budget 2010/11"], [["Policing", 1000]]))).toEqual(
+      expect.arrayContaining(["i.price-base-stated"]),
+    );
+    const blank = baseline(
+      "Service spending 2010/11, cash prices",
+      ["Service", "Amount", "Basis"],
+      [
+        ["Policing", 1000, "Budget"],
+        ["Support", 500, null],
+      ],
+    );
+    expect(
+      validateWorkbook(blank, options)
+        .findings.filter((f) => f.rule === "i.basis-stated")
+        .map((f) => f.cell),
+    ).toEqual(["C5"]);
+  });
+});

@@ -15,6 +15,7 @@ import { findAllBlocks, findBlocks, TITLE_ROWS, type Block } from "./blocks";
 import { EMPTY_CONTEXT, readContext, type TableContext } from "./context";
 import { correctionHeaders, NO_CORRECTIONS, type Corrections } from "./corrections";
 import { readHeader, type HeaderColumn } from "./headers";
+import { publicationNotes } from "./publication";
 import { scoreBlock, type Candidate, type Vocabulary } from "./score";
 import { buildHeaderMaps, HEADER_MAPS, headerWordSpread, SHEET_NAME_HINTS } from "./vocabulary";
 import { fillRows, normaliseTableName, parseReference, type Confidence, type DiscoveredTable, type TableSource } from "../discovery";
@@ -221,6 +222,39 @@ function overlaps(block: Block, table: DiscoveredTable): boolean {
   return rowsOverlap && colsOverlap;
 }
 
+/** A table with no header row of its own (key/value Settings, notes): its columns given, nothing else read. */
+function headerlessTable(t: {
+  key: TableKey;
+  source: TableSource;
+  sourceName: string;
+  how: string;
+  confidence: Confidence;
+  coverage: number;
+  sheet: Sheet;
+  headerRow: number;
+  startCol: number;
+  endCol: number;
+  endRow: number;
+  columns: ReadonlyArray<[string, number]>;
+  rows: number[];
+}): DiscoveredTable {
+  return {
+    ...t,
+    spec: TABLE_SPECS.find((s) => s.key === t.key)!,
+    hidden: t.sheet.visibility !== "visible",
+    headerTop: t.headerRow,
+    columns: new Map(t.columns),
+    headers: new Map(),
+    units: new Map(),
+    yearColumns: new Map(),
+    yearUnits: new Map(),
+    measureYears: new Map(),
+    headerColumns: [],
+    context: EMPTY_CONTEXT,
+    totalRows: [],
+  };
+}
+
 /** A Settings sheet of bare key/value pairs: keys in its first used column, values in the next. */
 function headerlessSettings(sheet: Sheet, rect: CellRect, source: TableSource, sourceName: string): DiscoveredTable | null {
   const last = Math.min(rect.endRow, sheet.rows.length - 1);
@@ -237,36 +271,24 @@ function headerlessSettings(sheet: Sheet, rect: CellRect, source: TableSource, s
     }
   }
   if (!Number.isFinite(firstCol)) return null;
-  const spec = TABLE_SPECS.find((s) => s.key === "settings")!;
-  const table: DiscoveredTable = {
+  const table = headerlessTable({
     key: "settings",
-    spec,
     source,
     sourceName,
     how: "key/value pairs without a header row",
     confidence: "high",
     coverage: 1,
     sheet,
-    hidden: sheet.visibility !== "visible",
-    headerTop: rect.startRow - 1,
     headerRow: rect.startRow - 1,
     startCol: firstCol,
     endCol: rect.endCol,
     endRow: rect.endRow,
-    columns: new Map([
+    columns: [
       ["key", firstCol],
       ["value", firstCol + 1],
-    ]),
-    headers: new Map(),
-    units: new Map(),
-    yearColumns: new Map(),
-    yearUnits: new Map(),
-    measureYears: new Map(),
-    headerColumns: [],
-    context: EMPTY_CONTEXT,
+    ],
     rows: [],
-    totalRows: [],
-  };
+  });
   fillRows(table, null);
   return table;
 }
@@ -512,6 +534,46 @@ function linkBaselineLine(ctx: Ctx): void {
   gains.headers.set("baselineLine", match.text);
 }
 
+/**
+ * Without a Publication table, dated notes that say where the figures were published ("Published in
+ * the Annual Report 2011-12 on 12/07/2012.") are the publication record: the notes of the first sheet
+ * (in sheet order) that has any, outside the tables found, in the column of its first note.
+ */
+function notesAsPublication(ctx: Ctx, absent: ReadonlySet<TableKey>): void {
+  if (ctx.tables.has("publication") || absent.has("publication")) return;
+  for (const sheet of ctx.model.sheets) {
+    const skip = [...ctx.tables.values()]
+      .filter((t) => t.sheet === sheet && t.rows.length > 0)
+      .map((t) => ({ from: Math.max(0, t.headerTop), to: t.endRow }));
+    const notes = publicationNotes(sheet, skip);
+    if (notes.length === 0) continue;
+    const col = notes[0].col;
+    const rows = notes.filter((n) => n.col === col).map((n) => n.row);
+    ctx.tables.set(
+      "publication",
+      headerlessTable({
+        key: "publication",
+        source: "notes",
+        sourceName: sheet.name,
+        how: `${rows.length === 1 ? "a note" : `${rows.length} notes`} saying where the figures were published`,
+        confidence: "medium",
+        coverage: 0.5,
+        sheet,
+        headerRow: rows[0] - 1,
+        startCol: col,
+        endCol: col,
+        endRow: rows[rows.length - 1],
+        columns: [
+          ["report", col],
+          ["published", col],
+        ],
+        rows,
+      }),
+    );
+    return;
+  }
+}
+
 /** In comparatives, the column headed with the body's own name ("Westmere" under "Westmere Police Authority") is its Value. */
 function ownFigureColumn(ctx: Ctx): void {
   const table = ctx.tables.get("comparatives");
@@ -632,6 +694,7 @@ export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOption
   inlineMilestones(ctx);
   linkBaselineLine(ctx);
   ownFigureColumn(ctx);
+  notesAsPublication(ctx, absent);
   const nearest = explain(ctx, scored, absent);
   const sheets = model.sheets.map((s) => ({ name: s.name, visibility: s.visibility, blocks: blocks.filter((b) => b.sheet === s).length }));
   return { tables: ctx.tables, sheets, rejected: ctx.rejected, nearest, declaredAbsent: absent, corrections };

@@ -140,6 +140,11 @@ export const baselineYear = defineRule({
   },
 });
 
+/** The title block says budget or outturn (a forecast is neither). */
+function titleBasisStated(table: DiscoveredTable): boolean {
+  return table.context.basis === "budget" || table.context.basis === "outturn";
+}
+
 function statedColumnRule(
   id: string,
   key: "basis" | "priceBase",
@@ -164,10 +169,13 @@ function statedColumnRule(
       if (!table || table.rows.length === 0) return [];
       const col = table.columns.get(key);
       const label = key === "basis" ? "basis (budget or outturn)" : "price base";
-      if (col === undefined) return [ctx.missingColumn(table, key, `each baseline line needs its ${label}`)];
+      // A title block that states it ("Net revenue budget 2007/08 (original budget)", "£m, cash prices") states it for every line.
+      const statedAbove = key === "basis" ? titleBasisStated(table) : table.context.priceBase !== null;
+      if (col === undefined) return statedAbove ? [] : [ctx.missingColumn(table, key, `each baseline line needs its ${label}`)];
       const out: RuleFinding[] = [];
       for (const r of table.rows) {
         const text = textAt(table, r, col);
+        if (text === "" && statedAbove) continue;
         if (text === "") out.push(ctx.at(table.sheet.name, r, col, "notStated", { line: lineName(table, r) }));
         else if (!accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904))
           out.push(ctx.at(table.sheet.name, r, col, "unreadable", { text: quote(text) }));
@@ -188,7 +196,8 @@ export const basisStated = defineRule({
     (text) => /\b(budget|outturn|out turn|actual)\b/i.test(text),
     "The basis {{text}} is neither Budget nor Outturn.",
   ),
-  checks: "Each Baseline line's Basis says Budget or Outturn.",
+  checks:
+    'Each Baseline line\'s Basis says Budget or Outturn, or the Baseline\'s title block says it once for every line ("original budget", "2010-11 outturn").',
 });
 
 export const priceBaseStated = defineRule({
@@ -202,7 +211,8 @@ export const priceBaseStated = defineRule({
     (text, cell, date1904) => financialYearOfCell(cell, date1904) !== null || /\b(cash|current|nominal)\b/i.test(text),
     "The price base {{text}} cannot be read as a financial year: write e.g. 2007-08.",
   ),
-  checks: "Each Baseline line's Price base is a financial year (e.g. 2007-08) or says cash or current prices.",
+  checks:
+    'Each Baseline line\'s Price base is a financial year (e.g. 2007-08) or says cash or current prices, or the Baseline\'s title block states it once for every line ("2007/08 prices", "cash prices").',
 });
 
 const INCOME_WORDS =

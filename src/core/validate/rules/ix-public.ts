@@ -1,7 +1,7 @@
 /** Principle (ix): performance should be public and rewarded. */
-import { readDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { quote } from "../text";
+import { readPublications } from "../recognise/publication";
 import { textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ix): "${PRINCIPLE_TITLES.ix}."`;
@@ -11,7 +11,8 @@ export const publicationRecord = defineRule({
   principle: "ix",
   severity: "warning",
   title: "Performance is published, with a date",
-  checks: "A Publication table is found, records at least one publication, and each publication has a readable date in Published.",
+  checks:
+    'A Publication table is found (or, without one, notes that say where the figures were published: "Published in the Annual Report 2011-12 on 12/07/2012."), records at least one publication, and each publication has a readable date (in Published, or written in the note).',
   why: `${WHY} Gains are reported publicly (annual report, autumn performance report, council tax leaflet) so that the public can hold the organisation to them.`,
   fix: "In the Publication table, record each report in which the gains were published (annual report, autumn performance report, council tax leaflet) with the date it was published and a reference or link. If the workbook has no Publication table, add one.",
   example: {
@@ -27,20 +28,16 @@ export const publicationRecord = defineRule({
     const table = ctx.table("publication");
     if (!table) return [ctx.missingTable("publication", "principle (ix) asks for a record of where performance was published")];
     if (table.rows.length === 0) return [ctx.atTable(table, "none")];
-    const col = table.columns.get("published");
-    if (col === undefined) return [ctx.missingColumn(table, "published", "each publication needs its date")];
-    const reportCol = table.columns.get("report");
+    if (!table.columns.has("published")) return [ctx.missingColumn(table, "published", "each publication needs its date")];
     const out: RuleFinding[] = [];
-    for (const r of table.rows) {
-      const cell = table.sheet.rows[r]?.[col];
-      if (readDate(cell, ctx.model.date1904) !== null) continue;
-      const report = textAt(table, r, reportCol);
-      const name = report ? `The publication ${quote(report)}` : "This publication";
-      const text = textAt(table, r, col);
+    for (const record of readPublications(table, ctx.model.date1904)) {
+      if (record.date !== null) continue;
+      const name = record.report ? `The publication ${quote(record.report)}` : "This publication";
+      // A note that is its own record ("Published in the Annual Report.") simply gives no date.
       out.push(
-        text === ""
-          ? ctx.at(table.sheet.name, r, col, "noDate", { publication: name })
-          : ctx.at(table.sheet.name, r, col, "unreadableDate", { publication: name, text: quote(text) }),
+        record.dateText === "" || record.dateText === record.report
+          ? ctx.at(record.sheet, record.row, record.col, "noDate", { publication: name })
+          : ctx.at(record.sheet, record.row, record.col, "unreadableDate", { publication: name, text: quote(record.dateText) }),
       );
     }
     return out;
@@ -66,7 +63,7 @@ export const recognition = defineRule({
   },
   check(ctx) {
     const table = ctx.table("publication");
-    if (!table) return [ctx.inWorkbook("noTable")];
+    if (!table || table.source === "notes") return [ctx.inWorkbook("noTable")];
     const col = table.columns.get("reward");
     if (col !== undefined && table.rows.some((r) => textAt(table, r, col) !== "")) return [];
     return [ctx.atTable(table, col === undefined ? "noColumn" : "none")];
