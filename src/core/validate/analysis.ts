@@ -13,7 +13,7 @@ import { readCorrections } from "./recognise/corrections";
 import { RAG_CODES, TYPE_CODES } from "./recognise/vocabulary";
 import { findRagKey, type RagKey } from "./recognise/rag-key";
 import { parseReference } from "./discovery";
-import type { TableKey } from "./schema";
+import type { ColumnKey, TableKey } from "./schema";
 import { readSettings, type Settings, type SettingsRead } from "./settings";
 import type { TargetSummary } from "./types";
 import {
@@ -135,7 +135,7 @@ export interface Analysis {
   /** Normalised gain id -> 0-based profile row (the first). */
   profileRowById: Map<string, number>;
   /** Unit of each money column of the Gains table, when the header or Settings gives one. */
-  gainUnits: Map<string, MoneyUnit>;
+  gainUnits: Map<ColumnKey<"gains">, MoneyUnit>;
   /** What a gain's numeric cell holds (in the register's unit), read again for a message. */
   readGain(gain: ParsedGain, key: GainNumberKey): NumberRead;
   /** The register's unit over £ (1, 1000 or 1e6): divides £ settings (tolerance) into register units. */
@@ -320,14 +320,14 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
 
   // Units: the register's unit is the Gross gain header's, else the Settings unit.
   const gainsTable = tables.get("gains");
-  const gainUnits = new Map<string, MoneyUnit>();
-  for (const key of ["gross", "costs", "net", "riskAdjusted"]) {
+  const gainUnits = new Map<ColumnKey<"gains">, MoneyUnit>();
+  for (const key of ["gross", "costs", "net", "riskAdjusted"] as const) {
     gainUnits.set(key, gainsTable?.units.get(key) ?? settings.unit);
   }
   const unit = gainUnits.get("gross")!;
   const unitFactor = UNIT_FACTORS[unit];
   const tolerance = convertUnit(settings.tolerance, "£", unit);
-  const toRegister = (key: string) => {
+  const toRegister = (key: ColumnKey<"gains">) => {
     const from = gainUnits.get(key)!;
     return (value: number) => convertUnit(value, from, unit);
   };
@@ -336,21 +336,23 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   const gainById = new Map<string, ParsedGain>();
   if (gainsTable) {
     const c = gainsTable.columns;
-    const col = (key: string) => c.get(key) ?? -1;
-    const [idC, initC, typeC, catC, grossC, costsC, netC, delC, raC, svcC, pbC] = [
-      "id",
-      "initiative",
-      "type",
-      "category",
-      "gross",
-      "costs",
-      "net",
-      "deliverability",
-      "riskAdjusted",
-      "serviceImpact",
-      "priceBase",
-    ].map(col);
-    const [fGross, fCosts, fNet, fRa] = ["gross", "costs", "net", "riskAdjusted"].map(toRegister);
+    const col = (key: ColumnKey<"gains">) => c.get(key) ?? -1;
+    const [idC, initC, typeC, catC, grossC, costsC, netC, delC, raC, svcC, pbC] = (
+      [
+        "id",
+        "initiative",
+        "type",
+        "category",
+        "gross",
+        "costs",
+        "net",
+        "deliverability",
+        "riskAdjusted",
+        "serviceImpact",
+        "priceBase",
+      ] as const
+    ).map(col);
+    const [fGross, fCosts, fNet, fRa] = (["gross", "costs", "net", "riskAdjusted"] as const).map(toRegister);
     const serviceHeaderIsFlag = svcC >= 0 && normaliseLabel(gainsTable.headers.get("serviceImpact") ?? "") === "service reduction";
     const priceCache = new Map<string, number | null>();
     const ragMapping = settings.ragMapping;

@@ -8,7 +8,7 @@ import type { Cell, CellRect, Sheet, WorkbookModel } from "../workbook/model";
 import { parseA1Range } from "../workbook/model";
 import type { HeaderColumn } from "./recognise/headers";
 import type { TableContext } from "./recognise/context";
-import type { TableKey, TableSpec } from "./schema";
+import type { ColumnKey, TableKey, TableSpec } from "./schema";
 import { isBlankCell, type MoneyUnit } from "./text";
 import { recogniseWorkbook } from "./recognise";
 
@@ -24,9 +24,13 @@ export type TableSource = "table" | "name" | "sheet" | "content" | "correction" 
 
 export type Confidence = "high" | "medium" | "low";
 
-export interface DiscoveredTable {
-  key: TableKey;
-  spec: TableSpec;
+/**
+ * A found table. `DiscoveredTable<"gains">` (what RuleContext.table("gains") returns) takes only the
+ * Gains table's column keys; a plain DiscoveredTable takes any table's.
+ */
+export interface DiscoveredTable<K extends TableKey = TableKey> {
+  key: K;
+  spec: TableSpec<K, ColumnKey<K>>;
   /** How it was found, and the Excel table, defined name or sheet name that matched. */
   source: TableSource;
   sourceName: string;
@@ -47,17 +51,17 @@ export interface DiscoveredTable {
   /** Last 0-based row the table may use (its range end, or where its block ends). */
   endRow: number;
   /** Column key -> 0-based sheet column, for recognised headers (the first match wins). */
-  columns: Map<string, number>;
+  columns: Map<ColumnKey<K>, number>;
   /** Column key -> the header text as written. */
-  headers: Map<string, string>;
+  headers: Map<ColumnKey<K>, string>;
   /** Column key -> unit stated in the header or the title block (null when neither states one). */
-  units: Map<string, MoneyUnit | null>;
+  units: Map<ColumnKey<K>, MoneyUnit | null>;
   /** Profile only: financial-year start year -> 0-based column, in column order. */
   yearColumns: Map<number, number>;
   /** Column -> unit for the year columns of a profile. */
   yearUnits: Map<number, MoneyUnit | null>;
   /** Money column key -> financial year -> column, for per-year columns ("Net saving 2012/13"). */
-  measureYears: Map<string, Map<number, number>>;
+  measureYears: Map<ColumnKey<K>, Map<number, number>>;
   /** Every header column as read (multi-row headers combined), with its unit. */
   headerColumns: HeaderColumn[];
   /** Unit, price base, basis and position date from the title block and sheet name. */

@@ -45,8 +45,11 @@ export function toFinding(rule: Rule, f: RuleFinding): Finding {
 
 function runRule(rule: Rule, ctx: RuleContext): Finding[] {
   try {
-    return rule.check(ctx).map((f) => toFinding(rule, f));
+    const returned = rule.check(ctx);
+    // What the rule reported through the context (requireColumn, report) comes first, then what it returned.
+    return [...ctx.takeReported(), ...returned].map((f) => toFinding(rule, f));
   } catch (error) {
+    ctx.takeReported(); // a failed rule's partial findings are dropped, as its return value is
     const reason = error instanceof Error ? error.message : String(error);
     return [
       toFinding(RULES_BY_ID.get(INTERNAL_ERROR_RULE)!, { sheet: null, cell: null, messageId: "failed", data: { rule: rule.id, reason } }),

@@ -21,7 +21,7 @@ export type { ValidateOptions, VfmData, GainRow, QuarterRow, VfmTotals, GainType
 export { discoverTables, normaliseTableName, HEADER_SEARCH_ROWS } from "./discovery";
 export type { DiscoveredTable, DiscoveredTables, TableSource } from "./discovery";
 export { TABLE_SPECS } from "./schema";
-export type { TableKey, TableSpec, ColumnSpec } from "./schema";
+export type { TableKey, TableSpec, ColumnSpec, ColumnKey } from "./schema";
 export type { MoneyUnit } from "./text";
 export { PRINCIPLES } from "./types";
 export type { Finding, PrincipleKey, PrincipleStatus, Severity, TargetSummary, ValidationReport, ValidationSummary } from "./types";

@@ -10,7 +10,7 @@ import { cellText, type NumberRead } from "./text";
 import type { DiscoveredTable } from "./discovery";
 import { describeSearch } from "./recognise";
 import { quoteSheetName } from "../text";
-import { columnSpec, tableSpec, type TableKey } from "./schema";
+import { columnSpec, tableSpec, type ColumnKey, type TableKey } from "./schema";
 import type { SettingKey, Settings } from "./settings";
 import type { PrincipleKey, Severity } from "./types";
 import { CONTEXT_MESSAGES, type MessageData } from "./messages";
@@ -105,19 +105,52 @@ export class RuleContext<MessageId extends string = string> {
   }
 
   /** The text a gain's cell shows, e.g. its deliverability "Amber". */
-  gainText(gain: ParsedGain, key: string): string {
-    const col = this.analysis.tables.get("gains")?.columns.get(key);
+  gainText(gain: ParsedGain, key: ColumnKey<"gains">): string {
+    const col = this.table("gains")?.columns.get(key);
     return col === undefined ? "" : cellText(gain.cells[col]);
   }
 
-  table(key: TableKey): DiscoveredTable | undefined {
-    return this.analysis.tables.get(key);
+  /** The found table, typed by its key: ctx.table("gains")?.columns.get("grosss") does not compile. */
+  table<K extends TableKey>(key: K): DiscoveredTable<K> | undefined {
+    // Recognition stores each table under its own key, so the table found for K is a DiscoveredTable<K>.
+    return this.analysis.tables.get(key) as DiscoveredTable<K> | undefined;
+  }
+
+  /** The found table when it has data rows: a rule about rows has nothing to say of a missing or empty table. */
+  tableWithRows<K extends TableKey>(key: K): DiscoveredTable<K> | undefined {
+    const table = this.table(key);
+    return table && table.rows.length > 0 ? table : undefined;
   }
 
   /** 0-based sheet column of a recognised column, or undefined. */
-  column(table: DiscoveredTable, key: string): number | undefined {
+  column<K extends TableKey>(table: DiscoveredTable<K>, key: ColumnKey<K>): number | undefined {
     return table.columns.get(key);
   }
+
+  /**
+   * The column a rule needs: its 0-based sheet column, or undefined after reporting it missing (the
+   * context's missingColumn message, on the table's header row, saying `why` the rule needs it). The
+   * one guard every rule uses, instead of reading the column map and writing missingColumn by hand.
+   */
+  requireColumn<K extends TableKey>(table: DiscoveredTable<K>, key: ColumnKey<K>, why: string): number | undefined {
+    const col = table.columns.get(key);
+    if (col === undefined) this.report(this.missingColumn(table, key, why));
+    return col;
+  }
+
+  /** Reports a finding now, as ESLint's context.report does; the engine puts it before what check returns. */
+  report(finding: RuleFinding): void {
+    this.reported.push(finding);
+  }
+
+  /** The findings reported since the last call (the engine takes them after each rule's check). */
+  takeReported(): RuleFinding[] {
+    const taken = this.reported;
+    this.reported = [];
+    return taken;
+  }
+
+  private reported: RuleFinding[] = [];
 
   /** The table's header row, from its first to its last recognised column (or the whole range). */
   headerRange(table: DiscoveredTable): string {
@@ -169,7 +202,7 @@ export class RuleContext<MessageId extends string = string> {
   }
 
   /** A finding for a required column missing from a found table (placed on its header row). */
-  missingColumn(table: DiscoveredTable, key: string, why: string): RuleFinding {
+  missingColumn<K extends TableKey>(table: DiscoveredTable<K>, key: ColumnKey<K>, why: string): RuleFinding {
     const spec = columnSpec(table.key, key);
     const synonyms = spec.synonyms.length ? ` (or ${spec.synonyms.map((s) => `"${s}"`).join(", ")})` : "";
     const data = { table: table.spec.label, sheet: table.sheet.name, column: spec.label, synonyms, why };

@@ -2,14 +2,15 @@
  * The logical tables of a VfM workbook and their column names and synonyms, exactly as
  * docs/spec/workbook.md lists them. Discovery matches headers against these after normalising
  * (see normaliseLabel), so "Gross gain (£m)", "GROSS-GAIN" and "gross gain" are the same column.
+ *
+ * The schema is declared `as const`: the table keys (TableKey) and each table's column keys
+ * (ColumnKey<"gains"> = "id" | "initiative" | ...) are derived from it, so a misspelt key
+ * (`columns.get("grosss")`) does not compile.
  */
 import type { PrincipleKey } from "./types";
 
-export type TableKey =
-  "baseline" | "gains" | "profile" | "milestones" | "reinvestment" | "quarterly" | "comparatives" | "publication" | "settings" | "summary";
-
-export interface ColumnSpec {
-  key: string;
+export interface ColumnSpec<Key extends string = string> {
+  key: Key;
   /** The header the template writes and messages name. */
   label: string;
   synonyms: readonly string[];
@@ -17,25 +18,25 @@ export interface ColumnSpec {
   money?: boolean;
 }
 
-export interface TableSpec {
-  key: TableKey;
+export interface TableSpec<Key extends string = string, Col extends string = string> {
+  key: Key;
   /** The name messages use and the template gives the sheet ("Gains"). */
   label: string;
   /** Sheet names that hold this table, besides the label. */
   sheetSynonyms: readonly string[];
-  columns: readonly ColumnSpec[];
+  columns: readonly ColumnSpec<Col>[];
   /** The principle a missing table is reported against. */
   principle: PrincipleKey;
 }
 
-const col = (key: string, label: string, synonyms: readonly string[] = [], money = false): ColumnSpec => ({
+const col = <Key extends string>(key: Key, label: string, synonyms: readonly string[] = [], money = false): ColumnSpec<Key> => ({
   key,
   label,
   synonyms,
   money,
 });
 
-export const TABLE_SPECS: readonly TableSpec[] = [
+const SCHEMA = [
   {
     key: "baseline",
     label: "Baseline",
@@ -165,17 +166,29 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     principle: "viii",
     columns: [col("measure", "Measure", ["Item", "Key"]), col("value", "Value", ["Amount"], true)],
   },
-];
+] as const satisfies readonly TableSpec[];
 
-export const TABLE_SPEC_BY_KEY: ReadonlyMap<TableKey, TableSpec> = new Map(TABLE_SPECS.map((s) => [s.key, s]));
+type Schema = (typeof SCHEMA)[number];
 
-export function tableSpec(key: TableKey): TableSpec {
+/** "baseline" | "gains" | ... : the tables of the schema. */
+export type TableKey = Schema["key"];
+
+/** The column keys of one table (or, for a union of tables, of any of them): ColumnKey<"milestones"> = "id" | "milestone" | "due" | "status". */
+export type ColumnKey<T extends TableKey = TableKey> = ColumnKeysByTable[T];
+type ColumnKeysByTable = { [S in Schema as S["key"]]: S["columns"][number]["key"] };
+
+/** Every table of the schema, in the order recognition and the reports list them. */
+export const TABLE_SPECS: readonly TableSpec<TableKey, ColumnKey>[] = SCHEMA;
+
+export const TABLE_SPEC_BY_KEY: ReadonlyMap<TableKey, TableSpec<TableKey, ColumnKey>> = new Map(TABLE_SPECS.map((s) => [s.key, s]));
+
+export function tableSpec<T extends TableKey>(key: T): TableSpec<T, ColumnKey<T>> {
   const spec = TABLE_SPEC_BY_KEY.get(key);
   if (!spec) throw new Error(`unknown table ${key}`);
-  return spec;
+  return spec as TableSpec<T, ColumnKey<T>>;
 }
 
-export function columnSpec(table: TableKey, key: string): ColumnSpec {
+export function columnSpec<T extends TableKey>(table: T, key: ColumnKey<T>): ColumnSpec<ColumnKey<T>> {
   const spec = tableSpec(table).columns.find((c) => c.key === key);
   if (!spec) throw new Error(`unknown column ${table}.${key}`);
   return spec;

@@ -5,11 +5,11 @@
  * Parentheses in workbook.md that list a column's values (Type, Category, Kind, Quarter) or its
  * accepted forms (Profile years) are not header synonyms and are not listed here.
  */
-import { analyse, type TableKey } from "../../../src/core/validate";
+import { analyse, type ColumnKey, type TableKey } from "../../../src/core/validate";
 import { buildModel, sheet, tableOver } from "../../support/model-builder";
 
 interface SpecColumn {
-  key: string;
+  key: ColumnKey;
   names: readonly string[];
 }
 

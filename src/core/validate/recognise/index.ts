@@ -9,7 +9,7 @@
  */
 import type { CellRect, Sheet, SheetVisibility, TableDef, WorkbookModel } from "../../workbook/model";
 import { a1Range } from "../../workbook/model";
-import { TABLE_SPECS, type TableKey, type TableSpec } from "../schema";
+import { TABLE_SPECS, type ColumnKey, type TableKey, type TableSpec } from "../schema";
 import { cellText, normaliseLabel, type MoneyUnit } from "../text";
 import { findAllBlocks, findBlocks, TITLE_ROWS, type Block } from "./blocks";
 import { EMPTY_CONTEXT, readContext, type TableContext } from "./context";
@@ -73,7 +73,7 @@ function namesFor(spec: TableSpec): Set<string> {
 }
 
 /** "exact" when the sheet is named for the table; "partial" when its name holds a table name ("Savings Plan 2011-15"). */
-function sheetClue(sheet: Sheet, spec: TableSpec): "exact" | "partial" | null {
+function sheetClue(sheet: Sheet, spec: TableSpec<TableKey>): "exact" | "partial" | null {
   const name = normaliseTableName(sheet.name);
   const names = namesFor(spec);
   if (names.has(name)) return "exact";
@@ -131,17 +131,18 @@ function buildTable(built: Built, model: WorkbookModel, options: RecogniseOption
   for (const years of candidate.measureYears.values()) for (const h of years.values()) moneyCols.add(h.col);
   for (const h of candidate.bareYears.values()) moneyCols.add(h.col);
   const unitOf = (h: HeaderColumn) => h.unit ?? (moneyCols.has(h.col) ? contextUnit : null);
-  const columns = new Map<string, number>();
-  const headers = new Map<string, string>();
-  const units = new Map<string, MoneyUnit | null>();
-  for (const [key, h] of candidate.columns) {
+  // The candidate's keys come from the header maps, which are built from the schema's column keys.
+  const columns = new Map<ColumnKey, number>();
+  const headers = new Map<ColumnKey, string>();
+  const units = new Map<ColumnKey, MoneyUnit | null>();
+  for (const [key, h] of candidate.columns as Map<ColumnKey, HeaderColumn>) {
     columns.set(key, h.col);
     headers.set(key, h.text);
     units.set(key, unitOf(h));
   }
-  const measureYears = new Map<string, Map<number, number>>();
+  const measureYears = new Map<ColumnKey, Map<number, number>>();
   const measureHeaders = new Map<number, HeaderColumn>();
-  for (const [key, years] of candidate.measureYears) {
+  for (const [key, years] of candidate.measureYears as Map<ColumnKey, Map<number, HeaderColumn>>) {
     measureYears.set(key, new Map([...years].map(([y, h]) => [y, h.col])));
     for (const h of years.values()) measureHeaders.set(h.col, h);
   }
@@ -235,7 +236,7 @@ function headerlessTable(t: {
   startCol: number;
   endCol: number;
   endRow: number;
-  columns: ReadonlyArray<[string, number]>;
+  columns: ReadonlyArray<[ColumnKey, number]>;
   rows: number[];
 }): DiscoveredTable {
   return {
@@ -350,7 +351,7 @@ function byCorrections(ctx: Ctx, corrections: Corrections, absent: Set<TableKey>
 }
 
 /** Step 2: an Excel table, then a defined name, with the table's name. */
-function byName(ctx: Ctx, spec: TableSpec): DiscoveredTable | null {
+function byName(ctx: Ctx, spec: TableSpec<TableKey>): DiscoveredTable | null {
   const names = namesFor(spec);
   for (const excel of ctx.model.tables) {
     if (!names.has(normaliseTableName(excel.name))) continue;
@@ -441,7 +442,7 @@ function inlineProfile(ctx: Ctx): void {
   const years =
     pick(gains.measureYears.get("net")) ?? pick(bareYearsOf(gains)) ?? (hasCosts ? undefined : pick(gains.measureYears.get("gross")));
   if (!years) return;
-  const columns = new Map<string, number>();
+  const columns = new Map<ColumnKey<"profile">, number>();
   const idCol = gains.columns.get("id");
   if (idCol !== undefined) columns.set("id", idCol);
   const yearColumns = new Map([...years].sort((a, b) => a[1] - b[1]));
@@ -470,7 +471,7 @@ function inlineMilestones(ctx: Ctx): void {
   const candidate = scoreBlock(block, "milestones", ctx.vocabulary);
   const due = candidate.columns.get("due");
   if (!due) return;
-  const columns = new Map<string, number>([["due", due.col]]);
+  const columns = new Map<ColumnKey<"milestones">, number>([["due", due.col]]);
   const idCol = gains.columns.get("id");
   if (idCol !== undefined) columns.set("id", idCol);
   const milestoneCol = candidate.columns.get("milestone")?.col ?? gains.columns.get("initiative");

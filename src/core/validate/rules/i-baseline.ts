@@ -33,11 +33,9 @@ export const baselinePresent = defineRule({
   check(ctx) {
     const table = ctx.table("baseline");
     if (!table) return [ctx.missingTable("baseline", "principle (i) needs the baseline spend the gains are measured against")];
-    const out: RuleFinding[] = [];
-    if (!table.columns.has("line")) out.push(ctx.missingColumn(table, "line", "each baseline line needs a name"));
-    if (!table.columns.has("amount")) out.push(ctx.missingColumn(table, "amount", "each baseline line needs its amount"));
-    if (table.rows.length === 0) out.push(ctx.atTable(table, "noLines"));
-    return out;
+    ctx.requireColumn(table, "line", "each baseline line needs a name");
+    ctx.requireColumn(table, "amount", "each baseline line needs its amount");
+    return table.rows.length === 0 ? [ctx.atTable(table, "noLines")] : [];
   },
 });
 
@@ -100,12 +98,10 @@ export const baselineYear = defineRule({
     if (!table) return [];
     // A year stated once for all lines (Settings, or the Baseline's own header or title) needs no Year column.
     const fromSettings = ctx.analysis.baselineYearSource === "settings" || ctx.analysis.baselineYearSource === "header";
-    const yearCol = table.columns.get("year");
-    if (yearCol === undefined) {
-      return fromSettings
-        ? []
-        : [ctx.missingColumn(table, "year", 'the baseline year must be stated (or give "Baseline year" in the Settings table)')];
-    }
+    const yearCol = fromSettings
+      ? table.columns.get("year")
+      : ctx.requireColumn(table, "year", 'the baseline year must be stated (or give "Baseline year" in the Settings table)');
+    if (yearCol === undefined) return [];
     const out: RuleFinding[] = [];
     const years = new Set<number>();
     const expected = ctx.settings.baselineYear;
@@ -165,13 +161,13 @@ function statedColumnRule(
     example,
     messages: { notStated: `{{line}} does not state its ${key === "basis" ? "basis (budget or outturn)" : "price base"}.`, unreadable },
     check(ctx) {
-      const table = ctx.table("baseline");
-      if (!table || table.rows.length === 0) return [];
-      const col = table.columns.get(key);
+      const table = ctx.tableWithRows("baseline");
+      if (!table) return [];
       const label = key === "basis" ? "basis (budget or outturn)" : "price base";
       // A title block that states it ("Net revenue budget 2007/08 (original budget)", "£m, cash prices") states it for every line.
       const statedAbove = key === "basis" ? titleBasisStated(table) : table.context.priceBase !== null;
-      if (col === undefined) return statedAbove ? [] : [ctx.missingColumn(table, key, `each baseline line needs its ${label}`)];
+      const col = statedAbove ? table.columns.get(key) : ctx.requireColumn(table, key, `each baseline line needs its ${label}`);
+      if (col === undefined) return [];
       const out: RuleFinding[] = [];
       for (const r of table.rows) {
         const text = textAt(table, r, col);
@@ -287,11 +283,11 @@ export const gainBaselineLine = defineRule({
     unknown: "{{gain}} names the baseline line {{text}}, which is not a line of the Baseline table.",
   },
   check(ctx) {
-    const gains = ctx.table("gains");
+    const gains = ctx.tableWithRows("gains");
     const baseline = ctx.table("baseline");
-    if (!gains || gains.rows.length === 0) return [];
-    const col = gains.columns.get("baselineLine");
-    if (col === undefined) return [ctx.missingColumn(gains, "baselineLine", "each gain must name the baseline line it reduces")];
+    if (!gains) return [];
+    const col = ctx.requireColumn(gains, "baselineLine", "each gain must name the baseline line it reduces");
+    if (col === undefined) return [];
     const lineCol = baseline?.columns.get("line");
     const lines = new Set<string>();
     if (baseline && lineCol !== undefined) for (const r of baseline.rows) lines.add(idKey(textAt(baseline, r, lineCol)));

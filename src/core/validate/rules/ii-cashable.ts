@@ -41,10 +41,10 @@ export const gainId = defineRule({
     duplicate: "The ID {{id}} is also used on row {{row}}: each gain needs its own ID.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("id");
-    if (col === undefined) return [ctx.missingColumn(table, "id", "each gain needs a unique reference")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "id", "each gain needs a unique reference");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.id === null) {
@@ -74,10 +74,10 @@ export const typeStated = defineRule({
     unknown: "{{gain}} has the type {{text}}: write Cashable or Non-cashable.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("type");
-    if (col === undefined) return [ctx.missingColumn(table, "type", "each gain must be typed Cashable or Non-cashable")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "type", "each gain must be typed Cashable or Non-cashable");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.type !== null) continue;
@@ -116,8 +116,8 @@ function cashableNeeds(
       if (!table) return [];
       const cashable = ctx.gains.filter((g) => g.type === "cashable");
       if (cashable.length === 0) return [];
-      const col = table.columns.get(key);
-      if (col === undefined) return [ctx.missingColumn(table, key, `each cashable gain must name its ${what}`)];
+      const col = ctx.requireColumn(table, key, `each cashable gain must name its ${what}`);
+      if (col === undefined) return [];
       const out: RuleFinding[] = [];
       for (const gain of cashable) {
         if (isBlankCell(gain.cells[col])) out.push(ctx.at(table.sheet.name, gain.row, col, "missing", { gain: gainName(gain) }));

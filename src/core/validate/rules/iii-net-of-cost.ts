@@ -16,10 +16,10 @@ export const grossPresent = defineRule({
   example: { failing: "Gain G1, Gross gain blank.", passing: "Gain G1, Gross gain 500,000." },
   messages: { notNumber: "{{gain}} has a gross gain that is {{value}}." },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("gross");
-    if (col === undefined) return [ctx.missingColumn(table, "gross", "each gain needs its gross value")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "gross", "each gain needs its gross value");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.gross !== null) continue;
@@ -43,10 +43,10 @@ export const costsPresent = defineRule({
   example: { failing: "Gain G1, Costs blank.", passing: "Gain G1, Costs 0." },
   messages: { blank: "{{gain}} has no costs figure: enter 0 if there were no costs.", notNumber: "{{gain}} has costs of {{value}}." },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("costs");
-    if (col === undefined) return [ctx.missingColumn(table, "costs", "gains must be shown net of their costs")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "costs", "gains must be shown net of their costs");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.costs !== null) continue;
@@ -75,10 +75,10 @@ export const netRecomputes = defineRule({
     notNumber: "{{gain}} has a net gain that is {{value}}; it should be gross {{gross}} - costs {{costs}} ({{expected}}){{units}}.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("net");
-    if (col === undefined) return [ctx.missingColumn(table, "net", "each gain's net value (gross less costs) must be shown")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "net", "each gain's net value (gross less costs) must be shown");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
     const units = unitNote(ctx, ["costs", "net"]);

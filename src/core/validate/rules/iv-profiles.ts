@@ -36,11 +36,10 @@ export const profilePresent = defineRule({
     if (ctx.gains.length === 0) return [];
     const profile = ctx.table("profile");
     if (!profile) return [ctx.missingTable("profile", "each gain needs its profile by financial year")];
+    const idCol = ctx.requireColumn(profile, "id", "each profile row must name its gain");
+    if (profile.yearColumns.size === 0) return [ctx.atTable(profile, "noYears")];
+    if (idCol === undefined) return [];
     const out: RuleFinding[] = [];
-    const idCol = profile.columns.get("id");
-    if (idCol === undefined) out.push(ctx.missingColumn(profile, "id", "each profile row must name its gain"));
-    if (profile.yearColumns.size === 0) out.push(ctx.atTable(profile, "noYears"));
-    if (out.length > 0) return out;
     const gains = ctx.table("gains")!;
     const gainIdCol = gains.columns.get("id");
     for (const gain of ctx.gains) {
@@ -219,10 +218,10 @@ export const milestones = defineRule({
           `${material.length === 1 ? "1 gain" : `${material.length} gains`} of £${formatAmount(ctx.settings.materiality)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`,
         ),
       ];
-    const idCol = table.columns.get("id");
-    const dueCol = table.columns.get("due");
-    if (idCol === undefined) return [ctx.missingColumn(table, "id", "each milestone must name its gain")];
-    if (dueCol === undefined) return [ctx.missingColumn(table, "due", "each milestone needs a due date")];
+    const idCol = ctx.requireColumn(table, "id", "each milestone must name its gain");
+    if (idCol === undefined) return [];
+    const dueCol = ctx.requireColumn(table, "due", "each milestone needs a due date");
+    if (dueCol === undefined) return [];
     const dated = new Set<string>();
     for (const r of table.rows) {
       const cells = table.sheet.rows[r];

@@ -28,7 +28,7 @@ export const publicationRecord = defineRule({
     const table = ctx.table("publication");
     if (!table) return [ctx.missingTable("publication", "principle (ix) asks for a record of where performance was published")];
     if (table.rows.length === 0) return [ctx.atTable(table, "none")];
-    if (!table.columns.has("published")) return [ctx.missingColumn(table, "published", "each publication needs its date")];
+    if (ctx.requireColumn(table, "published", "each publication needs its date") === undefined) return [];
     const out: RuleFinding[] = [];
     for (const record of readPublications(table, ctx.model.date1904)) {
       if (record.date !== null) continue;

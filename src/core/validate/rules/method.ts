@@ -5,6 +5,7 @@ import { financialYearLabel } from "../../text/financial-year";
 import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { SETTING_DOCS } from "../settings";
+import type { ColumnKey, TableKey } from "../schema";
 import { formatAmount, formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
 import { gainName, num, textAt } from "./helpers";
 
@@ -67,9 +68,9 @@ export const cashableShare = defineRule({
     belowMinimum: "Cashable gains are {{share}} of net gains ({{cashable}} of {{total}}), below the minimum cashable share of {{minimum}}.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
+    const table = ctx.tableWithRows("gains");
     const col = table?.columns.get("type");
-    if (!table || col === undefined || table.rows.length === 0) return [];
+    if (!table || col === undefined) return [];
     const { cashableNet, nonCashableNet } = ctx.data.totals;
     const total = cashableNet + nonCashableNet;
     if (!(total > 0)) return [];
@@ -142,7 +143,7 @@ interface UnitColumn {
   stated: MoneyUnit | null;
 }
 
-function unitColumns(table: DiscoveredTable | undefined, keys: readonly string[]): UnitColumn[] {
+function unitColumns<K extends TableKey>(table: DiscoveredTable<K> | undefined, keys: readonly ColumnKey<K>[]): UnitColumn[] {
   if (!table) return [];
   const out: UnitColumn[] = [];
   for (const key of keys) {

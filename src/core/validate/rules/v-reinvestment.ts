@@ -35,11 +35,8 @@ export const reinvestmentNamed = defineRule({
         ["reinvestment", "where it is re-invested", "noReinvestment"],
         ["planReference", "the plan under which it is re-invested", "noPlanReference"],
       ] as const) {
-        const col = gains.columns.get(key);
-        if (col === undefined) {
-          out.push(ctx.missingColumn(gains, key, `each cashable gain must say ${what}`));
-          continue;
-        }
+        const col = ctx.requireColumn(gains, key, `each cashable gain must say ${what}`);
+        if (col === undefined) continue;
         for (const gain of cashable) {
           if (isBlankCell(gain.cells[col])) out.push(ctx.at(gains.sheet.name, gain.row, col, messageId, { gain: gainName(gain) }));
         }
@@ -51,11 +48,9 @@ export const reinvestmentNamed = defineRule({
         ["destination", "a destination", "noDestination"],
         ["planReference", "a plan reference", "noPlanReferenceRow"],
       ] as const) {
-        const col = plan.columns.get(key);
-        if (col === undefined) {
-          if (plan.rows.length > 0) out.push(ctx.missingColumn(plan, key, `each re-investment needs ${what}`));
-          continue;
-        }
+        // An empty plan has no rows that need the column.
+        const col = plan.rows.length > 0 ? ctx.requireColumn(plan, key, `each re-investment needs ${what}`) : plan.columns.get(key);
+        if (col === undefined) continue;
         for (const r of plan.rows) {
           if (textAt(plan, r, col) === "") out.push(ctx.at(plan.sheet.name, r, col, messageId));
         }
@@ -88,8 +83,8 @@ export const reinvestmentPlanTotal = defineRule({
     if (cashable.length === 0) return [];
     const table = ctx.table("reinvestment");
     if (!table) return [ctx.missingTable("reinvestment", "the plan that re-invests the cashable gains is needed")];
-    const col = table.columns.get("amount");
-    if (col === undefined) return [ctx.missingColumn(table, "amount", "each re-investment needs its amount")];
+    const col = ctx.requireColumn(table, "amount", "each re-investment needs its amount");
+    if (col === undefined) return [];
     const factor = UNIT_FACTORS[table.units.get("amount") ?? ctx.settings.unit] / ctx.analysis.unitFactor;
     const amounts: number[] = [];
     for (const r of table.rows) {

@@ -54,8 +54,8 @@ export const quartersPresent = defineRule({
           `${due.length === 1 ? "1 quarterly update was" : `${due.length} quarterly updates were`} due by ${formatDate(ctx.reportingDate)}`,
         ),
       ];
-    const col = table.columns.get("quarter");
-    if (col === undefined) return [ctx.missingColumn(table, "quarter", "each update must say which quarter it is for")];
+    const col = ctx.requireColumn(table, "quarter", "each update must say which quarter it is for");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<number>();
     for (const q of ctx.data.quarterly) {
@@ -100,10 +100,8 @@ export const trajectoryActual = defineRule({
     const table = ctx.table("quarterly");
     if (!table || ctx.data.quarterly.length === 0) return [];
     const out: RuleFinding[] = [];
-    const tCol = table.columns.get("trajectory");
-    const aCol = table.columns.get("actual");
-    if (tCol === undefined) out.push(ctx.missingColumn(table, "trajectory", "each quarter needs its planned gain"));
-    if (aCol === undefined) out.push(ctx.missingColumn(table, "actual", "each ended quarter needs its actual gain"));
+    const tCol = ctx.requireColumn(table, "trajectory", "each quarter needs its planned gain");
+    const aCol = ctx.requireColumn(table, "actual", "each ended quarter needs its actual gain");
     for (const q of ctx.data.quarterly) {
       const ended = q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate;
       const label = q.label || `on row ${q.row + 1}`;
@@ -152,11 +150,8 @@ export const quarterEvidence = defineRule({
     if (ended.length === 0) return [];
     const out: RuleFinding[] = [];
     for (const [key, what, messageId] of EVIDENCE) {
-      const col = table.columns.get(key);
-      if (col === undefined) {
-        out.push(ctx.missingColumn(table, key, `each quarterly update must cite its ${what}`));
-        continue;
-      }
+      const col = ctx.requireColumn(table, key, `each quarterly update must cite its ${what}`);
+      if (col === undefined) continue;
       for (const q of ended) {
         if (textAt(table, q.row, col) === "") out.push(ctx.at(table.sheet.name, q.row, col, messageId, { quarter: q.label }));
       }

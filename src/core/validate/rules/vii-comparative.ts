@@ -37,9 +37,8 @@ export const measuresPresent = defineRule({
   check(ctx) {
     const table = ctx.table("comparatives");
     if (!table) return [ctx.missingTable("comparatives", "principle (vii) needs HQ-cost, output or outcome, and unit-cost measures")];
-    const col = table.columns.get("kind");
-    if (col === undefined)
-      return [ctx.missingColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost")];
+    const col = ctx.requireColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost");
+    if (col === undefined) return [];
     const kinds = new Set<MeasureKind>();
     for (const r of table.rows) {
       const kind = measureKind(textAt(table, r, col));

@@ -34,10 +34,10 @@ export const deliverabilityPresent = defineRule({
     unknownWord: "{{gain}} has the deliverability {{text}}: use a fraction, a percentage, or one of {{mapping}}.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("deliverability");
-    if (col === undefined) return [ctx.missingColumn(table, "deliverability", "each gain must be discounted by its deliverability")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "deliverability", "each gain must be discounted by its deliverability");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.deliverability !== null) continue;
@@ -83,10 +83,10 @@ export const riskAdjustedRecomputes = defineRule({
       "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("riskAdjusted");
-    if (col === undefined) return [ctx.missingColumn(table, "riskAdjusted", "each gain's risk-adjusted value must be shown")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "riskAdjusted", "each gain's risk-adjusted value must be shown");
+    if (col === undefined) return [];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
     const units = unitNote(ctx, ["costs", "riskAdjusted"]);
@@ -152,7 +152,7 @@ export const totalRiskAdjusted = defineRule({
         if (!moneyClose(value, columnSum, tolerance))
           out.push(ctx.at(gains.sheet.name, row, raCol!, "totalDiffers", { total: num(value), sum: num(columnSum) }));
       } else if (ra?.kind !== "error") {
-        const reported = ["gross", "net"].some((key) => {
+        const reported = (["gross", "net"] as const).some((key) => {
           const col = gains.columns.get(key);
           return col !== undefined && readNumber(cells[col]).kind === "number";
         });
@@ -209,10 +209,10 @@ export const riskReviewed = defineRule({
     future: "{{gain}}'s risk review is dated {{date}}, after the reporting date {{reportingDate}}.",
   },
   check(ctx) {
-    const table = ctx.table("gains");
-    if (!table || table.rows.length === 0) return [];
-    const col = table.columns.get("riskReviewed");
-    if (col === undefined) return [ctx.missingColumn(table, "riskReviewed", "each gain's risk review date must be recorded")];
+    const table = ctx.tableWithRows("gains");
+    if (!table) return [];
+    const col = ctx.requireColumn(table, "riskReviewed", "each gain's risk review date must be recorded");
+    if (col === undefined) return [];
     const earliest = minusMonths(ctx.reportingDate, 3);
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
