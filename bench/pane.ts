@@ -12,9 +12,9 @@ import { chromium } from "playwright-core";
 import { startStaticServer } from "../test/support/static-server";
 import { repositoryRoot } from "../test/support/repository-root";
 
-const DIST = path.join(repositoryRoot(), "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const DIST = path.join(repositoryRoot(), "dist");
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

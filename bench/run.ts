@@ -15,6 +15,7 @@ import { runCoreBench } from "./core";
 import { runOfficeBench } from "./office";
 import { runPaneBench } from "./pane";
 import { runCompareBench } from "./compare";
+import { runLongTaskBench } from "./page-longtask";
 import { generateRegisterModel } from "../test/support/register-generator";
 import { writeModelToXlsx } from "./write-model";
 import { readXlsx } from "../src/adapters/xlsx/read";
@@ -141,11 +142,14 @@ async function main(): Promise<void> {
   const bundles = bundleFigures();
   log("- pane in headless chromium");
   const pane = await runPaneBench();
+  log("- standalone page: longest main-thread task on the 20 MB register (with the worker, then without)");
+  const largest = path.join(WORK, "register-100000.xlsx");
+  const pageTasks = { worker: await runLongTaskBench(largest), onThread: await runLongTaskBench(largest, { worker: false }) };
   log("- real corpus");
   const corpus = await corpusFigures();
   log("- compare");
   const compare = await runCompareBench();
-  const result = { machine: machine(), core, validate, office, bundles, pane, corpus, compare };
+  const result = { machine: machine(), core, validate, office, bundles, pane, pageTasks, corpus, compare };
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     return;
@@ -172,6 +176,14 @@ async function main(): Promise<void> {
     row("bundles: functions (gzip)", `${bundles.functionsGzipKB} KB`, "<= 40 KB"),
     row("bundles: standalone reader chunk (gzip)", `${bundles.standaloneReaderGzipKB} KB`, ""),
     row("pane: navigation to first findings", `${pane.firstFindingsMs} ms`, "<= 1500 ms"),
+    row(`page: ${pageTasks.worker.fileMB} MB workbook, longest main-thread task`, `${pageTasks.worker.longestTaskMs} ms`, "< 200 ms"),
+    row("page: the same, results drawn too", `${pageTasks.worker.longestWithRenderingMs} ms`, ""),
+    row("page: the same, chosen to results shown", `${pageTasks.worker.checkMs} ms`, ""),
+    row("page: without the worker, longest task", `${pageTasks.onThread.longestTaskMs} ms`, ""),
+    row("page: without the worker, chosen to results", `${pageTasks.onThread.checkMs} ms`, ""),
+    ...(pageTasks.onThread.outcome === "results"
+      ? []
+      : [`(without the worker the page showed: ${pageTasks.onThread.outcome.slice(0, 160)})`]),
     row(`corpus: ${corpus.files} workbooks, median`, `${corpus.medianMs} ms`, "<= 500 ms"),
     row("corpus: slowest", `${corpus.maxMs} ms`, ""),
     row("corpus: total", `${corpus.totalMs} ms`, ""),

@@ -8,6 +8,8 @@ import type { CheckOutcome, CheckRequest, GoToOutcome, WorkbookSource } from "..
 import { errorLine } from "../taskpane/source";
 import { isAbortError } from "../core/text/errors";
 import { buildCellPreview } from "../taskpane/cell-preview";
+import { createRuleCatalogue } from "../core/report/rule-info";
+import { CheckWorkerClient } from "./worker-client";
 
 export interface FileSourceOptions {
   /** Shown to the user, e.g. "northmoor-police.xlsx". */
@@ -30,7 +32,65 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function createFileSource({ fileName, load }: FileSourceOptions): WorkbookSource {
+export function createFileSource(options: FileSourceOptions): WorkbookSource {
+  // In a browser the file is read and checked in a worker, so the page never freezes; without
+  // workers (the tests' jsdom, very old browsers) on this thread, in steps.
+  return typeof Worker === "function" ? createWorkerFileSource(options) : createInPageFileSource(options);
+}
+
+/** One check worker for the page: it holds the last workbook checked (for Go to cell), so opening another file replaces it. */
+let sharedClient: CheckWorkerClient | null = null;
+
+function createWorkerFileSource({ fileName, load }: FileSourceOptions): WorkbookSource {
+  const client = (sharedClient ??= new CheckWorkerClient());
+  let checkedId: number | null = null;
+
+  const check = async ({ signal, onProgress, settings }: CheckRequest): Promise<CheckOutcome> => {
+    onProgress({ phase: "reading", fraction: null });
+    checkedId = null;
+    try {
+      const bytes = await load(signal);
+      if (signal.aborted) return { status: "cancelled" };
+      // Transfer a copy when the bytes are a view of a larger buffer (the page keeps nothing).
+      const buffer = (
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer
+      ) as ArrayBuffer;
+      const reply = await client.request((id) => ({ type: "check", id, fileName, bytes: buffer, settings }), [buffer], {
+        signal,
+        onProgress: (message) => onProgress(message.progress),
+      });
+      if (signal.aborted) return { status: "cancelled" };
+      if (reply.type === "refused") return { status: "refused", reason: reply.reason };
+      if (reply.type !== "done") return { status: "refused", reason: "The checker gave an answer the page did not expect." };
+      checkedId = reply.id;
+      const { rules, principleTitles, docPaths } = reply.catalogue;
+      const catalogue = createRuleCatalogue(rules, principleTitles, (id) => docPaths[id] ?? "");
+      const id = reply.id;
+      const records = async () => {
+        const answer = await client.request((requestId) => ({ type: "records", id: requestId, modelId: id }), []);
+        if (answer.type !== "records" || !answer.records)
+          throw new Error("Check the workbook again, then compare it with the previous return.");
+        return answer.records;
+      };
+      return { status: "done", result: { report: reply.report, data: reply.data, catalogue, readerNotes: reply.readerNotes, records } };
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) return { status: "cancelled" };
+      return { status: "refused", reason: errorLine(error) };
+    }
+  };
+
+  const goToCell = async (sheet: string, address: string): Promise<GoToOutcome> => {
+    const id = checkedId;
+    if (id === null) return { kind: "failed", reason: "Check the workbook first, then go to a cell." };
+    const reply = await client.request((requestId) => ({ type: "preview", id: requestId, modelId: id, sheet, address }), []);
+    if (reply.type !== "preview" || !reply.preview) return { kind: "failed", reason: "Check the workbook again, then go to a cell." };
+    return { kind: "preview", preview: reply.preview };
+  };
+
+  return { kind: "file", label: fileName, check, goToCell };
+}
+
+function createInPageFileSource({ fileName, load }: FileSourceOptions): WorkbookSource {
   let lastModel: WorkbookModel | null = null;
 
   const check = async ({ signal, onProgress, settings }: CheckRequest): Promise<CheckOutcome> => {

@@ -5,7 +5,7 @@
  */
 import { compareReturns, type ReturnComparison } from "../core/review/compare";
 import { describeComparison, type ComparisonDescription } from "../core/review/compare-report";
-import { recordsOfModel } from "../core/review/return-records";
+import { recordsOfModel, type ReturnRecords } from "../core/review/return-records";
 import type { WorkbookModel } from "../core/workbook/model";
 
 export interface PreviousReturn {
@@ -18,7 +18,7 @@ export type CompareOutcome =
 
 export async function compareWithPrevious(
   previous: PreviousReturn,
-  current: { model: WorkbookModel; file: string },
+  current: { model?: WorkbookModel; records?: () => Promise<ReturnRecords>; file: string },
   signal: AbortSignal,
 ): Promise<CompareOutcome> {
   // The reader's own chunk, the one the standalone page uses: the Excel pane fetches it only here.
@@ -32,6 +32,10 @@ export async function compareWithPrevious(
       ok: false,
       reason: `No gains register was found in ${previous.fileName}, so there is nothing to compare with. Choose the previous quarter's return.`,
     };
-  const comparison = compareReturns(last, recordsOfModel(current.model, current.file));
+  // The standalone page keeps the checked model in its worker, which gives the records instead.
+  const currentRecords = current.model ? recordsOfModel(current.model, current.file) : current.records ? await current.records() : null;
+  if (signal.aborted) return { ok: "cancelled" };
+  if (!currentRecords) return { ok: false, reason: "Check the workbook again, then compare it with the previous return." };
+  const comparison = compareReturns(last, currentRecords);
   return { ok: true, comparison, description: describeComparison(comparison, { unicode: true }) };
 }

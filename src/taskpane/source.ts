@@ -6,6 +6,7 @@
 import type { Inspection } from "../core/validate/inspect";
 import type { ValidationReport } from "../core/validate/types";
 import type { WorkbookModel } from "../core/workbook/model";
+import type { ReturnRecords } from "../core/review/return-records";
 import type { PaneVfmData } from "./vfm-data";
 import { errorText, oneLine } from "../core/text";
 
@@ -37,7 +38,13 @@ export interface SettingsChoice {
 export interface CheckResult {
   report: ValidationReport;
   data: PaneVfmData;
-  model: WorkbookModel;
+  /**
+   * The workbook as read. Absent when the check ran in the standalone page's worker, where the model
+   * stays (copying it back would block the page); ask the source (goToCell) instead.
+   */
+  model?: WorkbookModel;
+  /** Where the model stayed in a worker: the checked workbook's records for Compare, computed there on request. */
+  records?: () => Promise<ReturnRecords>;
   catalogue: RuleCatalogue;
   /** Anything the reader noticed while reading the file, one line each. */
   readerNotes: string[];

@@ -71,7 +71,9 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
     setState({ status: "comparing", fileName: previous.fileName });
     setWritten(null);
     loadCompare()
-      .then((module) => module.compareWithPrevious(previous, { model: result.model, file: result.report.file }, controller.signal))
+      .then((module) =>
+        module.compareWithPrevious(previous, { model: result.model, records: result.records, file: result.report.file }, controller.signal),
+      )
       .then(
         (outcome) => {
           if (controller.signal.aborted || outcome.ok === "cancelled") return;
