@@ -23,6 +23,8 @@ export interface CheckFilesOptions {
   reportingDate?: string;
   /** Show progress on stderr even when it is not a terminal. */
   progress: boolean;
+  /** Called with each checked workbook's whole result (`vfm consolidate` reads its records from the same analysis). */
+  onChecked?: (index: number, checked: ReturnType<typeof validateWorkbookWithContext>) => void;
 }
 
 export interface CheckedBatch {
@@ -91,6 +93,7 @@ export async function checkFiles(files: readonly string[], io: CliIO, options: C
           show,
           note: (text) => fileProblem(file, `note: ${text}`),
           several,
+          index,
         });
       } catch (error) {
         outcome = { file, status: "unreadable", reason: `could not be checked: ${describeFailure(error)}` };
@@ -115,13 +118,15 @@ interface FileContext {
   /** A note from the reader about the file, on stderr. */
   note(text: string): void;
   several: boolean;
+  /** The file's place in the batch. */
+  index: number;
 }
 
 async function checkOne(
   file: string,
   io: CliIO,
   options: CheckFilesOptions,
-  { signal, show, note, several }: FileContext,
+  { signal, show, note, several, index }: FileContext,
 ): Promise<ReturnOutcome> {
   const read = await readWorkbookFile(file, io.cwd);
   if (!read.ok) return { file, status: "unreadable", reason: read.reason };
@@ -136,6 +141,7 @@ async function checkOne(
   if (several || large) show(`checking ${safeName(file)}`);
   for (const warning of workbook.warnings) note(warning);
   const checked = validateWorkbookWithContext(workbook.model, { file, reportingDate: options.reportingDate });
+  options.onChecked?.(index, checked);
   return {
     file,
     status: "checked",

@@ -5,8 +5,16 @@
 import type { CliCommand } from "../command";
 import { CALC_COMMANDS } from "./calc";
 import { COMPARE_COMMAND } from "./compare";
+import { CONSOLIDATE_COMMAND } from "./consolidate";
 import { INSPECT_COMMAND } from "./inspect";
 import { TEMPLATE_COMMAND } from "./template";
 import { VALIDATE_COMMAND } from "./validate";
 
-export const COMMANDS: readonly CliCommand[] = [...CALC_COMMANDS, VALIDATE_COMMAND, INSPECT_COMMAND, TEMPLATE_COMMAND, COMPARE_COMMAND];
+export const COMMANDS: readonly CliCommand[] = [
+  ...CALC_COMMANDS,
+  VALIDATE_COMMAND,
+  INSPECT_COMMAND,
+  TEMPLATE_COMMAND,
+  COMPARE_COMMAND,
+  CONSOLIDATE_COMMAND,
+];

@@ -27,6 +27,21 @@ export function parseReportingDate(text: string): string | null {
   return isCalendarIsoDate(iso) ? iso : null;
 }
 
+/** --reporting-date DD/MM/YYYY, for every command that checks workbooks. */
+export function reportingDateOption(help: readonly string[]) {
+  return valueOption<string>({
+    placeholder: "DD/MM/YYYY",
+    needs: "a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026",
+    help,
+    parse: (text) => {
+      const iso = parseReportingDate(text);
+      return iso
+        ? { ok: true, value: iso }
+        : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
+    },
+  });
+}
+
 const VALIDATE = {
   name: "validate",
   operands: "FILE...",
@@ -38,17 +53,10 @@ or checked (the others are still reported), the arguments are wrong, or the outp
 written; 130 stopped with Ctrl+C (the files checked so far are reported, the rest listed as not checked).`,
   options: {
     format: VALIDATE_FORMATS.option(),
-    reportingDate: valueOption<string>({
-      placeholder: "DD/MM/YYYY",
-      needs: "a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026",
-      help: ["check as at this date, written DD/MM/YYYY or YYYY-MM-DD", "(default: the workbook's Settings, else today)"],
-      parse: (text) => {
-        const iso = parseReportingDate(text);
-        return iso
-          ? { ok: true, value: iso }
-          : { ok: false, message: `'${text}' is not a date written DD/MM/YYYY or YYYY-MM-DD, e.g. 30/09/2026` };
-      },
-    }),
+    reportingDate: reportingDateOption([
+      "check as at this date, written DD/MM/YYYY or YYYY-MM-DD",
+      "(default: the workbook's Settings, else today)",
+    ]),
     summary: flag("text: only one line per file and the totals"),
     verbose: flag("text: also say why each rule matters and where its documentation is", "v"),
     quiet: flag("text: show error findings only (the summary still counts everything)", "q"),

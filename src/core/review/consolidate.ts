@@ -24,7 +24,7 @@ import { ExactDecimal, decimalToDouble, ratioToDouble } from "../calc/exact";
 import type { Analysis, ValidateOptions } from "../validate/analysis";
 import { validateWorkbookWithContext } from "../validate/engine";
 import { formatFinancialYearLabel, quarterEnd, quarterFromIndex, quarterLabel } from "../validate/dates";
-import { cellText, convertUnit, formatAmount, formatPercent, normaliseLabel, type MoneyUnit } from "../validate/text";
+import { cellText, convertUnit, formatPercent, normaliseLabel, type MoneyUnit } from "../validate/text";
 import { PRINCIPLES, type Finding, type PrincipleKey } from "../validate/types";
 import type { WorkbookModel } from "../workbook/model";
 import {
@@ -36,6 +36,7 @@ import {
   type OnTrackJudgement,
   type OnTrackStatus,
 } from "./on-track";
+import { money } from "./compare-report";
 import { returnRecords, type ReturnRecords } from "./return-records";
 import { batchTotals, verdictOf, type BatchTotals, type ReturnVerdict, type VerdictStatus } from "./verdict";
 
@@ -450,10 +451,9 @@ function mostCommon(values: ReadonlyArray<number | null>): number | null {
   return best;
 }
 
-/** "£1,168,360,200", "-£1.50" */
+/** "£1,168,360,200", "-£1.50": an amount in £, never rounded. */
 export function pounds(value: number): string {
-  const text = `£${formatAmount(Math.abs(value))}`;
-  return value < 0 ? `-${text}` : text;
+  return money(value, "£");
 }
 
 /** The overall target from its statement, with the returns' own period and baseline year as defaults. */

@@ -15,6 +15,8 @@ import {
   type OverallTarget,
 } from "../../../src/core/review/consolidate";
 import type { WorkbookModel } from "../../../src/core/workbook/model";
+import { boardPackHtml, escapeHtml } from "../../../src/core/review/consolidate-html";
+import { boardPackWorkbookSpec, findingsSheetNames } from "../../../src/core/review/consolidate-report";
 import { buildModel, sheet } from "../../support/model-builder";
 
 const EXAMPLES = path.resolve(__dirname, "../../../examples");
@@ -197,5 +199,28 @@ describe("consolidate: one row per return and the totals, in £, on exact decima
   it("names a body after its file when the workbook does not say", () => {
     expect(fileBody("returns/Northmoor Police.xlsx")).toBe("Northmoor Police");
     expect(fileBody("C:\\returns\\eastmoor.XLSX")).toBe("eastmoor");
+  });
+
+  it("escapes everything a workbook or a file name brings into the page, and keeps sheet names Excel accepts", () => {
+    const hostile = unreadableReturn("<img src=x onerror=alert(1)>.xlsx", 'reason <script>alert("x")</script>\u0007');
+    const html = boardPackHtml(consolidate([q2, hostile]));
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(escapeHtml("a\u0000b & 'c'")).toBe("a\ufffdb &amp; &#39;c&#39;");
+    const named = { ...q2, body: "Eastmoor [Police]: a/b*c?'" + "x".repeat(40) };
+    const names = findingsSheetNames([named, named]);
+    // Excel refuses [ ] : * ? / \ and an apostrophe at either end; an inner one is allowed.
+    expect(names[0]).toBe("1 Eastmoor Police a b c 'xxxxxx");
+    expect(names.every((n) => n.length <= 31 && !/[[\]:*?/\\]/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(2);
+    expect(boardPackWorkbookSpec(consolidate([q2, hostile])).sheets.map((sh) => sh.name)).toEqual([
+      "Summary",
+      "By year",
+      "Trajectory",
+      "Workstreams",
+      "Categories",
+      "1 northmoor-police",
+    ]);
   });
 });
