@@ -4,7 +4,8 @@
  * (test/support/office-mock.ts, on office-addin-mock) bundled for the page, holding an example
  * workbook. Proves that the pane boots through Office.onReady, checks the workbook it is given in the
  * round trips docs/pane.md documents, without writing, that Go to cell selects the finding's range on
- * its sheet, and that the custom functions start in the same page. Keeps screenshots of both examples
+ * its sheet, that Write report adds one new sheet and writes nowhere else, and that the custom
+ * functions start in the same page. Keeps screenshots of both examples
  * at 320 px (Excel's narrowest pane) and 1000 px in test-artifacts/.
  */
 import * as fs from "fs";
@@ -95,6 +96,8 @@ suite("the built taskpane.html in a browser with a simulated Office host", () =>
         syncCount: workbook.syncCount,
         calls: [...workbook.calls],
         writes: workbook.writes.length,
+        writeTargets: [...new Set(workbook.writes.map((write) => write.target))],
+        sheets: workbook.sheets.map((sheet) => sheet.name),
         loads: workbook.loads.length,
         readyCalls,
       };
@@ -144,6 +147,23 @@ suite("the built taskpane.html in a browser with a simulated Office host", () =>
         expect(state).toMatchObject({ syncCount: syncs, writes: 0 });
       }
       expect(syncs).toBe(roundTrips.check + 2 * roundTrips.goToCell);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("Write report, when asked, adds one new sheet with the findings and changes no other sheet", async () => {
+    const page = await openPane("northmoor-police-seeded");
+    try {
+      await check(page);
+      const sheetsBefore = (await host(page)).sheets;
+      await page.getByRole("button", { name: "Write report" }).click();
+      await page.getByText(/findings to the new sheet "VfM report"/).waitFor({ timeout: 30_000 });
+      const state = await host(page);
+      expect(state.sheets).toEqual([...sheetsBefore, "VfM report"]);
+      expect(state.calls.filter((call) => call.startsWith("add sheet"))).toEqual(["add sheet VfM report"]);
+      expect(state.writeTargets.length).toBeGreaterThan(0);
+      expect(state.writeTargets.filter((target) => !/^'VfM report'!|^table (Table\d+|tblVfmReport)$/.test(target))).toEqual([]);
     } finally {
       await page.close();
     }
