@@ -3,8 +3,12 @@
 const moneyFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: 0 });
 const percentFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
+/** Shown for a figure that is NaN or infinite, never "NaN" or "∞" (the core reports why as a finding). */
+const NOT_MEASURABLE = "not measurable";
+
 /** "1,413.72", or "£1,413.72m" with a unit such as "£m", "£k" or "£". */
 export function formatMoney(value: number, unit?: string | null): string {
+  if (!Number.isFinite(value)) return NOT_MEASURABLE;
   const text = moneyFormat.format(Math.abs(value));
   const sign = value < 0 ? "-" : "";
   if (!unit) return `${sign}${text}`;
@@ -13,7 +17,7 @@ export function formatMoney(value: number, unit?: string | null): string {
 }
 
 export function formatPercent(fraction: number): string {
-  return percentFormat.format(fraction);
+  return Number.isFinite(fraction) ? percentFormat.format(fraction) : NOT_MEASURABLE;
 }
 
 /** "2009-12-31" -> "31 December 2009"; other text is returned unchanged. */
@@ -42,6 +46,7 @@ export function formatCompactMoney(value: number, unit?: string | null): string 
   // the pane's first download, for four numbers.
   const scale = unit === "£bn" ? 1e9 : unit === "£m" ? 1e6 : unit === "£k" ? 1e3 : 1;
   const pounds = value * scale;
+  if (!Number.isFinite(pounds)) return NOT_MEASURABLE;
   const size = Math.abs(pounds);
   const sign = pounds < 0 ? "-" : "";
   const short = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });

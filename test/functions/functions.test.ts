@@ -73,6 +73,19 @@ describe("every error class becomes a CustomFunctions.Error with the core's mess
     expect(thrown(() => vfmTarget(-1, 0.03, 3, omitted)).code).toBe("#NUM!");
   });
 
+  test("#NUM! for a result beyond Excel's numbers or nearer 0 than Excel holds, never Infinity or a denormal", () => {
+    expect(thrown(() => vfmTarget(1.7e308, 0.5, 3, omitted))).toMatchObject({
+      code: "#NUM!",
+      message: expect.stringMatching(/too large for Excel/),
+    });
+    expect(thrown(() => vfmTarget(1e-307, 0.03, 3, omitted))).toMatchObject({
+      code: "#NUM!",
+      message: expect.stringMatching(/too small for Excel/),
+    });
+    expect(thrown(() => vfmNetGain([[1e308, 1e308]], omitted, omitted)).code).toBe("#NUM!");
+    expect(vfmTarget(1e-300, 0.03, 3, omitted)).toBeCloseTo(9.2727e-302, 305);
+  });
+
   test("#VALUE!, including text and errors inside a range", () => {
     expect(thrown(() => vfmNetGain([[100, "n/a"]], omitted, omitted))).toMatchObject({
       code: "#VALUE!",

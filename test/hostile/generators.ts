@@ -212,6 +212,19 @@ export function exampleWithIsoDates(iso: string): Uint8Array {
   });
 }
 
+/** The example with the Settings reporting date (Settings!B9) typed as text, e.g. "2026-02-31" or "31/02/2026". */
+export function exampleWithReportingDateText(text: string): Uint8Array {
+  return patchExample({
+    "xl/worksheets/sheet10.xml": (xml) =>
+      xml.replace(/<c r="B9" s="\d+"><v>\d+<\/v><\/c>/, `<c r="B9" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`),
+  });
+}
+
+/** The example with the first two gains' Gross gain (Gains!I4:I5) set to `amount` (e.g. "1e308": their sum overflows). */
+export function exampleWithGrossGains(amount: string): Uint8Array {
+  return patchExample({ "xl/worksheets/sheet3.xml": (xml) => xml.replace(/(<c r="I[45]" s="\d+"><v>)[^<]*(<\/v>)/g, `$1${amount}$2`) });
+}
+
 // ---------------------------------------------------------------------------------------------
 // 6. Zip integrity: a wrong CRC-32, duplicate entry names.
 

@@ -30,10 +30,16 @@ export function isCalcError(value: unknown): value is CalcError {
   return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
 }
 
-/** A result value; -0 becomes 0 and a value beyond the largest double becomes #NUM!. */
+/** Smallest positive number Excel holds (2.2250738585072E-308); a result nearer 0 underflows. */
+const SMALLEST_EXCEL_NUMBER = 2.2250738585072014e-308;
+
+/** A result value; -0 becomes 0, and a value beyond the largest double or nearer 0 than Excel holds becomes #NUM!. */
 export function calcOk(value: number, usesForecast: boolean, series: string | null): CalcResult {
   if (!Number.isFinite(value)) {
     return calcError("#NUM!", "the result is too large for Excel (beyond about 1.8E+308); check the inputs");
+  }
+  if (value !== 0 && Math.abs(value) < SMALLEST_EXCEL_NUMBER) {
+    return calcError("#NUM!", "the result is too small for Excel (nearer 0 than about 2.2E-308); check the inputs");
   }
   return { ok: true, value: value === 0 ? 0 : value, usesForecast, series };
 }

@@ -61,6 +61,9 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+/** The rule that says why a target could not be measured (an overflowing or underflowing sum). */
+const TARGET_NOT_MEASURABLE = "method.target-not-measurable";
+
 function formatAmount(value: number): string {
   return value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
@@ -76,12 +79,14 @@ export function summaryLine(report: ValidationReport, noVfmTables = false): stri
       ? `no VfM tables found, so ${passed} of ${PRINCIPLES.length} principles could not be checked`
       : `${passed} of ${PRINCIPLES.length} principles passed`,
   ];
-  if (summary.target) {
+  if (summary.target && Number.isFinite(summary.target.progress)) {
     const { value, riskAdjustedCashable, progress } = summary.target;
     const percent = (progress * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 });
     parts.push(
       `target progress ${percent}% (risk-adjusted cashable net gains ${formatAmount(riskAdjustedCashable)} of target ${formatAmount(value)})`,
     );
+  } else if (report.findings.some((f) => f.rule === TARGET_NOT_MEASURABLE)) {
+    parts.push(`target progress not known (the target cannot be measured: see ${TARGET_NOT_MEASURABLE})`);
   } else {
     parts.push(
       "target progress not known (no target could be worked out: the workbook gives no baseline total to apply the target rate to)",

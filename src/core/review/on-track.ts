@@ -247,7 +247,8 @@ export function riskAdjustedProfileValue(value: number, net: number | null, risk
 export function onTrackInputOf(analysis: Analysis): OnTrackInput | null {
   const { data } = analysis;
   const s = data.settings;
-  if (s.baselineYear === null || data.baselineTotal === null || !(data.baselineTotal > 0)) return null;
+  // No measurable target (method.target-not-measurable says why): nothing to judge against.
+  if (s.baselineYear === null || data.baselineTotal === null || !(data.baselineTotal > 0) || data.target === null) return null;
   const registerFactor = UNIT_FACTORS[data.unit];
   const toRegister = (value: number, unit: MoneyUnit | null | undefined) => {
     const factor = UNIT_FACTORS[unit ?? s.unit];

@@ -175,7 +175,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     quarterly: readQuarters(tables.get("quarterly"), model.date1904),
     profileYears: profileYears(profile),
     totals,
-    target: targetSummary(baselineTotal, settings, settings.targetYears, totals),
+    target: targetSummary(baselineTotal, settings, settings.targetYears, totals, units.unit),
   };
   return {
     model,

@@ -171,3 +171,83 @@ export function parseQuarter(cell: Cell | undefined, date1904: boolean): Financi
 export function formatDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
+
+/** Why a cell that is written as a date names no day Excel can hold. */
+export interface DateProblem {
+  kind: "impossible" | "outOfRange";
+  /** The date as the cell shows it. */
+  text: string;
+  /** What is wrong with it, e.g. "February 2026 has 28 days" or "there is no month 13". */
+  reason: string;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const OUT_OF_RANGE = "outside the dates Excel can hold (1 January 1900 to 31 December 9999)";
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Year, month and day of text written as a date (any number of year digits, any day or month number). */
+function dateParts(text: string): { y: number; m: number; d: number } | null {
+  const t = text.trim();
+  let m = /^([+-]?\d{4,6})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4,6})$/.exec(t);
+  if (m) return { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4,6})$/.exec(t);
+  const month = m ? MONTHS.get(m[2].slice(0, 3).toLowerCase()) : undefined;
+  return m && month ? { y: Number(m[3]), m: month, d: Number(m[1]) } : null;
+}
+
+/**
+ * Text written as a date that names no day Excel can hold: a day the calendar does not have
+ * ("2026-02-31", "31/04/2026", "0/1/2026") or a year outside 1900-9999 ("+275760-09-14"); null for
+ * a real date and for text that is not written as a date at all. Never shifts the date: 31 February
+ * is reported, not read as 3 March.
+ */
+export function dateTextProblem(text: string): DateProblem | null {
+  const parts = dateParts(text);
+  if (!parts) return null;
+  const { y, m, d } = parts;
+  const shown = text.trim();
+  if (y < 1900 || y > 9999) return { kind: "outOfRange", text: shown, reason: OUT_OF_RANGE };
+  if (m < 1 || m > 12) return { kind: "impossible", text: shown, reason: `there is no month ${m}` };
+  if (d < 1) return { kind: "impossible", text: shown, reason: `there is no day ${d}` };
+  const days = daysInMonth(y, m);
+  if (d > days) return { kind: "impossible", text: shown, reason: `${MONTH_NAMES[m - 1]} ${y} has ${days} days` };
+  return null;
+}
+
+/**
+ * The problem of a cell that should hold a date: date text as dateTextProblem, or a date-formatted
+ * number Excel cannot show as a date (before 1 January 1900, after 31 December 9999, or the
+ * 29 February 1900 that the 1900 date system counts but the calendar does not have).
+ */
+export function cellDateProblem(cell: Cell | undefined, date1904: boolean): DateProblem | null {
+  if (!cell || cell.error) return null;
+  const v = cell.value;
+  if (typeof v === "string") return dateTextProblem(v);
+  if (typeof v !== "number" || !isDateFormat(cell.numFmt) || serialToIso(v, date1904) !== null) return null;
+  if (!date1904 && Math.floor(v) === 60) return { kind: "impossible", text: "29/02/1900", reason: "February 1900 has 28 days" };
+  return { kind: "outOfRange", text: String(v), reason: `${OUT_OF_RANGE}, as a date serial number` };
+}
+
+/** "a day the calendar does not have (February 2026 has 28 days)" or "outside the dates Excel can hold (...)". */
+export function describeDateProblem(problem: DateProblem): string {
+  return problem.kind === "impossible" ? `a day the calendar does not have (${problem.reason})` : problem.reason;
+}

@@ -5,7 +5,7 @@
 import { DEFAULT_RAG_MAPPING, type RagMapping } from "../calc";
 import type { Cell } from "../workbook/model";
 import { a1 } from "../workbook/model";
-import { financialYearOfCell, readDate } from "./dates";
+import { cellDateProblem, describeDateProblem, financialYearOfCell, readDate } from "./dates";
 import type { DiscoveredTable } from "./discovery";
 import { cellText, normaliseLabel, parseNumberText, parseUnit, quote, readNumber, type MoneyUnit } from "./text";
 
@@ -309,7 +309,9 @@ export function readSettings(table: DiscoveredTable | undefined, date1904: boole
           case "reportingDate": {
             if (text === "") continue;
             const iso = readDate(cell, date1904);
-            if (iso === null) problem(`is ${quote(text)}; write a date such as 31/12/2009`);
+            const impossible = iso === null ? cellDateProblem(cell, date1904) : null;
+            if (impossible) problem(`is ${quote(text)}, ${describeDateProblem(impossible)}; write a date such as 31/12/2009`);
+            else if (iso === null) problem(`is ${quote(text)}; write a date such as 31/12/2009`);
             else settings.reportingDate = iso;
             break;
           }

@@ -207,10 +207,16 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/**
+ * What a message shows for a figure that is not a number (NaN) or beyond every number (Infinity):
+ * never "NaN", "Infinity" or "∞". The rules report such figures as findings; this is the backstop.
+ */
+const NOT_MEASURABLE = "(too large or small to measure)";
+
 /** Formats a number with at most `maxDecimals` decimals (trailing zeros dropped), thousands separated. */
 function formatWith(value: number, maxDecimals: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1e21) return String(value);
+  if (!Number.isFinite(value)) return NOT_MEASURABLE;
+  if (Math.abs(value) >= 1e21) return String(value).replace("e+", "E+");
   const fixed = Math.abs(value).toFixed(maxDecimals);
   const [whole, fraction = ""] = fixed.split(".");
   const trimmed = fraction.replace(/0+$/, "");
@@ -233,7 +239,7 @@ export function formatExact(value: number): string {
 
 export function formatPercent(fraction: number): string {
   const pct = Math.round(fraction * 1000) / 10;
-  return `${pct}%`;
+  return Number.isFinite(pct) ? `${pct}%` : NOT_MEASURABLE;
 }
 
 /** Quotes user text in a message, shortened so one finding stays one line. */

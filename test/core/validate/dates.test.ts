@@ -1,4 +1,6 @@
 import {
+  cellDateProblem,
+  dateTextProblem,
   financialYearOf,
   minusMonths,
   parseDateText,
@@ -51,5 +53,35 @@ describe("dates and quarters", () => {
     expect(parseDateText("2009-02-30")).toBeNull();
     expect(minusMonths("2009-05-31", 3)).toBe("2009-02-28");
     expect(minusMonths("2009-01-15", 3)).toBe("2008-10-15");
+  });
+});
+
+describe("dates that name no day Excel can hold (never shifted)", () => {
+  it("says what is wrong with a day the calendar does not have", () => {
+    expect(dateTextProblem("2026-02-31")).toEqual({ kind: "impossible", text: "2026-02-31", reason: "February 2026 has 28 days" });
+    expect(dateTextProblem("29/02/2023")?.reason).toBe("February 2023 has 28 days");
+    expect(dateTextProblem("31 June 2026")?.reason).toBe("June 2026 has 30 days");
+    expect(dateTextProblem("2026-13-01")?.reason).toBe("there is no month 13");
+    expect(dateTextProblem("0/1/2026")?.reason).toBe("there is no day 0");
+    expect(parseDateText("2026-02-31")).toBeNull();
+  });
+
+  it("says a year outside 1900-9999 is outside Excel's dates", () => {
+    for (const text of ["+275760-09-14", "0001-01-01", "99999-01-01", "31/12/1899", "1 January 10000"])
+      expect(dateTextProblem(text)?.kind).toBe("outOfRange");
+  });
+
+  it("finds nothing wrong with real days or with text that is not written as a date", () => {
+    for (const text of ["2024-02-29", "29/02/2024", "1900-01-01", "9999-12-31", "soon", "Q1 2026-27", "2026-27", ""])
+      expect(dateTextProblem(text)).toBeNull();
+  });
+
+  it("reads a date-formatted serial outside Excel's dates, and Excel's 29 February 1900, as problems", () => {
+    expect(cellDateProblem({ value: 3e6, numFmt: "dd/mm/yyyy" }, false)?.kind).toBe("outOfRange");
+    expect(cellDateProblem({ value: -5, numFmt: "dd/mm/yyyy" }, false)?.kind).toBe("outOfRange");
+    expect(cellDateProblem({ value: 60, numFmt: "dd/mm/yyyy" }, false)).toMatchObject({ kind: "impossible", text: "29/02/1900" });
+    expect(cellDateProblem({ value: 60, numFmt: "dd/mm/yyyy" }, true)).toBeNull();
+    expect(cellDateProblem({ value: 3e6 }, false)).toBeNull();
+    expect(cellDateProblem({ value: serial("2026-02-28"), numFmt: "dd/mm/yyyy" }, false)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 /** Read stage, last step: the register's totals and the target they are measured against. */
-import { sumExact, target as targetCalc } from "../../calc";
+import { sumExact } from "../../calc";
+import { measureTarget } from "../measurable";
+import type { MoneyUnit } from "../text";
 import type { Settings } from "../settings";
 import type { TargetSummary } from "../types";
 import type { ParsedGain } from "./gains";
@@ -50,15 +52,19 @@ export function computeTotals(gains: readonly ParsedGain[]): VfmTotals {
   };
 }
 
-/** VFM.TARGET on the baseline total and the register's progress towards it; null without a positive baseline and target. */
+/**
+ * VFM.TARGET on the baseline total and the register's progress towards it; null without a positive
+ * baseline and a measurable target (method.target-not-measurable says why a target is not measurable).
+ */
 export function targetSummary(
   baselineTotal: number | null,
   settings: Settings,
   targetYears: number,
   totals: VfmTotals,
+  unit: MoneyUnit,
 ): TargetSummary | null {
-  if (baselineTotal === null || !(baselineTotal > 0)) return null;
-  const t = targetCalc(baselineTotal, settings.targetRate, targetYears, settings.targetMethod);
-  if (!t.ok || !(t.value > 0)) return null;
-  return { value: t.value, riskAdjustedCashable: totals.cashableRiskAdjusted, progress: totals.cashableRiskAdjusted / t.value };
+  if (baselineTotal === null) return null;
+  const achieved = totals.cashableRiskAdjusted;
+  const t = measureTarget({ baselineTotal, rate: settings.targetRate, years: targetYears, method: settings.targetMethod, unit, achieved });
+  return t?.ok ? { value: t.value, riskAdjustedCashable: achieved, progress: t.progress } : null;
 }

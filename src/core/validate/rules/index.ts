@@ -10,6 +10,7 @@ import { RULES_VII } from "./vii-comparative";
 import { RULES_VIII } from "./viii-risk";
 import { RULES_IX } from "./ix-public";
 import { RULES_METHOD } from "./method";
+import { RULES_MEASURABLE } from "./measurable";
 import { RULES_ON_TRACK } from "./on-track";
 
 export const RULES: readonly Rule[] = [
@@ -23,5 +24,6 @@ export const RULES: readonly Rule[] = [
   ...RULES_VIII,
   ...RULES_IX,
   ...RULES_METHOD,
+  ...RULES_MEASURABLE,
   ...RULES_ON_TRACK,
 ];

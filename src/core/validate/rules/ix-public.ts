@@ -1,4 +1,5 @@
 /** Principle (ix): performance should be public and rewarded. */
+import { cellDateProblem } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { quote } from "../text";
 import { readPublications } from "../recognise/publication";
@@ -32,6 +33,8 @@ export const publicationRecord = defineRule({
     const out: RuleFinding[] = [];
     for (const record of readPublications(table, ctx.model.date1904)) {
       if (record.date !== null) continue;
+      // A date no calendar has is method.impossible-date's finding, not a second one here.
+      if (cellDateProblem(table.sheet.rows[record.row]?.[record.col], ctx.model.date1904)) continue;
       const name = record.report ? `The publication ${quote(record.report)}` : "This publication";
       // A note that is its own record ("Published in the Annual Report.") simply gives no date.
       out.push(

@@ -1,5 +1,5 @@
 /** Principle (vi): quarterly updates to the VfM Board. */
-import { formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
+import { cellDateProblem, formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { readNumber, quote } from "../text";
 import { describeRead, runs, textAt } from "./helpers";
@@ -60,6 +60,8 @@ export const quartersPresent = defineRule({
     const seen = new Set<number>();
     for (const q of ctx.data.quarterly) {
       if (q.quarter) seen.add(quarterIndex(q.quarter));
+      // A date no calendar has is method.impossible-date's finding, not a second one here.
+      else if (cellDateProblem(table.sheet.rows[q.row]?.[col], ctx.model.date1904)) continue;
       else out.push(ctx.at(table.sheet.name, q.row, col, "unreadable", { label: quote(q.label || "(blank)") }));
     }
     // Quarters missing one after another are one finding, so a register years behind stays readable.

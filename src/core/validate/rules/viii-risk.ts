@@ -1,7 +1,7 @@
 /** Principle (viii): dynamic risk management that discounts on the basis of deliverability. */
 import { sumExact } from "../../calc";
 import { moneyClose } from "../analysis";
-import { formatDate, minusMonths, readDate } from "../dates";
+import { cellDateProblem, formatDate, minusMonths, readDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
 import { ragMappingText } from "../../text/rag";
@@ -224,6 +224,8 @@ export const riskReviewed = defineRule({
         continue;
       }
       const date = readDate(cell, ctx.model.date1904);
+      // A date no calendar has is method.impossible-date's finding, not a second one here.
+      if (date === null && cellDateProblem(cell, ctx.model.date1904)) continue;
       if (date === null) out.push(ctx.at(table.sheet.name, gain.row, col, "unreadable", { gain: gainName(gain), text: quote(text) }));
       else if (date < earliest || date > ctx.reportingDate) {
         const data = { gain: gainName(gain), date: formatDate(date), reportingDate: formatDate(ctx.reportingDate) };
