@@ -114,9 +114,9 @@ export async function checkFiles(files: readonly string[], io: CliIO, options: C
 interface FileContext {
   signal: AbortSignal;
   /** Updates the progress line. */
-  show(text: string): void;
+  show: (text: string) => void;
   /** A note from the reader about the file, on stderr. */
-  note(text: string): void;
+  note: (text: string) => void;
   several: boolean;
   /** The file's place in the batch. */
   index: number;

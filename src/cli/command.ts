@@ -21,7 +21,7 @@ export interface CommandInput<T extends OptionTable> {
   operands: string[];
   io: CliIO;
   /** Reports a usage problem found after parsing (a missing operand): three lines on stderr, exit status 2. */
-  usage(problem: string): number;
+  usage: (problem: string) => number;
 }
 
 export interface CommandDefinition<T extends OptionTable> extends CommandLine {

@@ -53,7 +53,7 @@ function guarded(calculate: () => CalcResult): number {
  * @param method "compound" (the default; CSR07) or "simple" (SR2004, baseline x rate x years).
  * @returns The cumulative gain required, in the unit of the baseline.
  */
-export function vfmTarget(baseline: any, rate: any, years: any, method?: any): number {
+export function vfmTarget(baseline: unknown, rate: unknown, years: unknown, method?: unknown): number {
   return guarded(() => target(baseline, rate, years, method));
 }
 
@@ -65,7 +65,7 @@ export function vfmTarget(baseline: any, rate: any, years: any, method?: any): n
  * @param deliverability Likelihood the gain is realised: a fraction from 0 to 1 (such as 90%), or Green (1), Amber (0.5) or Red (0). Default 1.
  * @returns The risk-adjusted net gain.
  */
-export function vfmNetGain(gross: any[][], costs?: any[][], deliverability?: any): number {
+export function vfmNetGain(gross: unknown[][], costs?: unknown[][], deliverability?: unknown): number {
   return guarded(() => netGain(gross, costs, deliverability));
 }
 
@@ -78,6 +78,6 @@ export function vfmNetGain(gross: any[][], costs?: any[][], deliverability?: any
  * @param deflators Optional price index: a two-column range (financial year, index) or the name of a shipped series. Default HMT-2026-03.
  * @returns The amount in the prices of to_year.
  */
-export function vfmDeflate(amount: any, from_year: any, to_year: any, deflators?: any[][]): number {
+export function vfmDeflate(amount: unknown, from_year: unknown, to_year: unknown, deflators?: unknown[][]): number {
   return guarded(() => deflate(amount, from_year, to_year, deflators));
 }

@@ -29,7 +29,15 @@ const model = buildModel({
 test("lists each table found with its range, how it was found and its columns, and what was not found", async () => {
   const found = inspectWorkbook(model, { file: "plan.xlsx", today: "2012-12-31" });
   const goTo: Array<[string, string]> = [];
-  render(<WhatWasFound found={found} onGoToCell={(s, c) => goTo.push([s, c])} />);
+  render(
+    <WhatWasFound
+      found={found}
+      onGoToCell={(s, c) => {
+        goTo.push([s, c]);
+        return Promise.resolve({ kind: "selected" });
+      }}
+    />,
+  );
   const user = userEvent.setup();
   await user.click(screen.getByRole("button", { name: "What the check found" }));
   const tables = screen.getByRole("list", { name: "Tables found" });
@@ -41,4 +49,16 @@ test("lists each table found with its range, how it was found and its columns, a
   expect(screen.getByRole("list", { name: "Tables not found" })).toHaveTextContent("Baseline: not found");
   await user.click(within(gains).getByRole("button", { name: "'Savings Plan'!A2:E3" }));
   expect(goTo).toEqual([["Savings Plan", "A2:E3"]]);
+});
+
+test("a Go to cell that fails says why, in the table's entry", async () => {
+  const found = inspectWorkbook(model, { file: "plan.xlsx", today: "2012-12-31" });
+  render(<WhatWasFound found={found} onGoToCell={() => Promise.reject(new Error("Excel is busy"))} />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("button", { name: "What the check found" }));
+  const gains = within(screen.getByRole("list", { name: "Tables found" }))
+    .getByText("Gains")
+    .closest("li")!;
+  await user.click(within(gains).getByRole("button", { name: "'Savings Plan'!A2:E3" }));
+  expect(await within(gains).findByRole("alert")).toHaveTextContent("Excel is busy");
 });

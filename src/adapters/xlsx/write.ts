@@ -161,7 +161,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, defaultInputRow
     style: { theme: TABLE_STYLE, showRowStripes: true },
     columns: table.columns.map((column) => ({ name: column.header, filterButton: true })),
     rows: cells,
-  } as ExcelJS.TableProperties);
+  });
 
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + cells.length;

@@ -162,7 +162,7 @@ interface CalcRequest {
   values: { json: boolean; series?: string };
   operands: string[];
   io: CliIO;
-  usage(problem: string): number;
+  usage: (problem: string) => number;
 }
 
 /** Runs `vfm target|netgain|deflate`; returns the exit status. */

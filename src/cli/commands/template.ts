@@ -61,8 +61,8 @@ Excel table with its headings, formulas for Net gain and Risk-adjusted gain, dro
   },
 };
 
-/** The output file and options, "help", or a one-line usage problem. */
-export function parseTemplateArgs(args: readonly string[]): TemplateArgs | "help" | string {
+/** The output file and options, or text: "help" when help was asked for, else a one-line usage problem. */
+export function parseTemplateArgs(args: readonly string[]): TemplateArgs | string {
   const parsed = parseCommandLine(TEMPLATE, args);
   if ("error" in parsed) return parsed.error;
   if (parsed.help) return "help";

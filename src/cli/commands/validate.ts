@@ -80,8 +80,8 @@ function validateArgs(values: OptionValues<typeof VALIDATE.options>, files: stri
   return { files, format, reportingDate, summary, verbose, quiet, progress };
 }
 
-/** Parsed arguments, "help", or a one-line usage error. */
-export function parseValidateArgs(args: readonly string[]): ValidateArgs | "help" | string {
+/** Parsed arguments, or text: "help" when help was asked for, else a one-line usage error. */
+export function parseValidateArgs(args: readonly string[]): ValidateArgs | string {
   const parsed = parseCommandLine(VALIDATE, args);
   if ("error" in parsed) return parsed.error;
   if (parsed.help) return "help";

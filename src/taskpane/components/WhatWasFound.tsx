@@ -8,6 +8,7 @@ import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection, InspectedTable } from "../../core/validate/inspect";
 import { formatCellRef } from "../../core/text";
+import { errorLine, type GoToOutcome } from "../source";
 
 const SURE = { high: "sure", medium: "fairly sure", low: "unsure" } as const;
 
@@ -20,19 +21,35 @@ const useStyles = makeStyles({
 
 export interface WhatWasFoundProps {
   found: Inspection;
-  onGoToCell: (sheet: string, cell: string) => void;
+  onGoToCell: (sheet: string, cell: string) => Promise<GoToOutcome>;
 }
 
 function TableItem({ table, onGoToCell }: { table: InspectedTable; onGoToCell: WhatWasFoundProps["onGoToCell"] }) {
   const styles = useStyles();
   const used = table.columns.filter((c) => c.role !== null);
+  const [goToProblem, setGoToProblem] = React.useState<string | null>(null);
+  const goToTable = async () => {
+    setGoToProblem(null);
+    try {
+      const outcome = await onGoToCell(table.sheet, table.range);
+      if (outcome.kind === "failed") setGoToProblem(outcome.reason);
+    } catch (error) {
+      // A failure (Excel busy, the sheet gone) is shown, never an unhandled rejection.
+      setGoToProblem(errorLine(error));
+    }
+  };
   return (
     <li data-table={table.table}>
       <Text weight="semibold">{table.label}</Text>{" "}
-      <Button size="small" appearance="transparent" onClick={() => onGoToCell(table.sheet, table.range)}>
+      <Button size="small" appearance="transparent" onClick={() => void goToTable()}>
         {formatCellRef(table.sheet, table.range)}
       </Button>
       {table.hidden ? " (hidden sheet)" : ""}
+      {goToProblem && (
+        <div role="alert" className={styles.note}>
+          {goToProblem}
+        </div>
+      )}
       <div className={styles.note}>
         Found by {table.how} ({SURE[table.confidence]}); {table.rows} {table.rows === 1 ? "row" : "rows"}
         {table.context.unit ? `; title block: ${table.context.unit}` : ""}

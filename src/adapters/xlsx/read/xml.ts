@@ -79,16 +79,14 @@ export async function parseXmlEntry(
     const colon = name.indexOf(":");
     handler.open(colon < 0 ? name : name.slice(colon + 1), tag.attributes as Attributes);
   });
-  const close = handler.close;
-  if (close) {
+  if (handler.close) {
     parser.on("closetag", (tag) => {
       const name = tag.name;
       const colon = name.indexOf(":");
-      close.call(handler, colon < 0 ? name : name.slice(colon + 1));
+      handler.close?.(colon < 0 ? name : name.slice(colon + 1));
     });
   }
-  const text = handler.text;
-  if (text) parser.on("text", (value) => text.call(handler, value));
+  if (handler.text) parser.on("text", (value) => handler.text?.(value));
 
   let decoder: TextDecoder | undefined;
   await streamEntry(

@@ -121,8 +121,14 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       const length = u16(bytes, extra + 2);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (declaredSize === 0xffffffff && field + 8 <= extra + 4 + length) ((declaredSize = u64(bytes, field)), (field += 8));
-        if (compressedSize === 0xffffffff && field + 8 <= extra + 4 + length) ((compressedSize = u64(bytes, field)), (field += 8));
+        if (declaredSize === 0xffffffff && field + 8 <= extra + 4 + length) {
+          declaredSize = u64(bytes, field);
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff && field + 8 <= extra + 4 + length) {
+          compressedSize = u64(bytes, field);
+          field += 8;
+        }
         if (localHeaderOffset === 0xffffffff && field + 8 <= extra + 4 + length) localHeaderOffset = u64(bytes, field);
       }
       extra += 4 + length;

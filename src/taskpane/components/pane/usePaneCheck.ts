@@ -113,7 +113,7 @@ export function usePaneCheck(source: WorkbookSource, autoCheckToken: number): Pa
     cancel: () => controllerRef.current?.abort(),
     createTemplate,
     writeReport,
-    canWriteReport: Boolean(source.writeReport),
+    canWriteReport: typeof source.writeReport === "function",
     applySettings: (choice) => void applySettings(choice),
     settingsShown,
   };
