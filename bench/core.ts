@@ -199,7 +199,7 @@ export function firstMismatch(rows: Rows, exact: Float64Array): string | null {
   return null;
 }
 
-export async function runCoreBench(rows = 1_000_000): Promise<CoreBenchResult> {
+export function runCoreBench(rows = 1_000_000): CoreBenchResult {
   const data = makeRows(rows);
   const floatOut = new Float64Array(rows * 3);
   const exactOut = new Float64Array(rows * 3);
@@ -239,11 +239,10 @@ function round(value: number, places = 2): number {
 if (require.main === module) {
   const json = process.argv.includes("--json");
   const rowsArg = process.argv.find((arg) => /^\d+$/.test(arg));
-  runCoreBench(rowsArg ? Number(rowsArg) : undefined).then((result) => {
-    if (json) {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      return;
-    }
+  const result = runCoreBench(rowsArg ? Number(rowsArg) : undefined);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
     const lines = [
       `Core: ${result.rows.toLocaleString("en-GB")} rows through NETGAIN, DEFLATE and TARGET`,
       `  float (plain doubles)      ${result.floatMs.toFixed(1).padStart(10)} ms`,
@@ -252,5 +251,5 @@ if (require.main === module) {
       `  every exact result equals the BigInt reference: ${result.exactMatchesReference ? "yes" : "NO"}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
-  });
+  }
 }

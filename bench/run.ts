@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(line + "\n");
   log("Benchmarking (this takes a few minutes; figures vary with machine load) ...");
   log("- core arithmetic");
-  const core = await runCoreBench();
+  const core = runCoreBench();
   log("- validator");
   const validate = await validateFigures(log);
   log("- Office adapter round trips");

@@ -21,8 +21,8 @@ export async function writeModelToXlsx(model: WorkbookModel, filePath: string): 
         if (cell.formula) {
           target.value = {
             formula: cell.formula,
-            result: (cell.value ?? undefined) as number | string | boolean | undefined,
-          } as ExcelJS.CellFormulaValue;
+            result: cell.value ?? undefined,
+          };
         } else if (cell.error) {
           target.value = { error: cell.error } as ExcelJS.CellErrorValue;
         } else if (cell.value !== null) {

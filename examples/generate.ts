@@ -9,7 +9,7 @@
  * no real force. The years follow the template's defaults: a 2025-26 baseline, a 3% a year compound
  * target over 2026-27 to 2028-29, reported as at 31 October 2026 (Q2 2026-27 reported to the Board).
  */
-import { promises as fs } from "node:fs";
+import { accessSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { writeXlsx } from "../src/adapters/xlsx/write";
 import {
@@ -531,7 +531,7 @@ function packageRoot(start: string): string {
   let dir = start;
   for (;;) {
     try {
-      require("node:fs").accessSync(path.join(dir, "package.json"));
+      accessSync(path.join(dir, "package.json"));
       return dir;
     } catch {
       const parent = path.dirname(dir);

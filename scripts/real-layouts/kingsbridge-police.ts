@@ -388,7 +388,7 @@ export function kingsbridgePolice(): BuiltFixture {
   ret.set(`A${N + 1}`, "Published in the Force's Annual Report 2011-12 on 12/07/2012.");
   ret.set(`A${N + 2}`, "Published on the Police and Crime Panel website with this return on 10/10/2012.");
   ret.set(`A${N + 3}`, "Net = saving less costs in the same year. Risk adjusted = 2013-14 saving x confidence less 2013-14 costs.");
-  ret.widths([26, 18, 44, 14, 10, 22, 30, ...Array(11).fill(10), 30, 32, 36, 26, 12]);
+  ret.widths([26, 18, 44, 14, 10, 22, 30, ...Array<number>(11).fill(10), 30, 32, 36, 26, 12]);
 
   bench.set("A1", "Kingsbridge Constabulary: benchmarking 2011-12 (HMIC Value for Money profiles)", { bold: true });
   bench.row(3, 1, ["Measure", "Category", "Kingsbridge", "Most similar forces", "Net spend £", "Activity volume"], undefined, true);

@@ -342,7 +342,7 @@ export function thornburyCouncil(): BuiltFixture {
     "Risk-weighted = 2010-11 gross gain x RAG weighting (Lists sheet: Green 100%, Amber 60%, Red 30%) less 2010-11 investment.",
   );
   reg.set(`A${total + 3}`, "Net gains are reported to CLG as NI 179 through the Annual Efficiency Statement: see AES summary.");
-  reg.widths([6, 46, 24, 22, 12, 10, 32, ...Array(9).fill(9), 8, 12, 36, 38, 40, 28, 12]);
+  reg.widths([6, 46, 24, 22, 12, 10, 32, ...Array<number>(9).fill(9), 8, 12, 36, 38, 40, 28, 12]);
 
   // AES-style summary by service block, 2008-09 net gains, from the register by SUMIFS.
   aes.set("A1", "Thornbury County Council", { bold: true });

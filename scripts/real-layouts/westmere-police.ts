@@ -441,7 +441,7 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   plan.set(`A${notes + 1}`, "1. Net saving = gross saving less one-off costs in the same year.");
   plan.set(`A${notes + 2}`, "2. Risk adjusted = gross saving x G/A/R weighting (Lookups sheet: G 100%, A 50%, R 25%) less costs.");
   plan.set(`A${notes + 3}`, "3. C = cashable, NC = non-cashable. Non-cashable savings are not counted towards the cashable target.");
-  plan.widths([7, 44, 20, 6, 20, 28, 28, ...Array(12).fill(9), 7, 14, 32, 34, 30, 28, 12]);
+  plan.widths([7, 44, 20, 6, 20, 28, 28, ...Array<number>(12).fill(9), 7, 14, 32, 34, 30, 28, 12]);
   plan.ws.views = [{ state: "frozen", xSplit: 2, ySplit: H + 2 }];
 
   // Board monitoring: tracker by quarter, milestones, publication notes.

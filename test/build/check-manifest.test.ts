@@ -17,7 +17,9 @@ interface WebpackConfigModule {
   DEV_BASE_URL: string;
 }
 // webpack.config.js is plain Node; only its two pure helpers are used here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script with no types; typed by the cast
 const webpackConfig = require("../../webpack.config.js") as WebpackConfigModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script with no types; typed by the cast
 const icons = require("../../scripts/make-icons.js") as { ICON_SIZES: number[]; render(size: number): Buffer };
 
 /** The manifest with one exact piece of text replaced; fails loudly if the text is not there. */

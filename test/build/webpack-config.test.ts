@@ -16,6 +16,7 @@ interface WebpackOptions {
 type MakeConfig = (env: Record<string, unknown>, argv: { mode?: string }) => WebpackOptions;
 
 const ROOT = path.resolve(__dirname, "../..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is a plain Node script with no types; typed by the cast
 const makeConfig = require("../../webpack.config.js") as MakeConfig;
 
 describe("webpack.config.js", () => {

@@ -5,7 +5,6 @@ import { parseValidateArgs } from "../../src/cli/commands/validate";
 import { CORPUS, ensureCliBuilt, EXAMPLES, vfm } from "./validate-support";
 
 const CLEAN = path.join(EXAMPLES, "northmoor-police.xlsx");
-const SEEDED = path.join(EXAMPLES, "northmoor-police-seeded.xlsx");
 const relClean = "examples/northmoor-police.xlsx";
 const relSeeded = "examples/northmoor-police-seeded.xlsx";
 

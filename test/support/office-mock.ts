@@ -108,7 +108,14 @@ const NOT_SYNCED = "Error, context.sync() was not called";
 const DATA_PROPERTIES = ["values", "formulas", "numberFormat", "valueTypes"] as const;
 
 // office-addin-mock keeps its internals private in its typings; the mock reaches them deliberately.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- those internals have no public type to name
 type AnyMock = OfficeMockObject & Record<string, any>;
+/** The private parts of an OfficeMockObject that instrumenting it needs. */
+interface MockInternals {
+  setValue(key: string, value: unknown): void;
+  _properties: Map<string, MockInternals>;
+  _isObject?: boolean;
+}
 
 function normaliseCell(spec: MockCellSpec): MockCell | undefined {
   if (spec === undefined) return undefined;
@@ -465,7 +472,7 @@ export class MockWorkbook {
         // Cell data is made when first asked for, so a 1,000,000-cell sheet costs only what is read.
         if (!lazyData) {
           lazyData = lazy();
-          for (const [key, value] of Object.entries(lazyData)) (object as unknown as Record<string, any>).setValue(key, value);
+          for (const [key, value] of Object.entries(lazyData)) (object as unknown as MockInternals).setValue(key, value);
         }
         for (const key of wantsData) this.pendingBytes += JSON.stringify(lazyData[key]).length;
       }
@@ -473,8 +480,8 @@ export class MockWorkbook {
       this.toSync.add(object);
       return resultFor ? resultFor() : object;
     };
-    const children = (object as unknown as Record<string, any>)._properties as Map<string, Record<string, any>>;
-    for (const [key, child] of children) if (child._isObject) this.instrument(child as AnyMock, `${label}.${key}`);
+    const children = (object as unknown as MockInternals)._properties;
+    for (const [key, child] of children) if (child._isObject) this.instrument(child as unknown as AnyMock, `${label}.${key}`);
   }
 
   private sheetMock(state: MockSheetState): AnyMock {

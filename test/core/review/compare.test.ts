@@ -52,8 +52,7 @@ describe("compare: two quarterly returns of Northmoor Police (test/fixtures/comp
     "Q1 -> %s lists exactly the known changes, to the penny",
     (label) => {
       const file = label.split(" ")[0];
-      const { last, current, sameAsCurrent, ...expected } = known;
-      (void last, current, sameAsCurrent);
+      const { last: _last, current: _current, sameAsCurrent: _sameAsCurrent, ...expected } = known;
       expect(listed(comparisons.get(file)!)).toEqual(expected);
       expect(comparisons.get(file)!.noChanges).toBe(false);
     },
