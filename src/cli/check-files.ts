@@ -148,5 +148,6 @@ async function checkOne(
     report: checked.report,
     vfmTablesFound: checked.vfmTablesFound,
     onTrack: verdictOnTrack(checked.onTrack, checked.unit),
+    unit: checked.unit,
   };
 }

@@ -113,7 +113,7 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
     settings: settingsOverrides(options.settings),
   });
   deadline.check();
-  const report = summarise(runRules(analysis, RULES, deadline), analysis.data, options.file);
+  const report = summarise(runRules(analysis, RULES, deadline), analysis, options.file);
   const vfm = analysis.data;
   const targetYear = targetYearOf(vfm);
   const dueByYearEnd = yearEndTargets(vfm);

@@ -24,7 +24,7 @@ describe("vfm validate", () => {
     expect(run.stdout).toContain("(i) The baseline should be clearly quantified: ✔ pass");
     const last = run.stdout.trimEnd().split("\n").pop()!;
     expect(last).toMatch(
-      /^examples\/northmoor-police\.xlsx: 0 errors, \d+ warnings?, \d+ info; \d+ of 10 principles passed; target progress [\d.]+%/,
+      /^examples\/northmoor-police\.xlsx: 0 errors, \d+ warnings?, \d+ notes?; 9 principles and the method rules: all passed; target progress [\d.]+% \(risk-adjusted cashable net gains £[\d,]+ of target £[\d,]+\)$/,
     );
   });
 
@@ -56,6 +56,24 @@ describe("vfm validate", () => {
     expect(several.status).toBe(1);
     const reports = JSON.parse(several.stdout);
     expect(reports.map((r: { file: string }) => r.file)).toEqual([relClean, relSeeded]);
+  });
+
+  it("says in JSON, SARIF and text which principles were not checked and why, never pass (#9)", () => {
+    // An annual return with no quarterly tracker and no benchmarking (test/fixtures/real-layouts/expected.json).
+    const annual = "test/fixtures/real-layouts/thornbury-cc-aes-ni179-seeded.xlsx";
+    const json = JSON.parse(vfm(["validate", "--format", "json", "--reporting-date", "2010-03-31", annual]).stdout);
+    expect(json.summary.principles.vi).toBe("not-checked");
+    expect(json.summary.principles.vii).toBe("not-checked");
+    expect(json.summary.notChecked.vi).toEqual({
+      tables: ["Quarterly"],
+      reason: expect.stringMatching(/^No Quarterly table was found on the \d+ sheets looked at\.$/),
+    });
+    const sarif = JSON.parse(vfm(["validate", "--format", "sarif", "--reporting-date", "2010-03-31", annual]).stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications as Array<{ level: string; properties: { principle: string } }>;
+    expect(notes.filter((n) => n.level === "warning").map((n) => n.properties.principle)).toEqual(expect.arrayContaining(["vi", "vii"]));
+    const text = vfm(["validate", "--reporting-date", "2010-03-31", annual]).stdout;
+    expect(text).toMatch(/\(vi\) Quarterly updates [^\n]*: - not checked \(No Quarterly table was found/);
+    expect(text).toMatch(/not checked \(vi\) \(vii\)/);
   });
 
   it("checks as at --reporting-date", () => {

@@ -5,6 +5,8 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import type { CheckOutcome, CheckRequest } from "../../src/taskpane/source";
 import { fakeSource, finding, result, vfmData } from "./fake-source";
+import { checkModel } from "../../src/taskpane/check-model";
+import { generateRegisterModel } from "../support/register-generator";
 
 // The real chart needs a layout engine; its lazy loading is covered by the end-to-end test.
 jest.mock("../../src/taskpane/components/TrajectoryChart", () => ({
@@ -385,6 +387,23 @@ describe("target panel and settings", () => {
     expect(await screen.findByText(/Write each rating and its fraction/)).toBeInTheDocument();
     await act(async () => undefined);
     expect(source.requests).toHaveLength(1);
+  });
+});
+
+describe("principles whose evidence was not found (#9)", () => {
+  test("read Not checked with the reason on their tile, and the headline says so, from a real check", async () => {
+    const model = generateRegisterModel(5);
+    model.sheets = model.sheets.filter((s) => s.name !== "Quarterly");
+    model.tables = model.tables.filter((t) => t.sheet !== "Quarterly");
+    await checkWith(fakeSource({ outcome: { status: "done", result: checkModel(model, { file: "force.xlsx" }) } }));
+    const vi = document.querySelector('[data-principle="vi"]') as HTMLElement;
+    expect(vi).toHaveTextContent("Not checked");
+    expect(vi).not.toHaveTextContent("Pass");
+    expect(within(vi).getByTestId("not-checked-reason")).toHaveTextContent(/^No Quarterly table was found on the \d+ sheets looked at\.$/);
+    expect(document.querySelector('[data-principle="i"]')).toHaveTextContent("Pass");
+    const heading = screen.getByTestId("summary").querySelector("h2")!;
+    expect(heading.textContent).toMatch(/; \(vi\) not checked/);
+    expect(heading).not.toHaveTextContent("Passes every principle");
   });
 });
 

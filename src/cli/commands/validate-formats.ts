@@ -43,8 +43,9 @@ export const VALIDATE_FORMATS = new FormatterRegistry<ValidateOutput>()
     format(output) {
       const reports = checkedReports(output);
       const noVfmTables = new Set(output.outcomes.flatMap((o) => (o.status === "checked" && !o.vfmTablesFound ? [o.file] : [])));
+      const units = new Map(output.outcomes.flatMap((o) => (o.status === "checked" && o.unit ? [[o.file, o.unit] as const] : [])));
       const full =
-        output.text.summary || reports.length === 0 ? "" : formatText(reports, output.catalogue, { ...output.text, noVfmTables });
+        output.text.summary || reports.length === 0 ? "" : formatText(reports, output.catalogue, { ...output.text, noVfmTables, units });
       if (!output.several && !output.text.summary) return full;
       return (full ? `${full}\n` : "") + batchSummary(output.outcomes);
     },

@@ -4,7 +4,7 @@
  * (artifactLocation), the cell as a region (startLine/startColumn are the cell's row and column
  * numbers, since a workbook has no text lines), and "Sheet!A1" as a logical location and in properties.
  */
-import type { Finding, Severity, ValidationReport } from "../validate/types";
+import type { Finding, PrincipleKey, Severity, ValidationReport } from "../validate/types";
 import { cellRegion, formatCellRef } from "./location";
 import { principleLabel, type RuleCatalogue, type RuleInfo } from "./rule-info";
 import { CONTEXT_MESSAGES, sarifArguments, sarifMessageString } from "../validate/messages";
@@ -156,6 +156,30 @@ function sarifResult(finding: Finding, file: string, artifactIndex: number, rule
   };
 }
 
+/**
+ * A principle whose evidence was not found is not a result (nothing was found wrong in the workbook)
+ * but a part of the analysis that could not be done: SARIF's tool execution notification, level
+ * "warning" ("analysis may be incomplete"), one per principle and file, with the principle and the
+ * tables looked for in its properties. Code-scanning tools show these beside the run (GitHub's tool
+ * status page), so a clean result list cannot be taken for a pass.
+ */
+const NOT_CHECKED_NOTIFICATION = {
+  id: "vfm/principle-not-checked",
+  name: "PrincipleNotChecked",
+  shortDescription: { text: "A principle was not checked: its evidence (tables) was not found in the workbook" },
+  defaultConfiguration: { level: "warning" as const },
+};
+
+function notCheckedNotifications(report: ValidationReport, artifactIndex: number) {
+  return Object.entries(report.summary.notChecked ?? {}).map(([principle, why]) => ({
+    level: "warning" as const,
+    descriptor: { id: NOT_CHECKED_NOTIFICATION.id, index: 0 },
+    message: { text: `${report.file}: principle ${principleLabel(principle as PrincipleKey)} not checked: ${why.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.file, artifactIndex) } }],
+    properties: { principle, tables: why.tables },
+  }));
+}
+
 /** The SARIF log object (serialise it with JSON.stringify). */
 export function toSarif(reports: readonly ValidationReport[], catalogue: RuleCatalogue, tool: SarifTool, options: SarifOptions = {}) {
   const rules = catalogue.rules.map((rule) => sarifRule(rule, catalogue, tool));
@@ -177,11 +201,14 @@ export function toSarif(reports: readonly ValidationReport[], catalogue: RuleCat
       return sarifResult(finding, report.file, artifactIndex, index, index >= 0 ? catalogue.rules[index] : undefined);
     }),
   );
-  const notifications = unreadable.map((u, i) => ({
-    level: "error" as const,
-    message: { text: `${u.file}: ${u.reason}` },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(u.file, reports.length + i) } }],
-  }));
+  const notifications = [
+    ...unreadable.map((u, i) => ({
+      level: "error" as const,
+      message: { text: `${u.file}: ${u.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(u.file, reports.length + i) } }],
+    })),
+    ...reports.flatMap((report, artifactIndex) => notCheckedNotifications(report, artifactIndex)),
+  ];
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0" as const,
@@ -194,6 +221,7 @@ export function toSarif(reports: readonly ValidationReport[], catalogue: RuleCat
             semanticVersion: tool.version,
             ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
             rules,
+            notifications: [NOT_CHECKED_NOTIFICATION],
           },
         },
         ...(options.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: options.srcRoot } } } : {}),

@@ -24,7 +24,7 @@ import { ExactDecimal, decimalToDouble, exactRescale, ratioToDouble } from "../c
 import type { Analysis } from "../validate/analysis";
 import type { OnTrackJudgement as VerdictOnTrack } from "./verdict";
 import { formatFinancialYearLabel, quarterEnd, quarterIndex, quarterLabel, type FinancialQuarter } from "../validate/dates";
-import { formatAmount, formatPercent, numberOf, UNIT_FACTORS, type MoneyUnit } from "../validate/text";
+import { formatMoney, formatPercent, numberOf, UNIT_FACTORS, type MoneyUnit } from "../validate/text";
 
 export type OnTrackStatus = "on-track" | "at-risk" | "off-track";
 
@@ -341,13 +341,7 @@ export function verdictOnTrack(judgement: OnTrackJudgement | null, unit: MoneyUn
   if (!judgement) return null;
   return {
     status: judgement.status,
-    reason: onTrackSentence(judgement, (value) => moneyText(value, unit)),
+    reason: onTrackSentence(judgement, (value) => formatMoney(value, unit)),
     shortfall: decidingShortfall(judgement),
   };
-}
-
-/** "£2,050,000", "£2,050k", "-£1.5m": an amount in the workbook's unit, for a one-line reason. */
-function moneyText(value: number, unit: MoneyUnit): string {
-  const text = `£${formatAmount(Math.abs(value))}${unit.slice(1)}`;
-  return value < 0 ? `-${text}` : text;
 }

@@ -4,6 +4,7 @@
  * so "12 files: 5 unreadable, 7 with errors" always adds up to the files given.
  */
 import { PRINCIPLES, type PrincipleKey, type ValidationReport } from "../validate/types";
+import type { MoneyUnit } from "../validate/text";
 
 /**
  * - checked: read and checked against the rules;
@@ -26,7 +27,15 @@ export interface OnTrackJudgement {
 
 /** What became of one file: the input of a verdict. */
 export type ReturnOutcome =
-  | { file: string; status: "checked"; report: ValidationReport; vfmTablesFound: boolean; onTrack?: OnTrackJudgement | null }
+  | {
+      file: string;
+      status: "checked";
+      report: ValidationReport;
+      vfmTablesFound: boolean;
+      onTrack?: OnTrackJudgement | null;
+      /** The workbook's money unit, for amounts in text; "£" when absent. */
+      unit?: MoneyUnit;
+    }
   | { file: string; status: "unreadable" | "not-checked"; reason: string };
 
 export interface ReturnVerdict {
@@ -55,8 +64,8 @@ export interface ReturnVerdict {
 
 function notCheckedPrinciples(report: ValidationReport, vfmTablesFound: boolean): PrincipleKey[] {
   return PRINCIPLES.filter((p) => {
-    const status: string = report.summary.principles[p];
-    // Where no VfM table was found at all, a principle without findings had nothing to pass.
+    const status = report.summary.principles[p];
+    // The engine says "not-checked" itself; a report from older JSON without any VfM table had nothing to pass either.
     return status === "not-checked" || (!vfmTablesFound && status === "pass");
   });
 }

@@ -6,13 +6,21 @@
 import type { WorkbookModel } from "../workbook/model";
 import { parseA1Range } from "../workbook/model";
 import { analyse, type Analysis, type ValidateOptions, type VfmData } from "./analysis";
+import { evidenceGaps, MISSING_TABLE } from "./evidence";
 import { NO_DEADLINE, startDeadline, type Deadline } from "./deadline";
 import { RuleContext, ruleMessages, type Rule, type RuleFinding } from "./rule";
 import { MessageError, renderMessage } from "./messages";
 import { RULES } from "./rules";
 import { onTrackOf, type OnTrackJudgement } from "../review/on-track";
 import type { MoneyUnit } from "./text";
-import { PRINCIPLES, type Finding, type PrincipleKey, type PrincipleStatus, type ValidationReport } from "./types";
+import {
+  PRINCIPLES,
+  type Finding,
+  type PrincipleKey,
+  type PrincipleNotChecked,
+  type PrincipleStatus,
+  type ValidationReport,
+} from "./types";
 
 export const INTERNAL_ERROR_RULE = "method.internal-error";
 
@@ -96,24 +104,42 @@ export function runRules(analysis: Analysis, rules: readonly Rule[] = RULES, dea
   return sortFindings(findings, analysis.model);
 }
 
-export function summarise(findings: readonly Finding[], data: VfmData, file: string): ValidationReport {
-  const principles = Object.fromEntries(PRINCIPLES.map((p) => [p, "pass"])) as Record<PrincipleKey, PrincipleStatus>;
+/**
+ * Counts the findings and gives each principle its status (src/core/validate/evidence.ts):
+ * "not-checked" when the tables it checks are missing or empty; else "fail" on an error finding
+ * (other than a missing table); else "not-checked" when a further table it needs is missing; else
+ * "warn" on a warning; else "pass".
+ */
+export function summarise(
+  findings: readonly Finding[],
+  analysis: Pick<Analysis, "data" | "tables" | "recognition">,
+  file: string,
+): ValidationReport {
+  const { gaps, nothingChecked } = evidenceGaps(analysis, findings);
+  const principles = Object.fromEntries(PRINCIPLES.map((p) => [p, gaps[p] ? "not-checked" : "pass"])) as Record<
+    PrincipleKey,
+    PrincipleStatus
+  >;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   for (const f of findings) {
+    const decided = nothingChecked.has(f.principle);
     if (f.severity === "error") {
       errors++;
-      principles[f.principle] = "fail";
+      // A missing table is evidence not found, not an error found in the evidence.
+      if (!decided && f.messageId !== MISSING_TABLE) principles[f.principle] = "fail";
     } else if (f.severity === "warning") {
       warnings++;
       if (principles[f.principle] === "pass") principles[f.principle] = "warn";
     } else infos++;
   }
+  const notChecked: Partial<Record<PrincipleKey, PrincipleNotChecked>> = {};
+  for (const p of PRINCIPLES) if (principles[p] === "not-checked") notChecked[p] = gaps[p];
   return {
     file,
-    reportingDate: data.reportingDate,
-    summary: { errors, warnings, infos, principles, target: data.target },
+    reportingDate: analysis.data.reportingDate,
+    summary: { errors, warnings, infos, principles, target: analysis.data.target, notChecked },
     findings: [...findings],
   };
 }
@@ -124,9 +150,8 @@ export function validateWorkbook(model: WorkbookModel, options: ValidateOptions)
 }
 
 /**
- * The report and whether any VfM table was found at all. Without one, a principle with no finding had
- * nothing to check: surfaces say "not checked" there rather than "pass" (the JSON keeps workbook.md's
- * pass/warn/fail, and the missing tables are findings in it).
+ * The report and whether any VfM table was found at all (surfaces then say "no VfM tables found";
+ * every principle reads "not-checked" in the report itself).
  */
 export function validateWorkbookWithContext(
   model: WorkbookModel,
@@ -137,7 +162,7 @@ export function validateWorkbookWithContext(
   const analysis = analyse(model, options);
   deadline.check();
   return {
-    report: summarise(runRules(analysis, RULES, deadline), analysis.data, options.file),
+    report: summarise(runRules(analysis, RULES, deadline), analysis, options.file),
     vfmTablesFound: analysis.tables.size > 0,
     // On track or not against the target path (src/core/review/on-track.ts), for the return's verdict.
     onTrack: onTrackOf(analysis),

@@ -24,4 +24,13 @@ export { TABLE_SPECS } from "./schema";
 export type { TableKey, TableSpec, ColumnSpec, ColumnKey } from "./schema";
 export type { MoneyUnit } from "./text";
 export { PRINCIPLES } from "./types";
-export type { Finding, PrincipleKey, PrincipleStatus, Severity, TargetSummary, ValidationReport, ValidationSummary } from "./types";
+export type {
+  Finding,
+  PrincipleKey,
+  PrincipleNotChecked,
+  PrincipleStatus,
+  Severity,
+  TargetSummary,
+  ValidationReport,
+  ValidationSummary,
+} from "./types";

@@ -231,6 +231,13 @@ export function formatAmount(value: number): string {
   return /\.\d$/.test(rounded) ? `${rounded}0` : rounded;
 }
 
+/** "£2,050,000", "£1,234k", "£5.69m", "-£1.5m": an amount with £ and the workbook's unit, for text people read. */
+export function formatMoney(value: number, unit: MoneyUnit): string {
+  if (!Number.isFinite(value)) return formatAmount(value);
+  const text = `£${formatAmount(Math.abs(value))}${unit.slice(1)}`;
+  return value < 0 && text !== "£0" + unit.slice(1) ? `-${text}` : text;
+}
+
 /** Formats a figure in a recomputation message with enough decimals to show the difference (up to 6). */
 export function formatExact(value: number): string {
   if (Number.isInteger(value)) return formatWith(value, 0);

@@ -4,7 +4,20 @@ export const PRINCIPLES = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix
 export type PrincipleKey = (typeof PRINCIPLES)[number];
 
 export type Severity = "error" | "warning" | "info";
-export type PrincipleStatus = "pass" | "warn" | "fail";
+/**
+ * "not-checked": the principle's evidence was not found (its tables not recognised, or found with no
+ * records), so it was not checked; never read as a pass. An error finding about something that was
+ * found still makes it "fail".
+ */
+export type PrincipleStatus = "pass" | "warn" | "fail" | "not-checked";
+
+/** Why a principle was not checked. */
+export interface PrincipleNotChecked {
+  /** The tables looked for that were not found or hold no records, e.g. ["Quarterly"]. */
+  tables: string[];
+  /** One line, e.g. "No Quarterly table was found on the 5 sheets looked at." */
+  reason: string;
+}
 
 export interface Finding {
   principle: PrincipleKey;
@@ -43,6 +56,11 @@ export interface ValidationSummary {
   principles: Record<PrincipleKey, PrincipleStatus>;
   /** Null when the workbook does not hold enough to compute a target. */
   target: TargetSummary | null;
+  /**
+   * Why, for each principle whose status is "not-checked" (and only those). The engine always sets
+   * it; optional so that reports read from older JSON, or built by hand in a test, still type-check.
+   */
+  notChecked?: Partial<Record<PrincipleKey, PrincipleNotChecked>>;
 }
 
 export interface ValidationReport {

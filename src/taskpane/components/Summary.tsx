@@ -61,12 +61,14 @@ const useStyles = makeStyles({
 });
 
 /**
- * What a tile shows. "unchecked": the validator found nothing wrong because the workbook holds no VfM
- * table to check, which must not read as a pass to someone signing the workbook off.
+ * What a tile shows: the report's status. "not-checked": the principle's evidence was not found (or the
+ * workbook holds no VfM table at all), which must not read as a pass to someone signing it off.
  */
-type TileStatus = PrincipleStatus | "unchecked";
+type TileStatus = PrincipleStatus;
 
-export const STATUS_TEXT: Record<TileStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails", unchecked: "Not checked" };
+export const STATUS_TEXT: Record<TileStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails", "not-checked": "Not checked" };
+
+const tileClass = (status: TileStatus) => (status === "not-checked" ? "unchecked" : status);
 
 /** Why the check had nothing to look at, when it had nothing. */
 export type NothingToCheck = "empty" | "no-tables";
@@ -95,13 +97,18 @@ export function headline(
   const verdict = verdictOf({ file: report.file, status: "checked", report, vfmTablesFound: true });
   const word = verdictWord(verdict);
   const failed = verdict.principlesFailed.map((p) => principleLabel(p)).join(" ");
+  const notChecked = verdict.principlesNotChecked.map((p) => principleLabel(p)).join(" ");
   const head =
     word === "fail"
-      ? `Fails ${failed}: ${plural(verdict.errors, "error", "errors")}${verdict.warnings ? `, ${plural(verdict.warnings, "warning", "warnings")}` : ""}`
+      ? `Fails${failed ? ` ${failed}` : ""}: ${plural(verdict.errors, "error", "errors")}${verdict.warnings ? `, ${plural(verdict.warnings, "warning", "warnings")}` : ""}`
       : word === "warnings"
         ? `Passes with ${plural(verdict.warnings, "warning", "warnings")}`
-        : "Passes every principle";
-  return onTrack ? `${head}; ${ON_TRACK_WORDS[onTrack.status]}` : head;
+        : notChecked
+          ? "No problems in what could be checked"
+          : "Passes every principle";
+  // A principle whose evidence was not found is said in the headline too: "passes" must not cover it.
+  const parts = [head, ...(notChecked ? [`${notChecked} not checked`] : []), ...(onTrack ? [ON_TRACK_WORDS[onTrack.status]] : [])];
+  return parts.join("; ");
 }
 
 /** The most important thing to do: the first error's fix, else the first warning's, else close the gap to the target path. */
@@ -120,7 +127,7 @@ export function nextStep(report: ValidationReport, catalogue: RuleCatalogue, onT
 
 function StatusIcon({ status }: { status: TileStatus }) {
   const styles = useStyles();
-  if (status === "unchecked") return <SubtractCircle20Regular aria-hidden className={styles.uncheckedIcon} />;
+  if (status === "not-checked") return <SubtractCircle20Regular aria-hidden className={styles.uncheckedIcon} />;
   if (status === "pass") return <CheckmarkCircle20Filled aria-hidden className={styles.passIcon} />;
   if (status === "warn") return <Warning20Filled aria-hidden className={styles.warnIcon} />;
   return <ErrorCircle20Filled aria-hidden className={styles.failIcon} />;
@@ -176,14 +183,20 @@ export const Summary = React.forwardRef<HTMLElement, SummaryProps>(function Summ
       <ul className={styles.grid} aria-label="Principles">
         {PRINCIPLES.map((key) => {
           const reported = report.summary.principles[key] ?? "pass";
-          const status: TileStatus = reported === "pass" && nothingToCheck ? "unchecked" : reported;
+          const status: TileStatus = reported === "pass" && nothingToCheck ? "not-checked" : reported;
+          const why = status === "not-checked" ? report.summary.notChecked?.[key]?.reason : undefined;
           return (
-            <li key={key} data-principle={key} className={`${styles.tile} ${styles[status]}`}>
+            <li key={key} data-principle={key} className={`${styles.tile} ${styles[tileClass(status)]}`}>
               <span className={styles.principle}>{principleHeading(key, catalogue.principleTitle(key))}</span>
               <span className={styles.status}>
                 <StatusIcon status={status} />
                 {STATUS_TEXT[status]}
               </span>
+              {why && (
+                <span className={styles.counts} data-testid="not-checked-reason">
+                  {why}
+                </span>
+              )}
               <span className={styles.counts}>{countsText(counts.get(key)!)}</span>
             </li>
           );

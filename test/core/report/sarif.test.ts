@@ -80,6 +80,34 @@ describe("SARIF 2.1.0", () => {
     ]);
   });
 
+  it("states each principle not checked as a warning-level tool execution notification, not a result", () => {
+    const principles = { ...report().summary.principles, vi: "not-checked" as const };
+    const vi = { tables: ["Quarterly"], reason: "No Quarterly table was found on the 4 sheets looked at." };
+    const partial = report({ summary: { ...report().summary, principles, notChecked: { vi } } });
+    const sarif = toSarif([partial], CATALOGUE, TOOL).runs[0];
+    expect(sarif.tool.driver.notifications).toEqual([
+      {
+        id: "vfm/principle-not-checked",
+        name: "PrincipleNotChecked",
+        shortDescription: { text: expect.stringContaining("not checked") },
+        defaultConfiguration: { level: "warning" },
+      },
+    ]);
+    expect(sarif.invocations[0].toolExecutionNotifications).toEqual([
+      {
+        level: "warning",
+        descriptor: { id: "vfm/principle-not-checked", index: 0 },
+        message: { text: "returns/force a.xlsx: principle (vi) not checked: No Quarterly table was found on the 4 sheets looked at." },
+        locations: [{ physicalLocation: { artifactLocation: { uri: "returns/force%20a.xlsx", uriBaseId: "%SRCROOT%", index: 0 } } }],
+        properties: { principle: "vi", tables: ["Quarterly"] },
+      },
+    ]);
+    // The analysis ran: a principle not checked is said, not a failed execution; the results are the findings alone.
+    expect(sarif.invocations[0].executionSuccessful).toBe(true);
+    expect(sarif.results).toHaveLength(3);
+    expect(sarif.artifacts[0].properties!.summary.principles.vi).toBe("not-checked");
+  });
+
   it("leaves helpUri out without a documentation base and survives serialisation", () => {
     const bare = toSarif([report()], CATALOGUE, { name: "vfm", version: "0.1.0" });
     expect("helpUri" in bare.runs[0].tool.driver.rules[0]).toBe(false);

@@ -1,4 +1,5 @@
 import { formatCellRef, formatJson, formatText, severityLabel, summaryLine } from "../../../src/core/report/index";
+import type { PrincipleKey, PrincipleStatus } from "../../../src/core/validate/types";
 import { CATALOGUE, report } from "./fixtures";
 
 describe("formatCellRef", () => {
@@ -27,7 +28,9 @@ describe("text report", () => {
     expect(text).toContain("(i) Principle i title: ✔ pass");
     expect(text).toContain("(iv) Principle iv title: ⚠ warnings");
     expect(text).toContain("⚠ warning 'My gains'!A4:A9");
-    expect(text).toContain("ℹ info    whole workbook");
+    // One word per severity, the pane's: "note", never "info" (#11).
+    expect(text).toContain("ℹ note    whole workbook");
+    expect(text).not.toMatch(/\binfo\b/);
     expect(text).toContain("(method) Principle method title: ✔ pass");
   });
 
@@ -42,7 +45,7 @@ describe("text report", () => {
     const ascii = formatText([report()], CATALOGUE, { unicode: false });
     expect(ascii).toContain("x error");
     expect(ascii).toContain("! warning");
-    expect(ascii).toContain("i info");
+    expect(ascii).toContain("i note");
     expect(ascii).toContain(": ok pass");
     expect(/[^\x00-\x7f£]/.test(ascii.replace(/[^\n]*Principle[^\n]*title/g, ""))).toBe(false);
     expect(severityLabel("error", { unicode: false })).toBe("x error  ");
@@ -61,17 +64,56 @@ describe("text report", () => {
     expect(quiet).toContain("Gains!K7");
     expect(quiet).not.toContain("A4:A9");
     expect(quiet).not.toContain("(i) Principle i title");
-    expect(quiet).toContain("1 error, 1 warning, 1 info");
+    expect(quiet).toContain("1 error, 1 warning, 1 note;");
   });
 
-  it("ends each file with a summary line: counts, principles passed and target progress", () => {
+  it("ends each file with a summary line: counts, the 9 principles and the method rules, target progress in £", () => {
     const lines = text.trimEnd().split("\n");
     expect(lines[lines.length - 1]).toBe(
-      "returns/force a.xlsx: 1 error, 1 warning, 1 info; 8 of 10 principles passed; target progress 78% (risk-adjusted cashable net gains 1,102.40 of target 1,413.72)",
+      "returns/force a.xlsx: 1 error, 1 warning, 1 note; 9 principles and the method rules: failed (iii); warnings (iv); passed (i) (ii) (v) (vi) (vii) (viii) (ix) (method); target progress 78% (risk-adjusted cashable net gains £1,102.40 of target £1,413.72)",
     );
+    const notes = summaryLine(report({ summary: { ...report().summary, infos: 2 } }));
+    expect(notes).toContain("1 error, 1 warning, 2 notes;");
     const unknown = summaryLine(report({ summary: { ...report().summary, errors: 2, warnings: 0, target: null } }));
     expect(unknown).toContain("2 errors, 0 warnings");
     expect(unknown).toContain("target progress not known");
+  });
+
+  it("carries £ and the workbook's unit on money: £, £k, £m", () => {
+    const target = { value: 38203524, riskAdjustedCashable: 7870000, progress: 0.206 };
+    const pounds = report({ file: "p.xlsx", summary: { ...report().summary, target } });
+    const thousands = report({
+      file: "k.xlsx",
+      summary: { ...report().summary, target: { value: 1234, riskAdjustedCashable: 250.5, progress: 0.203 } },
+    });
+    const both = formatText([pounds, thousands, report({ file: "m.xlsx" })], CATALOGUE, {
+      units: new Map([
+        ["p.xlsx", "£"],
+        ["k.xlsx", "£k"],
+        ["m.xlsx", "£m"],
+      ]),
+    });
+    expect(both).toContain("(risk-adjusted cashable net gains £7,870,000 of target £38,203,524)");
+    expect(both).toContain("(risk-adjusted cashable net gains £250.50k of target £1,234k)");
+    expect(both).toContain("(risk-adjusted cashable net gains £1,102.40m of target £1,413.72m)");
+    expect(summaryLine(pounds, false, "£m")).toContain("£7,870,000m");
+  });
+
+  it("says which principles were not checked, and why, on their line and in the summary line", () => {
+    const principles = { ...report().summary.principles, vi: "not-checked" as const, vii: "not-checked" as const };
+    const notChecked = {
+      vi: { tables: ["Quarterly"], reason: "No Quarterly table was found on the 4 sheets looked at." },
+      vii: { tables: ["Comparatives"], reason: "No Comparatives table was found on the 4 sheets looked at." },
+    };
+    const partial = formatText([report({ summary: { ...report().summary, principles, notChecked } })], CATALOGUE);
+    expect(partial).toContain("(vi) Principle vi title: - not checked (No Quarterly table was found on the 4 sheets looked at)\n");
+    expect(partial).toContain(
+      "9 principles and the method rules: failed (iii); warnings (iv); not checked (vi) (vii); passed (i) (ii) (v) (viii) (ix) (method);",
+    );
+    const all = Object.fromEntries(Object.keys(principles).map((p) => [p, "pass"])) as Record<PrincipleKey, PrincipleStatus>;
+    expect(summaryLine(report({ summary: { ...report().summary, principles: all } }))).toContain(
+      "9 principles and the method rules: all passed;",
+    );
   });
 
   it("says 'not checked', not 'pass', for a file without any VfM table", () => {
@@ -81,12 +123,14 @@ describe("text report", () => {
     expect(first).not.toContain("not checked");
     expect(second).toContain("(i) Principle i title: - not checked (no VfM tables found)");
     expect(second).toContain("(iii) Principle iii title: ✖ fail");
-    expect(second).toContain("b.xlsx: 1 error, 1 warning, 1 info; no VfM tables found, so 8 of 10 principles could not be checked;");
+    expect(second).toContain(
+      "b.xlsx: 1 error, 1 warning, 1 note; no VfM tables found, so none of the 9 principles and the method rules could be checked;",
+    );
   });
 
   it("reports several files one after the other", () => {
     const two = formatText([report(), report({ file: "b.xlsx" })], CATALOGUE);
-    expect(two.match(/principles passed/g)).toHaveLength(2);
+    expect(two.match(/9 principles and the method rules: /g)).toHaveLength(2);
     expect(two).toContain("\n\nb.xlsx (reporting date 31/10/2026)");
   });
 });
