@@ -194,3 +194,120 @@ describe("basis and price base stated once in the baseline's title block", () =>
     ).toEqual(["C5"]);
   });
 });
+
+describe("a summary block under the register, headed by a unit alone", () => {
+  const returnSheet = (label: string) =>
+    sheet("Q2 return 2012-13", [
+      ["Kings Constabulary"],
+      ["£m, cash prices"],
+      [],
+      ["Ref", "Initiative", "Cashable / non-cashable", "Saving 2013/14 £m", "Costs 2013/14 £m", "Confidence", "Risk adjusted 2013/14 £m"],
+      ["K1", "Custody", "Cashable", 1.4, 0, 1, 1.4],
+      ["K2", "Fleet", "Cashable", 0.6, 0, 0.5, 0.3],
+      ["Total", null, null, 2, 0, null, 1.7],
+      [],
+      ["Measure", null, "£m"],
+      ["Risk adjusted savings 2013-14", null, 1.7],
+      [label, null, 2],
+      ["Progress against target", null, 0.25],
+    ]);
+
+  it("'Measure | £m' with a line about the target is the Summary; its net total against the target is reported", () => {
+    const model = buildModel({ sheets: [returnSheet("Total savings reported against target")] });
+    const summary = run(model).tables.get("summary")!;
+    expect({ measure: summary.columns.get("measure"), value: summary.columns.get("value"), unit: summary.units.get("value") }).toEqual({
+      measure: 0,
+      value: 2,
+      unit: "£m",
+    });
+    const found = validateWorkbook(model, options).findings.filter((f) => f.rule === "viii.total-risk-adjusted");
+    expect(found.map((f) => ({ cell: f.cell, id: f.messageId }))).toEqual([{ cell: "C11", id: "summaryNotAdjusted" }]);
+  });
+
+  it("a Measure block with no line about a total or the target is not taken for the Summary", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Notes", [
+          ["Measure", "£m"],
+          ["Police officer pay", 1.2],
+        ]),
+      ],
+    });
+    expect(run(model).tables.has("summary")).toBe(false);
+  });
+});
+
+describe("a force's efficiency plan with the year in every money header, and a council action plan", () => {
+  it("'Project no' is the ID; 'Subjective heading' names the base budget's line and the budget line; a labelled one-cell key weights G/A/R", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("Efficiency Plan 2014-17", [
+          ["March Police"],
+          ["All figures £000s"],
+          ["Weighting: G 100%, A 60%, R 20%"],
+          [],
+          [
+            "Project no",
+            "Efficiency",
+            "C/NC",
+            "Subjective heading",
+            "Gross 2016-17",
+            "Costs 2016-17",
+            "Net 2015-16",
+            "Net 2016-17",
+            "G/A/R",
+          ],
+          ["EP1", "Teams", "C", "Police officer pay", 2100, 0, 1450, 2100, "A"],
+          ["EP2", "Fleet", "NC", "Transport", 160, 10, 140, 150, "R"],
+        ]),
+        sheet("Base budget 2013-14", [
+          ["Base budget 2013/14 (original budget, cash prices)"],
+          [],
+          ["Subjective heading", "Base budget 2013/14 £000"],
+          ["Police officer pay", 98_420],
+          ["Transport", 4_215],
+        ]),
+      ],
+    });
+    const a = run(model);
+    const gains = a.tables.get("gains")!;
+    expect({
+      id: gains.columns.get("id"),
+      baselineLine: gains.columns.get("baselineLine"),
+      budgetLine: gains.columns.get("budgetLine"),
+    }).toEqual({
+      id: 0,
+      baselineLine: 3,
+      budgetLine: 3,
+    });
+    expect(a.tables.get("profile")!.columns.get("id")).toBe(0);
+    expect(a.ragKey).toMatchObject({ sheet: "Efficiency Plan 2014-17", cell: "A3" });
+    expect(a.data.gains.map((g) => g.deliverability)).toEqual([0.6, 0.2]);
+    const rules = validateWorkbook(model, options).findings.map((f) => f.rule);
+    for (const rule of ["ii.gain-id", "ii.budget-line", "i.gain-baseline-line", "iv.profile-present"]) expect(rules).not.toContain(rule);
+  });
+
+  it("a register whose 'Re-invested in' column says where each gain goes needs no separate re-investment plan", () => {
+    const model = buildModel({
+      sheets: [
+        sheet("VfM action plan", [
+          [
+            "Ref",
+            "Action",
+            "Cash / non-cash",
+            "Saving £",
+            "Cost to achieve £",
+            "Net saving £",
+            "Re-invested in",
+            "Responsible officer",
+            "Due by",
+          ],
+          ["F1", "Waste rounds", "Cash", 160_000, 30_000, 130_000, "Recycling promotion", "Head of Environment", "31/03/2011"],
+        ]),
+      ],
+    });
+    const rules = validateWorkbook(model, options).findings.map((f) => f.rule);
+    expect(rules).not.toContain("v.reinvestment-plan-total");
+    expect(run(model).tables.get("milestones")!.source).toBe("inline");
+  });
+});

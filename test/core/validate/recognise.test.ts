@@ -292,8 +292,10 @@ describe("the workbook's own codes", () => {
   });
 
   it("reads a key written in one cell, and a RAG mapping in Settings wins over the workbook's key", () => {
-    expect(run(register([["Key: G 100%, A 50%, R 25%"]])).ragKey).toBeNull();
     expect(run(register([["G 100%, A 50%, R 25%"]])).ragKey).toEqual(expect.objectContaining({ cell: "A8" }));
+    // A label before a colon names the key ("Weighting: G 100%, A 60%, R 20%"); a sentence is not a key.
+    expect(run(register([["Key: G 100%, A 50%, R 25%"]])).ragKey).toEqual(expect.objectContaining({ cell: "A8" }));
+    expect(run(register([["Note: G means on track, A 50%"]])).ragKey).toBeNull();
     const stated = run(
       register(key, [
         ["Key", "Value"],

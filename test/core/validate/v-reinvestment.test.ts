@@ -34,7 +34,11 @@ ruleTester(rules.reinvestmentNamed, {
 });
 
 ruleTester(rules.reinvestmentPlanTotal, {
-  valid: [{ name: "clean register", model: clean() }],
+  valid: [
+    { name: "clean register", model: clean() },
+    // Issue #9: an inline "Reinvested in" column is the re-investment record (v.reinvestment-named checks each row).
+    { name: "no Reinvestment table, but the register says where each gain is re-invested", model: removeSheet(clean(), "Reinvestment") },
+  ],
   invalid: [
     {
       name: "a plan short of the cashable total",
@@ -50,8 +54,8 @@ ruleTester(rules.reinvestmentPlanTotal, {
       ],
     },
     {
-      name: "no Reinvestment table",
-      model: removeSheet(clean(), "Reinvestment"),
+      name: "no Reinvestment table, and no Reinvestment column in the register",
+      model: removeSheet(cleanWith({ "Gains!N1": "Notes" }), "Reinvestment"),
       errors: [
         {
           sheet: null,

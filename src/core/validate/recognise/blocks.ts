@@ -54,6 +54,8 @@ interface RowShape {
   /** Year headers written as text ("2011/12") or, in `numericYears`, as numbers or dates. */
   years: number;
   numericYears: number;
+  /** Text cells that are a unit alone ("£m", "£'000"): the header of an amount column. */
+  units: number;
   plainNumbers: number;
   texts: number;
   nonBlank: number;
@@ -66,7 +68,7 @@ interface RowShape {
  * for only in a row without plain numbers (a data row of a long register costs one pass, no matching).
  */
 function shapeOf(row: Row, from: number, to: number, date1904: boolean, extra?: ReadonlySet<string>): RowShape {
-  const shape: RowShape = { words: 0, years: 0, numericYears: 0, plainNumbers: 0, texts: 0, nonBlank: 0, first: -1, last: -1 };
+  const shape: RowShape = { words: 0, years: 0, numericYears: 0, units: 0, plainNumbers: 0, texts: 0, nonBlank: 0, first: -1, last: -1 };
   if (!row) return shape;
   const end = Math.min(to, row.length - 1);
   for (let c = from; c <= end; c++) {
@@ -87,6 +89,7 @@ function shapeOf(row: Row, from: number, to: number, date1904: boolean, extra?: 
     if (typeof value !== "string" || value.trim() === "" || value.length > MATCH_TEXT_CAP) continue;
     if (isYearHeaderCell(row[c], date1904)) shape.years++;
     else if (isHeaderWord(value, extra)) shape.words++;
+    else if (isUnitOnly(value)) shape.units++;
   }
   return shape;
 }
@@ -97,7 +100,14 @@ function isHeaderShape(shape: RowShape, numericYearsCount = true): boolean {
   const years = shape.years + (numericYearsCount ? shape.numericYears : 0);
   // One stray number among year headers (a serial typed without a date format) still leaves a header.
   if (shape.plainNumbers > 0 && !(shape.plainNumbers === 1 && years >= 2 && shape.words >= 1)) return false;
-  return shape.words >= 2 || (shape.words >= 1 && years >= 1);
+  // "Measure | £m": a header word over labels and a lone unit over their amounts is a header too.
+  return shape.words >= 2 || (shape.words >= 1 && (years >= 1 || shape.units >= 1));
+}
+
+/** A cell that is a unit and nothing else ("£m", "£'000", "(£000)"). */
+function isUnitOnly(text: string): boolean {
+  const parsed = parseHeaderText(text);
+  return parsed.measure === "" && parsed.year === null && parsed.unit !== null;
 }
 
 /**

@@ -533,6 +533,11 @@ function linkBaselineLine(ctx: Ctx): void {
   if (!match) return;
   gains.columns.set("baselineLine", match.col);
   gains.headers.set("baselineLine", match.text);
+  // A register without a cost centre or budget code names the budget line it reduces by the baseline's line.
+  if (!gains.columns.has("budgetLine")) {
+    gains.columns.set("budgetLine", match.col);
+    gains.headers.set("budgetLine", match.text);
+  }
 }
 
 /**

@@ -38,7 +38,8 @@ const PAIR = /^\s*([A-Za-z]+)\s*[=:-]?\s*(\d{1,3}(?:\.\d+)?%|0?\.\d+|[01])\s*$/;
 /** "G 100%, A 50%, R 25%" in one cell. */
 function keyInText(text: string): Map<string, number> | null {
   if (text.length > MATCH_TEXT_CAP) return null;
-  const parts = text.split(/[,;\n]+/);
+  // "Weighting: G 100%, A 60%, R 20%": a label before a colon names the key.
+  const parts = text.replace(/^[^:,;\n]{1,40}:\s*(?=[A-Za-z]+\s*[=:-]?\s*[\d.])/, "").split(/[,;\n]+/);
   if (parts.length < 2 || parts.length > 4) return null;
   const map = new Map<string, number>();
   for (const part of parts) {

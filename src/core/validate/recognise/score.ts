@@ -6,7 +6,7 @@
  * when it has the columns that make one (a register needs a reference or name and a money column).
  */
 import { TABLE_SPEC_BY_KEY, type TableKey } from "../schema";
-import type { MoneyUnit } from "../text";
+import { cellText, normaliseLabel, type MoneyUnit } from "../text";
 import type { Block } from "./blocks";
 import type { HeaderColumn } from "./headers";
 import { YEAR_MEASURE_WORDS } from "./vocabulary";
@@ -109,10 +109,25 @@ function lacksFor(c: Candidate): string[] {
       return [...need(["measure"]), ...need(["kind", "unit", "cost", "output", "benchmark"])];
     case "publication":
       return [...need(["report"]), ...need(["published"])];
-    case "settings":
     case "summary":
+      return [...need(["measure"]), ...need(["value"]), ...(reportsAgainstTarget(c) ? [] : ["no line about a total or the target"])];
+    case "settings":
       return ["found only by its sheet, table or defined name"];
   }
+}
+
+/** A summary block by content: one of its lines reports a total, the target or progress against it. */
+const SUMMARY_LINE = /\b(totals?|target|progress)\b/;
+const SUMMARY_ROWS_READ = 30;
+
+function reportsAgainstTarget(c: Candidate): boolean {
+  const col = c.columns.get("measure")?.col;
+  if (col === undefined) return false;
+  const { sheet, headerRow, lastRow } = c.block;
+  for (let r = headerRow + 1; r <= Math.min(lastRow, headerRow + SUMMARY_ROWS_READ); r++) {
+    if (SUMMARY_LINE.test(normaliseLabel(cellText(sheet.rows[r]?.[col])))) return true;
+  }
+  return false;
 }
 
 /** Scores a block as one table. */

@@ -9,6 +9,21 @@
 import { TABLE_SPECS, type TableKey } from "../schema";
 import { normaliseLabel } from "../text";
 
+/** "Project no", "Scheme ref", "Action number": a thing's reference, the ID of a register, profile or milestone row. */
+const ID_COMBINATIONS: readonly string[] = [
+  "project",
+  "scheme",
+  "proposal",
+  "action",
+  "initiative",
+  "saving",
+  "savings",
+  "efficiency",
+  "item",
+  "gain",
+  "line",
+].flatMap((thing) => ["no", "number", "ref", "reference", "id", "code"].map((what) => `${thing} ${what}`));
+
 /** Extra header words for each table's columns, beyond schema.ts's synonyms. */
 export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<string, readonly string[]>>>>> = {
   baseline: {
@@ -49,7 +64,7 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
     basis: ["Budget / outturn", "Budget/outturn", "Basis of figures"],
   },
   gains: {
-    id: ["No", "No.", "Number", "Ref no", "Reference number", "Saving ref", "Project ref", "Item no"],
+    id: ["No", "No.", "Number", "Ref no", "Reference number", ...ID_COMBINATIONS],
     initiative: [
       "Action",
       "Proposal",
@@ -66,7 +81,7 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
     type: ["C/NC", "C / NC", "Cash / non-cash", "Cash/non-cash", "Cashable?", "Cashable/non-cashable", "Cash or non-cash", "Nature"],
     category: ["Efficiency type", "3Es", "Economy / efficiency / effectiveness"],
     baselineLine: ["Baseline ref", "Baseline reference"],
-    budgetLine: ["Budget head", "Cost code", "Budget heading"],
+    budgetLine: ["Budget head", "Cost code", "Budget heading", "Subjective heading", "Subjective", "Objective heading"],
     evidence: ["Evidence of saving", "Evidence source", "Verification"],
     gross: [
       "Gross saving",
@@ -108,9 +123,10 @@ export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<st
     riskReviewed: ["Date reviewed", "Review date", "Reviewed"],
   },
   profile: {
-    id: ["No", "No.", "Number", "Ref no", "Reference number", "Saving ref", "Project ref", "Item no"],
+    id: ["No", "No.", "Number", "Ref no", "Reference number", ...ID_COMBINATIONS],
   },
   milestones: {
+    id: ID_COMBINATIONS,
     milestone: ["Action", "Actions", "Key milestone", "Milestones", "Task", "Deliverable"],
     due: ["Due by", "Target date", "Deadline", "Completion date", "By when", "Due"],
     status: ["Progress", "Progress update", "Position", "Complete?"],

@@ -66,7 +66,7 @@ export const reinvestmentPlanTotal = defineRule({
   severity: "error",
   title: "The re-investment plan accounts for the cashable net total",
   checks:
-    "The Amounts of the Reinvestment table add up to the total net gain of the cashable gains (service reductions left out), within the Tolerance.",
+    "The Amounts of the Reinvestment table add up to the total net gain of the cashable gains (service reductions left out), within the Tolerance. Without a Reinvestment table, a register whose Reinvestment column says where each gain goes is its own plan (each row is checked by v.reinvestment-named).",
   why: `${WHY} Every pound of cashable net gain should be shown re-invested under an agreed plan; an unplanned remainder (or a plan spending more than was released) breaks that link.`,
   fix: "Make the Amounts of the Reinvestment table add up to the total of the cashable net gains in the register (excluding service reductions).",
   settings: ["tolerance"],
@@ -82,6 +82,9 @@ export const reinvestmentPlanTotal = defineRule({
     const cashable = ctx.gains.filter((g) => g.type === "cashable" && !g.serviceReduction);
     if (cashable.length === 0) return [];
     const table = ctx.table("reinvestment");
+    // A register that says per gain where it is re-invested accounts for every pound by construction
+    // (v.reinvestment-named checks each row names its destination).
+    if (!table && ctx.table("gains")?.columns.has("reinvestment")) return [];
     if (!table) return [ctx.missingTable("reinvestment", "the plan that re-invests the cashable gains is needed")];
     const col = ctx.requireColumn(table, "amount", "each re-investment needs its amount");
     if (col === undefined) return [];
