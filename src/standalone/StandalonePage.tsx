@@ -1,13 +1,16 @@
 /**
  * The standalone page: the pane's app with "Open workbook" (file picker and drag-and-drop), the two
  * bundled examples (a clean workbook and a faulty one) by button, and `?example=<name>` to open one
- * straight away. Files are read in this browser; the only request the page makes is for a bundled
- * example, from its own server.
+ * straight away. Several files at once (chosen together, dropped together, or a folder with "Open
+ * folder") show the roll-up across them instead (BatchView.tsx, its own chunk). Files are read in
+ * this browser; the only request the page makes is for a bundled example, from its own server.
  */
 import * as React from "react";
-import { Button, Link, makeStyles, mergeClasses, tokens, Text } from "@fluentui/react-components";
-import { ArrowUpload20Regular, DocumentCheckmark20Regular, DocumentError20Regular } from "@fluentui/react-icons";
+import { Button, FluentProvider, Link, makeStyles, mergeClasses, tokens, Text, webLightTheme } from "@fluentui/react-components";
+import { ArrowUpload20Regular, DocumentCheckmark20Regular, DocumentError20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import { App } from "../taskpane/components/App";
+import { usePageStyles, usePaneLayoutStyles } from "../taskpane/components/pane/usePaneLayoutStyles.styles";
+import type { ReturnFile } from "./batch";
 import type { WorkbookSource } from "../taskpane/source";
 import { createFileSource, createNoFileSource, fetchBytes, fileBytes } from "./file-source";
 
@@ -120,6 +123,18 @@ function exampleSource(name: string, prefetched?: Promise<Uint8Array>): Workbook
   });
 }
 
+const BatchView = React.lazy(() => import(/* webpackChunkName: "batch" */ "./BatchView"));
+
+/** A chosen or dropped file as a return of the roll-up: named by its path within a chosen folder. */
+function returnFile(file: File): ReturnFile {
+  return { name: file.webkitRelativePath || file.name, load: (signal) => fileBytes(file, signal) };
+}
+
+/** Workbooks among files taken from a folder (which often holds other papers); files chosen one by one are all kept. */
+function workbooksOf(files: readonly File[], fromFolder: boolean): File[] {
+  return fromFolder ? files.filter((file) => /\.(xlsx|xlsm)$/i.test(file.name)) : [...files];
+}
+
 export interface StandalonePageProps {
   /** The example named in the address, opened at once. */
   initialExample: ReturnType<typeof exampleFromQuery>;
@@ -135,15 +150,35 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
     return { source: createNoFileSource(), token: 0 };
   });
   const [dragging, setDragging] = React.useState(false);
-  const inputRef = React.useRef<HTMLInputElement>(null);
+  /** Several files opened at once: the roll-up is shown instead of the pane. */
+  const [batch, setBatch] = React.useState<{ files: File[]; returns: ReturnFile[] } | null>(null);
+  const [folderNote, setFolderNote] = React.useState<string | null>(null);
 
   const open = React.useCallback((source: WorkbookSource) => {
+    setBatch(null);
+    setFolderNote(null);
     setState((current) => ({ source, token: current.token + 1 }));
   }, []);
 
   const openFile = React.useCallback(
     (file: File) => open(createFileSource({ fileName: file.name, load: (signal) => fileBytes(file, signal) })),
     [open],
+  );
+
+  /** One file is checked on its own in the pane; several are rolled up. */
+  const openFiles = React.useCallback(
+    (chosen: readonly File[], fromFolder = false) => {
+      const files = workbooksOf(chosen, fromFolder);
+      if (files.length === 0) {
+        setBatch(null);
+        setFolderNote(fromFolder ? `No .xlsx workbook in that folder (${chosen.length} other files).` : null);
+        return;
+      }
+      if (files.length === 1 && !fromFolder) return openFile(files[0]);
+      setFolderNote(null);
+      setBatch({ files, returns: files.map(returnFile) });
+    },
+    [openFile],
   );
 
   // The whole page is a drop target; dropping anything but a file does nothing.
@@ -170,8 +205,8 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) openFile(file);
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length > 0) openFiles(files);
     };
     window.addEventListener("dragenter", onEnter);
     window.addEventListener("dragover", onOver);
@@ -183,29 +218,23 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       window.removeEventListener("dragleave", onLeave);
       window.removeEventListener("drop", onDrop);
     };
-  }, [openFile]);
+  }, [openFiles]);
 
   const toolbar = (
     <div className={styles.toolbar}>
-      <span className={styles.openWrap}>
-        <label htmlFor="open-workbook" className={styles.openLabel}>
-          <ArrowUpload20Regular aria-hidden />
-          Open workbook
-        </label>
-        <input
-          ref={inputRef}
-          id="open-workbook"
-          type="file"
-          className={styles.fileInput}
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (file) openFile(file);
-            // The same file can be chosen again after it is fixed.
-            event.currentTarget.value = "";
-          }}
-        />
-      </span>
+      <OpenFilesInput
+        id="open-workbook"
+        label="Open workbook"
+        icon={<ArrowUpload20Regular aria-hidden />}
+        onFiles={(files) => openFiles(files)}
+      />
+      <OpenFilesInput
+        id="open-folder"
+        label="Open folder"
+        icon={<FolderOpen20Regular aria-hidden />}
+        folder
+        onFiles={(files) => openFiles(files, true)}
+      />
       {EXAMPLES.map((example, index) => (
         <Button
           key={example.name}
@@ -218,7 +247,7 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       ))}
       {dragging && (
         <div className={styles.dropping} aria-hidden>
-          Drop the workbook to check it
+          Drop one workbook to check it, or several to roll them up
         </div>
       )}
     </div>
@@ -232,7 +261,8 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       <p className={styles.introText}>
         Open an Excel workbook (.xlsx), or drop one anywhere on this page, to check its efficiency gains against the 9 measurement
         principles of the CSR07 Value for Money Delivery Agreement. Or try an example: a police force's workbook, clean or with one defect
-        per principle (to see what findings and Go to cell look like).
+        per principle (to see what findings and Go to cell look like). Open several returns at once, or a folder of them, to see the roll-up
+        across them.
       </p>
       <p className={mergeClasses(styles.introText, styles.privacy)}>
         Your workbook is read in this browser. It is not uploaded: nothing leaves your computer.
@@ -247,5 +277,87 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
     </Text>
   );
 
-  return <App source={state.source} autoCheckToken={state.token} toolbar={toolbar} intro={intro} templateHint={templateHint} />;
+  if (batch) return <BatchShell toolbar={toolbar} batch={batch} onOpen={(index) => openFile(batch.files[index])} />;
+  return (
+    <App
+      source={state.source}
+      autoCheckToken={state.token}
+      toolbar={
+        <>
+          {toolbar}
+          {folderNote && <Text role="status">{folderNote}</Text>}
+        </>
+      }
+      intro={intro}
+      templateHint={templateHint}
+    />
+  );
+}
+
+/** A file (or folder) chooser drawn as a button: a visually hidden input behind its label, so it keeps the browser's own keyboard and screen-reader behaviour. */
+function OpenFilesInput({
+  id,
+  label,
+  icon,
+  folder = false,
+  onFiles,
+}: {
+  id: string;
+  label: string;
+  icon: React.ReactNode;
+  folder?: boolean;
+  onFiles: (files: File[]) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <span className={styles.openWrap}>
+      <label htmlFor={id} className={styles.openLabel}>
+        {icon}
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        className={styles.fileInput}
+        // A folder: webkitdirectory is not in React's types; Chromium, Firefox and Safari all take it.
+        {...(folder
+          ? { webkitdirectory: "" }
+          : { multiple: true, accept: ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })}
+        onChange={(event) => {
+          onFiles(Array.from(event.currentTarget.files ?? []));
+          // The same file can be chosen again after it is fixed.
+          event.currentTarget.value = "";
+        }}
+      />
+    </span>
+  );
+}
+
+/** The page around the roll-up: the same frame, title and toolbar as the pane. */
+function BatchShell({
+  toolbar,
+  batch,
+  onOpen,
+}: {
+  toolbar: React.ReactNode;
+  batch: { returns: ReturnFile[] };
+  onOpen: (index: number) => void;
+}) {
+  usePageStyles();
+  const layout = usePaneLayoutStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={layout.provider}>
+        <main className={layout.main}>
+          <header>
+            <h1 style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>VfM Checker</h1>
+          </header>
+          <div data-print="hide">{toolbar}</div>
+          <React.Suspense fallback={<Text role="status">Loading the roll-up…</Text>}>
+            <BatchView files={batch.returns} onOpen={onOpen} />
+          </React.Suspense>
+        </main>
+      </div>
+    </FluentProvider>
+  );
 }

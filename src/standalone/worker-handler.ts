@@ -3,11 +3,13 @@
  * worker's `self`; tests call it directly, in Node). It reads an .xlsx and checks it with the same
  * checkModel the in-page path and the Excel pane use, and keeps the last workbook it read, for "Go to
  * cell" and Compare: the model stays here, because copying a large model back would itself block the page.
+ * For the roll-up over several returns it reduces each file to its consolidated row (consolidate.ts).
  */
 import { CATALOGUE, checkModel } from "../taskpane/check-model";
 import { buildCellPreview } from "../taskpane/cell-preview";
 import { errorText } from "../core/text/errors";
 import { recordsOfModel } from "../core/review/return-records";
+import { consolidatedReturnOfModel, unreadableReturn, type ConsolidatedReturn } from "../core/review/consolidate";
 import { PRINCIPLES } from "../core/validate/types";
 import type { WorkbookModel } from "../core/workbook/model";
 import type { CatalogueData, FromWorker, ToWorker } from "./worker-protocol";
@@ -53,6 +55,19 @@ export function createWorkerHandler(post: (message: FromWorker) => void): (messa
     return { type: "done", id, report, data, readerNotes, catalogue: catalogueData() };
   }
 
+  /** A return's row for the roll-up: as `vfm consolidate` makes it; a file it cannot read or check is a row with the reason. */
+  async function consolidateOne(message: Extract<ToWorker, { type: "consolidate" }>): Promise<ConsolidatedReturn> {
+    const { fileName } = message;
+    try {
+      const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read");
+      const read = await readXlsx(new Uint8Array(message.bytes), { fileName });
+      if (!read.ok) return unreadableReturn(fileName, read.reason);
+      return consolidatedReturnOfModel(read.model, { file: fileName });
+    } catch (error) {
+      return unreadableReturn(fileName, errorText(error) || "This workbook could not be checked.");
+    }
+  }
+
   const modelFor = (modelId: number) => (lastModel && lastModel.id === modelId ? lastModel : null);
 
   return async (message) => {
@@ -64,6 +79,8 @@ export function createWorkerHandler(post: (message: FromWorker) => void): (messa
         reply = { type: "refused", id: message.id, reason: errorText(error) || "This workbook could not be checked." };
       }
       post(reply);
+    } else if (message.type === "consolidate") {
+      post({ type: "return", id: message.id, row: await consolidateOne(message) });
     } else if (message.type === "records") {
       const found = modelFor(message.modelId);
       post({ type: "records", id: message.id, records: found ? recordsOfModel(found.model, found.fileName) : null });

@@ -8,6 +8,7 @@
 import type { PrincipleKey } from "../core/validate/types";
 import type { RuleInfo } from "../core/report/rule-info";
 import type { ReturnRecords } from "../core/review/return-records";
+import type { ConsolidatedReturn } from "../core/review/consolidate";
 import type { ValidationReport } from "../core/validate/types";
 import type { CellPreview, CheckProgress, SettingsChoice } from "../taskpane/source";
 import type { PaneVfmData } from "../taskpane/vfm-data";
@@ -16,7 +17,9 @@ export type ToWorker =
   | { type: "check"; id: number; fileName: string; bytes: ArrayBuffer; settings?: SettingsChoice }
   /** `modelId`: the id of the check whose workbook is meant. */
   | { type: "preview"; id: number; modelId: number; sheet: string; address: string }
-  | { type: "records"; id: number; modelId: number };
+  | { type: "records"; id: number; modelId: number }
+  /** One return of several (the roll-up): read, checked and reduced to its row; no model is kept. */
+  | { type: "consolidate"; id: number; fileName: string; bytes: ArrayBuffer };
 
 /** The rule catalogue as data (a catalogue's functions cannot cross to the page). */
 export interface CatalogueData {
@@ -37,4 +40,5 @@ export type FromWorker =
     }
   | { type: "refused"; id: number; reason: string }
   | { type: "preview"; id: number; preview: CellPreview | null }
-  | { type: "records"; id: number; records: ReturnRecords | null };
+  | { type: "records"; id: number; records: ReturnRecords | null }
+  | { type: "return"; id: number; row: ConsolidatedReturn };

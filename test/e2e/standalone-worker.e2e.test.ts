@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page, Worker } from "playwright-core";
-import { describeInBrowser, launchTestBrowser, ROOT, type TestBrowser } from "../support/browser";
+import { describeInBrowser, launchTestBrowser, ROOT, waitUntil, type TestBrowser } from "../support/browser";
 import { startStaticServer, type StaticServer } from "../support/static-server";
 import { sharedFormulaBomb } from "../hostile/generators";
 
@@ -29,14 +29,6 @@ async function shownResults(page: Page): Promise<{ tiles: string[]; findings: st
     .locator("[data-rule]")
     .evaluateAll((elements) => elements.map((e) => `${e.getAttribute("data-rule")}: ${(e as HTMLElement).innerText}`));
   return { tiles, findings, summary: await page.getByTestId("summary").innerText() };
-}
-
-/** Waits (up to 30 s) for a condition on something the test records. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (const started = Date.now(); !condition();) {
-    if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 suite("the standalone page's check worker", () => {
@@ -99,7 +91,7 @@ suite("the standalone page's check worker", () => {
     const { page, workers } = await newPage(true);
     await page.getByLabel("Open workbook", { exact: true }).setInputFiles(bombFile);
     await page.getByTestId("check-progress").waitFor();
-    await until(() => workers.length === 1, "the check worker to start");
+    await waitUntil(() => workers.length === 1, "the check worker to start");
     const closed = new Promise<void>((resolve) => workers[0].once("close", () => resolve()));
     // The page answers while the worker expands the formulas: a click on Cancel is handled now,
     // not after the check (which would then end in "could not be checked", not "cancelled").

@@ -71,3 +71,11 @@ export async function waitForResults(page: Page): Promise<void> {
   await panel.getByText("Loading the chart").waitFor({ state: "detached", timeout: 30_000 });
   await panel.locator("svg").first().waitFor({ timeout: 30_000 });
 }
+
+/** Waits (up to `timeoutMs`) for a condition on something the test records, such as the workers a page started. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  for (const started = Date.now(); !condition();) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
