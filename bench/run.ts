@@ -15,6 +15,7 @@ import { runCoreBench } from "./core";
 import { runOfficeBench } from "./office";
 import { runPaneBench } from "./pane";
 import { runCompareBench } from "./compare";
+import { runConsolidateBench } from "./consolidate";
 import { runLongTaskBench } from "./page-longtask";
 import { generateRegisterModel } from "../test/support/register-generator";
 import { writeModelToXlsx } from "./write-model";
@@ -149,7 +150,9 @@ async function main(): Promise<void> {
   const corpus = await corpusFigures();
   log("- compare");
   const compare = await runCompareBench();
-  const result = { machine: machine(), core, validate, office, bundles, pane, pageTasks, corpus, compare };
+  log("- consolidate");
+  const consolidateFigures = await runConsolidateBench(WORK);
+  const result = { machine: machine(), core, validate, office, bundles, pane, pageTasks, corpus, compare, consolidate: consolidateFigures };
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     return;
@@ -193,6 +196,14 @@ async function main(): Promise<void> {
     ...compare.large.map((l) =>
       row(`compare: ${l.gains.toLocaleString("en-GB")} gains, records / compare`, `${l.recordsMs} / ${l.compareMs} ms`, ""),
     ),
+    row(`consolidate: ${consolidateFigures.returns} returns, end to end (vfm)`, `${consolidateFigures.endToEndMs} ms`, "< 5000 ms"),
+    row(
+      "consolidate: the same in one process, wall / CPU",
+      `${consolidateFigures.inProcessMs} / ${consolidateFigures.inProcessCpuMs} ms`,
+      "",
+    ),
+    row("consolidate: roll-up and page alone", `${consolidateFigures.rollUpMs} ms`, ""),
+    `(consolidate ran at a load average of ${consolidateFigures.loadAverage} on ${os.cpus().length} cores)`,
   ];
   process.stdout.write(lines.join("\n") + "\n");
 }

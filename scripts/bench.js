@@ -14,6 +14,8 @@ function step(command, args) {
   }
 }
 step("npm", ["run", "-s", "build"]);
+// The vfm command itself, which the consolidate figure runs end to end.
+step("npm", ["run", "-s", "build:cli"]);
 step(path.join(root, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.bench.json"]);
 const run = spawnSync(process.execPath, [path.join(root, "build-bench", "bench", "run.js"), ...process.argv.slice(2)], {
   cwd: root,
