@@ -56,8 +56,11 @@ suite("vfm consolidate --format html, in Chromium", () => {
     expect(eastmoor.slice(0, 6)).toEqual(["fail", "£373,600,000", "£34,642,807.20", "£8,770,000.09", "25.3%", "off track"]);
     const total = await rows.nth(4).locator("td").allInnerTexts();
     expect(total.slice(1, 4)).toEqual(["£991,600,000", "£91,948,093.20", "£23,910,000.09"]);
-    expect(await rows.nth(3).innerText()).toContain("This is not an Excel workbook (.xlsx): it is a text file.");
-    expect(await page.locator("#h-unreadable + ul").innerText()).toContain("not-a-workbook.xlsx");
+    expect(await rows.nth(3).locator("td").first().innerText()).toBe("unreadable");
+    expect(await rows.nth(3).getByRole("link").getAttribute("href")).toBe("#h-unreadable");
+    expect(await page.locator("#h-unreadable + ul").innerText()).toBe(
+      "not-a-workbook.xlsx: This is not an Excel workbook (.xlsx): it is a text file.",
+    );
     expect(await page.locator("section[aria-labelledby='h-overall']").innerText()).toContain("£1,168,360,200");
   });
 
@@ -85,13 +88,22 @@ suite("vfm consolidate --format html, in Chromium", () => {
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")})`,
+      );
     expect(serious).toEqual([]);
   });
 
   test("it prints: A4 landscape, tables not clipped by their scroll boxes", async () => {
     await page.emulateMedia({ media: "print" });
-    const overflow = await page.locator(".scroll").first().evaluate((el) => getComputedStyle(el).overflowX);
+    const overflow = await page
+      .locator(".scroll")
+      .first()
+      .evaluate((el) => getComputedStyle(el).overflowX);
     expect(overflow).toBe("visible");
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

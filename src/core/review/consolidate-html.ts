@@ -63,6 +63,7 @@ const CSS = `
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; margin: 0; line-height: 1.4; font-size: 15px; }
 .skip, .sr { position: absolute; left: -10000px; }
+.nw { white-space: nowrap; }
 .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; outline: 3px solid #fd0; }
 header, main, footer { max-width: 1400px; margin: 0 auto; padding: 0 20px; }
 header { border-bottom: 4px solid var(--accent); padding-top: 12px; padding-bottom: 8px; }
@@ -255,11 +256,11 @@ function returnsTable(c: Consolidation): string {
     const planned = new Map(r.planned.map((y) => [y.year, y.amount]));
     const achieved = new Map(r.achieved.map((y) => [y.year, y.amount]));
     const errors = PRINCIPLES.filter((p) => r.errorsByPrinciple[p] > 0)
-      .map((p) => `(${p})&nbsp;${r.errorsByPrinciple[p]}`)
-      .join(", ");
+      .map((p) => `<span class="nw">(${p})&nbsp;${r.errorsByPrinciple[p]}</span>`)
+      .join(" ");
     const findings = hasFindingsSection(r)
       ? `<a href="#return-${i + 1}">${r.findings.length.toLocaleString("en-GB")} finding${r.findings.length === 1 ? "" : "s"}<span class="sr"> for ${e(r.body)}</span></a>`
-      : e(r.reason ?? "");
+      : `<a href="#h-unreadable">why it was not checked<span class="sr">: ${e(r.body)}</span></a>`;
     return `<tr><th scope="row">${e(r.body)}<br><small>${e(r.file)}</small></th><td>${verdictTag(r)}</td><td class="num">${money(r.baseline)}</td><td class="num">${money(r.target)}</td><td class="num">${money(r.riskAdjustedCashable)}</td><td class="num">${r.progress === null ? "" : e(formatPercent(r.progress))}</td><td>${trackTag(r)}</td>${years.map(([y]) => `<td class="num">${money(planned.get(y) ?? null)}</td>`).join("")}${years.map(([y]) => `<td class="num">${money(achieved.get(y) ?? null)}</td>`).join("")}<td>${errors === "" && r.status === "checked" ? "none" : errors}</td><td>${findings}</td></tr>`;
   });
   const t = c.totals;
