@@ -121,6 +121,7 @@ export function checkModel(model: WorkbookModel, options: CheckModelOptions): Ch
     unit: vfm.unit,
     targetYear: targetYear !== null ? formatFinancialYear(targetYear) : null,
     target: report.summary.target,
+    targetNotMeasurable: report.findings.find((f) => f.rule === "method.target-not-measurable")?.message ?? null,
     quarters: vfm.quarterly.map((row) => ({
       label: row.label,
       quarterEnd: row.quarterEnd,

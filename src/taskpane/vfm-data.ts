@@ -40,6 +40,8 @@ export interface PaneVfmData {
   /** "2010-11", when the workbook states enough to know it. */
   targetYear: string | null;
   target: TargetSummary | null;
+  /** Why the target cannot be measured (method.target-not-measurable's message), when that is why target is null. */
+  targetNotMeasurable?: string | null;
   quarters: QuarterPoint[];
   /**
    * The whole target path: every year of the spending period with the target due by its end (CSR07:

@@ -11,6 +11,8 @@ import { runValidate } from "../../src/cli/commands/validate";
 import { formatMoney, formatPercent, formatCompactMoney } from "../../src/taskpane/format";
 import { formatAmount, formatExact, formatPercent as formatCorePercent } from "../../src/core/validate/text";
 import { memoryIO } from "../cli/io-support";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { checkModel } from "../../src/taskpane/check-model";
 import * as gen from "./generators";
 
 const NOT_A_NUMBER = /\bNaN\b|\bInfinity\b|∞/;
@@ -72,6 +74,17 @@ describe("sums and targets a report cannot measure", () => {
     const c = await check("gains-overflow.xlsx", gen.exampleWithGrossGains("1e308"));
     expect(ruleFindings(c, "method.target-not-measurable").map((f) => f.messageId)).toContain("registerOverflow");
     expect(ruleFindings(c, "method.target-not-measurable")[0]).toMatchObject({ sheet: "Gains", cell: "I4:I10" });
+  });
+});
+
+describe("the pane's target panel", () => {
+  it("says why the target cannot be measured, instead of asking for Settings the workbook has", async () => {
+    const read = await readXlsx(gen.extremeBaseline("1e-300"));
+    if (!read.ok) throw new Error(read.reason);
+    const { data } = checkModel(read.model, { file: "underflow.xlsx" });
+    expect(data.target).toBeNull();
+    expect(data.targetNotMeasurable).toMatch(/^A baseline of 6E-300 gives a target of 5\.564E-301 .*less than half a penny/);
+    expect(data.targetPath).toEqual([]);
   });
 });
 

@@ -121,6 +121,10 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
             aria-label={`Progress against the target: ${formatPercent(target.progress)}`}
           />
         </>
+      ) : data.targetNotMeasurable ? (
+        <Text className={styles.muted} data-testid="target-not-measurable">
+          {`The target cannot be measured: ${data.targetNotMeasurable}`}
+        </Text>
       ) : (
         <Text className={styles.muted}>
           The workbook does not hold enough to work out the target: the Settings table needs the baseline, target rate and number of years.

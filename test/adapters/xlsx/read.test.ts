@@ -351,17 +351,26 @@ describe("readXlsx: refusals", () => {
   it("stops inflating as soon as a part passes the decompressed-size cap, even when the archive lies about sizes", async () => {
     const row = `<row>${"<c><v>1</v></c>".repeat(50)}</row>`;
     const bytes = buildXlsx({ sheets: [{ name: "Big", body: sheetData(row.repeat(2000)) }] });
-    // Declared sizes say 10 bytes: only the streaming count can catch this part.
+    // Declared sizes say 10 bytes: the streaming count finds the first part that unpacks to more.
     const lying = bytes.slice();
     const view = new DataView(lying.buffer);
     for (let at = 0; at < lying.length - 4; at++) {
       if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 10, true);
       if (view.getUint32(at, true) === 0x04034b50) view.setUint32(at + 22, 10, true);
     }
-    expect(await readReason(lying, { limits: { maxEntryBytes: 100_000 } })).toBe(
-      "The sheet \"Big\" expands to more than 0.1 MB of data, which is beyond the safe limit (possibly a 'zip bomb'). If it is genuine, split it into smaller workbooks.",
-    );
-    expect(await readReason(lying, { limits: { maxUncompressedBytes: 150_000 } })).toMatch(/^This workbook expands to more than 0.1 MB/);
+    const lie =
+      "is damaged: it unpacks to a different amount of data than the 10 bytes its zip archive declares for it, so the file was changed after it was saved (possibly a 'zip bomb'). Save it again from Excel.";
+    expect(await readReason(lying, { limits: { maxEntryBytes: 100_000 } })).toBe(`The list of parts (.rels) ${lie}`);
+    expect(await readReason(lying, { limits: { maxUncompressedBytes: 150_000 } })).toBe(`The list of parts (.rels) ${lie}`);
+    // A part honest about everything but its own size is caught in that part.
+    const sheetOnly = bytes.slice();
+    const sheetView = new DataView(sheetOnly.buffer);
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    for (let at = 0; at < sheetOnly.length - 46; at++) {
+      if (sheetView.getUint32(at, true) !== 0x02014b50 || sheetView.getUint16(at + 28, true) !== name.length) continue;
+      if (name.every((b, i) => sheetOnly[at + 46 + i] === b)) sheetView.setUint32(at + 24, 10, true);
+    }
+    expect(await readReason(sheetOnly)).toBe(`The sheet "Big" ${lie}`);
   });
 
   it("stops when cancelled or out of time", async () => {

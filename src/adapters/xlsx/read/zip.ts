@@ -169,6 +169,13 @@ function tooBig(limit: number, what: string): ReadFailure {
   );
 }
 
+function sizeMismatch(declared: number, what: string): ReadFailure {
+  return new ReadFailure(
+    `${what} is damaged: it unpacks to a different amount of data than the ${declared.toLocaleString("en-GB")} bytes its zip archive declares for it, so the file was changed after it was saved (possibly a 'zip bomb'). Save it again from Excel.`,
+    true,
+  );
+}
+
 /**
  * Streams one entry's decompressed bytes to `sink`, chunk by chunk, enforcing the budget before
  * each chunk reaches the sink. `what` names the part for messages ("This workbook", "The sheet ...").
@@ -204,6 +211,11 @@ export async function streamEntry(
   const count = (chunk: Uint8Array): void => {
     entryUsed += chunk.length;
     budget.used += chunk.length;
+    // A part that unpacks to more than the archive declares for it lies about its size (a "zip bomb"
+    // that hides from the declared-size check): refused at its first excess chunk, not after the
+    // hundreds of megabytes the caps below would let through. Excel, LibreOffice and exceljs all
+    // declare exact sizes, as the zip format requires.
+    if (entryUsed > entry.declaredSize) throw sizeMismatch(entry.declaredSize, what);
     if (entryUsed > budget.maxEntry) throw tooBig(budget.maxEntry, what);
     if (budget.used > budget.maxTotal) throw tooBig(budget.maxTotal, "This workbook");
     if (chunk.length > 0) {
@@ -213,6 +225,7 @@ export async function streamEntry(
   };
   // Every byte has reached the sink by now, but nothing read is used until the whole read succeeds.
   const verify = (): void => {
+    if (entryUsed !== entry.declaredSize) throw sizeMismatch(entry.declaredSize, what);
     if (crc.value() !== entry.crc) {
       throw new ReadFailure(
         `${what} is damaged: its contents do not match the checksum stored with them (CRC-32), so the file was changed or corrupted after it was saved. Save it again from Excel.`,
