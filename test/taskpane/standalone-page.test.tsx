@@ -25,7 +25,8 @@ describe("the standalone page before a workbook is opened", () => {
 
   test("an address naming no example says which examples there are, instead of an empty page", async () => {
     render(<StandalonePage initialExample={exampleFromQuery("?example=northmoor-polise")} />);
-    const notice = await screen.findByTestId("notice");
+    // The pane's check runs after the first render: on a loaded machine that takes more than findBy's 1 s.
+    const notice = await screen.findByTestId("notice", {}, { timeout: 10_000 });
     expect(notice).toHaveTextContent('There is no example called "northmoor-polise"');
     expect(notice).toHaveTextContent("northmoor-police-seeded");
   });
