@@ -17,7 +17,7 @@ import { fileMessage, safeName } from "./terminal";
 /** A file this big gets a progress indicator even on its own. */
 const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
-export const STOPPED_REASON = "not checked: the check was stopped (Ctrl+C) before this file";
+const STOPPED_REASON = "not checked: the check was stopped (Ctrl+C) before this file";
 
 export interface CheckFilesOptions {
   reportingDate?: string;
@@ -34,7 +34,7 @@ export interface CheckedBatch {
 }
 
 /** Progress on stderr: redrawn in place on a terminal, one line per step otherwise. */
-export class Progress {
+class Progress {
   private drawn = false;
   private last = "";
   constructor(

@@ -19,8 +19,6 @@ export interface CliIO {
   onInterrupt(handler: () => void): () => void;
 }
 
-export type Command = (args: string[], io: CliIO) => Promise<number>;
-
 /** Exit statuses shared by every command. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS_OR_FUNCTION_ERROR = 1;

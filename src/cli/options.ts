@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { oneLine } from "../core/text/index";
 
-export type ValueCheck<V> = { ok: true; value: V } | { ok: false; message: string };
+type ValueCheck<V> = { ok: true; value: V } | { ok: false; message: string };
 
 interface OptionBase {
   /** One-letter alias, without the dash. */
@@ -34,7 +34,7 @@ export interface ValueOption<V> extends OptionBase {
   once?: boolean;
 }
 
-export type OptionSpec = FlagOption | ValueOption<unknown>;
+type OptionSpec = FlagOption | ValueOption<unknown>;
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
 /** The parsed values: a flag is a boolean, a value option its parsed value or undefined. */
@@ -88,7 +88,7 @@ export type Parsed<T extends OptionTable> =
   { help: true } | { help: false; values: OptionValues<T>; operands: string[] } | { error: string };
 
 /** True for an option such as --json, as opposed to a negative number such as -5 or -.5. */
-export function isOption(text: string): boolean {
+function isOption(text: string): boolean {
   return text.startsWith("--") || (text.startsWith("-") && text.length > 1 && !/^-[\d.]/.test(text));
 }
 
@@ -173,7 +173,7 @@ export function usageLine(command: CommandLine): string {
 const HELP_COLUMN = 29;
 
 /** The options section of the help, one row per option (and --help), aligned in two columns. */
-export function optionsHelp(table: OptionTable): string {
+function optionsHelp(table: OptionTable): string {
   const rows: Array<[string, readonly string[]]> = Object.entries(table).map(([key, spec]) => {
     const names = `${spec.short ? `-${spec.short}, ` : ""}--${longName(key)}${spec.kind === "value" ? ` ${spec.placeholder}` : ""}`;
     return [names, typeof spec.help === "string" ? [spec.help] : spec.help];

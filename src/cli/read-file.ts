@@ -8,11 +8,11 @@ import * as path from "node:path";
 import { DEFAULT_READ_LIMITS } from "../adapters/xlsx/read/index";
 
 /** Largest file `vfm validate` reads: the reader's own limit, checked here before reading into memory. */
-export const MAX_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
+const MAX_FILE_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
 export type FileRead = { ok: true; bytes: Uint8Array; size: number } | { ok: false; reason: string };
 
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 10 ? `${Math.round(mb)} MB` : `${Number(mb.toFixed(1))} MB`;
 }

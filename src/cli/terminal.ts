@@ -16,8 +16,8 @@ export function useColour(io: Pick<CliIO, "stdoutIsTTY" | "env">): boolean {
 }
 
 /** Longest file name, and longest message, printed in one line on stderr or in the text overview. */
-export const NAME_LIMIT = 300;
-export const MESSAGE_LIMIT = 1000;
+const NAME_LIMIT = 300;
+const MESSAGE_LIMIT = 1000;
 
 /** A file name (or other name from outside) for a terminal: control characters visible, length capped. */
 export function safeName(text: string): string {

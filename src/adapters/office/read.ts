@@ -34,12 +34,12 @@ export interface OfficeReadOptions {
  * still go over; Excel then refuses the request (nothing is read) and the reader halves its block
  * size and asks again.
  */
-export const ESTIMATED_BYTES_PER_CELL = 100;
-export const REQUEST_BUDGET_BYTES = 4_000_000;
+const ESTIMATED_BYTES_PER_CELL = 100;
+const REQUEST_BUDGET_BYTES = 4_000_000;
 export const DEFAULT_MAX_CELLS_PER_REQUEST = REQUEST_BUDGET_BYTES / ESTIMATED_BYTES_PER_CELL;
 
 /** Above this many cells (about 1 GB of responses) checking inside Excel is not practical. */
-export const MAX_CELLS_IN_EXCEL = 10_000_000;
+const MAX_CELLS_IN_EXCEL = 10_000_000;
 
 /** The properties loaded in each round trip, by name; never `load()` without arguments. */
 export const LOADED_PROPERTIES = {

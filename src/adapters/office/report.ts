@@ -20,7 +20,7 @@ import { claimNewSheet, queueInBlocks } from "./new-sheet";
 import { columnWidthInPoints } from "./template";
 import { formulaSafeText } from "./text";
 
-export type RuleTextLookup = (ruleId: string) => { why: string; fix: string; title?: string } | undefined;
+type RuleTextLookup = (ruleId: string) => { why: string; fix: string; title?: string } | undefined;
 
 export interface WriteReportOptions {
   /** Name for the new sheet; default "VfM report". A taken name gets " (2)", " (3)", ... */

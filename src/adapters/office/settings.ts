@@ -17,14 +17,14 @@ import type { RangeValue } from "./read";
 import { literalText } from "./text";
 
 /** A date setting, as an ISO date ("2010-03-31"): written as a real Excel date shown dd/mm/yyyy. */
-export interface SettingDate {
+interface SettingDate {
   date: string;
 }
 
 export type SettingValue = string | number | SettingDate;
 
 /** How a date setting is shown: the same format the template's Settings table uses. */
-export const SETTING_DATE_FORMAT = "dd/mm/yyyy";
+const SETTING_DATE_FORMAT = "dd/mm/yyyy";
 
 export type ReadSettingsResult =
   { ok: true; table: string; sheet: string; entries: Array<[key: string, value: CellValue]> } | { ok: false; reason: string };
@@ -227,7 +227,7 @@ function toCellValue(value: RangeValue | undefined): CellValue {
 }
 
 /** "Reporting date", "reporting_date" and " Reporting  Date " are the same key. */
-export function normaliseKey(key: string): string {
+function normaliseKey(key: string): string {
   return key
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -40,7 +40,7 @@ const ARGUMENT_FORMS = [
 ];
 
 /** A deflator series is a few dozen lines; 1 MB is thousands of years of them. */
-export const SERIES_LIMIT = {
+const SERIES_LIMIT = {
   maxBytes: 1024 * 1024,
   limitFor: "a deflator series",
   advice: "give a CSV file of financial years and indices",
@@ -125,7 +125,7 @@ function splitCsvLine(line: string): string[] {
 }
 
 /** Reads a deflator series from a CSV file; a one-line message when it cannot be used. */
-export function readSeriesCsv(text: string, fileName: string): DeflatorSeries | string {
+function readSeriesCsv(text: string, fileName: string): DeflatorSeries | string {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerAt = lines.findIndex((line) => line.trim() !== "");
   if (headerAt < 0) return `${fileName} is empty; it needs a header row and rows of financial year and index`;

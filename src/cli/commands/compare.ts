@@ -23,7 +23,7 @@ interface CompareOutput {
   unicode: boolean;
 }
 
-export const COMPARE_FORMATS = new FormatterRegistry<CompareOutput>()
+const COMPARE_FORMATS = new FormatterRegistry<CompareOutput>()
   .register({
     name: "text",
     help: "what changed, grouped, for people",

@@ -17,7 +17,7 @@ import { valueOption } from "../options";
 import { readWorkbookFile } from "../read-file";
 import { parseReportingDate } from "./validate";
 
-export const INSPECT_FORMATS = new FormatterRegistry<readonly Inspection[]>()
+const INSPECT_FORMATS = new FormatterRegistry<readonly Inspection[]>()
   .register({ name: "text", help: "what was found, table by table, for people", format: (all) => all.map(formatInspectionText).join("\n") })
   .register({ name: "json", help: "one JSON object per file (an array for several), exact text", format: formatInspectionJson });
 

@@ -5,7 +5,7 @@
 import { buildVfmTemplate, defaultSettingsValues, financialYearLabel, spendingPeriodYears } from "../../core/template/spec";
 import { defineCommand, type CommandInput } from "../command";
 import { fileMessage, safeName } from "../terminal";
-import { CliIO, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
+import { EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
 import { writeOutputFile } from "../write-file";
 import { flag, parseCommandLine, valueOption, type OptionValues } from "../options";
 
@@ -102,5 +102,3 @@ async function writeTemplate({ values, operands, io, usage }: CommandInput<typeo
 }
 
 export const TEMPLATE_COMMAND = defineCommand({ ...TEMPLATE, summary: "write a complete, empty VfM workbook", run: writeTemplate });
-
-export const runTemplate = (args: string[], io: CliIO): Promise<number> => TEMPLATE_COMMAND.run(args, io);

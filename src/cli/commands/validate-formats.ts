@@ -29,7 +29,7 @@ const checkedReports = (output: ValidateOutput): ValidationReport[] =>
   output.outcomes.flatMap((o) => (o.status === "checked" ? [o.report] : []));
 
 /** The one-line-per-file view and the totals line of a batch. */
-export function batchSummary(outcomes: readonly ReturnOutcome[]): string {
+function batchSummary(outcomes: readonly ReturnOutcome[]): string {
   const verdicts = outcomes.map(verdictOf);
   const width = Math.max(...verdicts.map((v) => verdictWord(v).length));
   const lines = verdicts.map((v) => `  ${verdictWord(v).padEnd(width)}  ${safeName(v.file)}: ${safeMessage(verdictDetail(v))}`);

@@ -106,7 +106,7 @@ interface PackageInfo {
 }
 
 /** Overrides the rule pages' base address, e.g. for a private deployment: https://intranet.example/vfm/ */
-export const DOCS_BASE_URL_VARIABLE = "VFM_DOCS_BASE_URL";
+const DOCS_BASE_URL_VARIABLE = "VFM_DOCS_BASE_URL";
 
 /** An https:// address ending in "/", or undefined for anything else (a local path must never reach a shared report). */
 function httpsBase(value: unknown): string | undefined {
