@@ -14,7 +14,8 @@ export { CheckDeadlineExceeded, DEFAULT_CHECK_DEADLINE_MS, startDeadline } from 
 export type { Deadline } from "./deadline";
 export { PRINCIPLE_TITLES, RuleContext } from "./rule";
 export type { Rule, RuleFinding, RuleExample } from "./rule";
-export { DEFAULT_SETTINGS, SETTING_DOCS, parseRagMapping } from "./settings";
+export { DEFAULT_SETTINGS, SETTING_DOCS } from "./settings";
+export { parseRagMapping } from "./read/settings";
 export type { Settings, SettingKey, SettingDoc } from "./settings";
 export { analyse } from "./analysis";
 export type { ValidateOptions, VfmData, GainRow, QuarterRow, VfmTotals, GainType, Analysis } from "./analysis";
