@@ -13,15 +13,8 @@ import { startStaticServer } from "../test/support/static-server";
 import { repositoryRoot } from "../test/support/repository-root";
 
 export const DIST = path.join(repositoryRoot(), "dist");
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium";
+export { CHROMIUM, CHROMIUM_ARGS };
 /** Navigations measured; the median is reported. The first load of a fresh browser is one of them. */
 const RUNS = 5;
 

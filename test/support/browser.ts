@@ -9,15 +9,8 @@ import * as path from "path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium";
+export { CHROMIUM, CHROMIUM_ARGS };
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The built pages; VFM_DIST points elsewhere (a build made outside the repository). */
 export const DIST = process.env.VFM_DIST ? path.resolve(process.env.VFM_DIST) : path.join(ROOT, "dist");
