@@ -19,7 +19,7 @@ export interface CheckProgress {
 }
 
 /** Principle titles and rule texts, shipped with the check so the pane's first load stays small. */
-export type { RuleCatalogue, RuleText } from "../core/report/rule-info";
+export type { RuleCatalogue } from "../core/report/rule-info";
 import type { RuleCatalogue } from "../core/report/rule-info";
 import type { ReturnComparison } from "../core/review/compare";
 

@@ -22,7 +22,7 @@ interface PreparedSeries {
 }
 
 /** Label used for a series given as a worksheet range. */
-export const RANGE_SERIES_ID = "range";
+const RANGE_SERIES_ID = "range";
 
 function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");

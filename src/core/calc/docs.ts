@@ -6,7 +6,7 @@
 
 export type FunctionId = "TARGET" | "NETGAIN" | "DEFLATE";
 
-export interface ParameterDoc {
+interface ParameterDoc {
   name: string;
   description: string;
   optional: boolean;
@@ -142,7 +142,3 @@ export const FUNCTION_DOCS: Record<FunctionId, FunctionDoc> = {
     ],
   },
 };
-
-export function functionDocByCommand(command: string): FunctionDoc | undefined {
-  return Object.values(FUNCTION_DOCS).find((doc) => doc.command === command.toLowerCase());
-}

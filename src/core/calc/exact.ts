@@ -28,7 +28,7 @@ const MAX_EXACT_POWER = 22;
 const MAX_FAST_SCALE = 12;
 
 /** POW10[k] = 10^k exactly, for k = 0..22 (parsed, so each is the exact double). */
-export const POW10: readonly number[] = Array.from({ length: MAX_EXACT_POWER + 1 }, (_, k) => Number(`1e${k}`));
+const POW10: readonly number[] = Array.from({ length: MAX_EXACT_POWER + 1 }, (_, k) => Number(`1e${k}`));
 
 /** decimal.js configured so that sums, products and integer powers of our inputs are never rounded. */
 export const ExactDecimal = Decimal.clone({ precision: 100000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
@@ -110,7 +110,7 @@ function loadScale(value: ExactValue): number {
   return -1;
 }
 
-export function toDecimal(value: ExactValue): Decimal {
+function toDecimal(value: ExactValue): Decimal {
   if (typeof value === "number") return new ExactDecimal(value);
   if (isScaled(value)) return new ExactDecimal(value.m).dividedBy(new ExactDecimal(10).toPower(value.s));
   return value;
@@ -174,7 +174,7 @@ export function exactSum(values: readonly number[]): ExactValue {
 }
 
 /** The nearest double to an exact value. */
-export function exactToDouble(value: ExactValue): number {
+function exactToDouble(value: ExactValue): number {
   if (typeof value === "number") return value === 0 ? 0 : value;
   if (isScaled(value)) {
     if (value.s <= MAX_EXACT_POWER) {

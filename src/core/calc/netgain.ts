@@ -28,7 +28,7 @@ function checkFraction(value: number, shown: unknown): number | CalcError {
 }
 
 /** The deliverability fraction: blank is 1 (no discount); a number in [0, 1]; or a RAG word through the mapping. */
-export function coerceDeliverability(deliverability: unknown, mapping: RagMapping): number | CalcError {
+function coerceDeliverability(deliverability: unknown, mapping: RagMapping): number | CalcError {
   if (typeof deliverability === "number" && Number.isFinite(deliverability)) return checkFraction(deliverability, deliverability);
   const value = Array.isArray(deliverability) ? unwrapSingleCell(deliverability) : deliverability;
   if (isBlank(value)) return 1;

@@ -3,7 +3,7 @@ import { exactCompoundTarget, exactSimpleTarget } from "./exact";
 import { CalcResult, calcError, calcOk } from "./types";
 
 /** Longest spending period TARGET accepts, in years (keeps exact arithmetic quick). */
-export const MAX_TARGET_YEARS = 100;
+const MAX_TARGET_YEARS = 100;
 
 export type TargetMethod = "compound" | "simple";
 

@@ -8,7 +8,7 @@ export interface CalcError {
   message: string;
 }
 
-export interface CalcOk {
+interface CalcOk {
   ok: true;
   value: number;
   /** True when the result rests on a forecast (not outturn) year of the deflator series. */
@@ -24,10 +24,6 @@ export type RagMapping = ReadonlyMap<string, number>;
 
 export function calcError(kind: CalcErrorKind, message: string): CalcError {
   return { ok: false, kind, message };
-}
-
-export function isCalcError(value: unknown): value is CalcError {
-  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
 }
 
 /** Smallest positive number Excel holds (2.2250738585072E-308); a result nearer 0 underflows. */

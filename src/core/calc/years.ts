@@ -11,9 +11,9 @@ import { CalcError, calcError } from "./types";
 import { financialYearLabel } from "../text/financial-year";
 import { serialToIso } from "../workbook/iso-date";
 
-export const FIRST_BARE_YEAR = 1900;
+const FIRST_BARE_YEAR = 1900;
 /** Numbers above this are Excel date serial numbers, not years. */
-export const LAST_BARE_YEAR = 3000;
+const LAST_BARE_YEAR = 3000;
 const LAST_EXCEL_SERIAL = 2958465;
 const ACCEPTED_FORMS = `"2008-09", "2008/09", "2008-2009", 2008 or a date`;
 

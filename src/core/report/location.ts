@@ -1,6 +1,6 @@
 /** Cell references written the way Excel writes them. */
 
-export { formatCellRef, sheetNeedsQuotes } from "../text/sheet-name";
+export { formatCellRef } from "../text/sheet-name";
 
 /** 1-based row and column numbers of an A1 cell or range, for locations that count lines. */
 export function cellRegion(cell: string): { startRow: number; startColumn: number; endRow: number; endColumn: number } | null {

@@ -21,7 +21,7 @@ export interface RuleInfo {
 }
 
 /** A rule's metadata with where its documentation is. */
-export interface RuleText extends RuleInfo {
+interface RuleText extends RuleInfo {
   /** Documentation address or path, e.g. "docs/rules/iii.net-recomputes.md". */
   docPath: string;
 }

@@ -21,7 +21,7 @@ export interface SarifTool {
   docBaseUri?: string;
 }
 
-export interface UnreadableFile {
+interface UnreadableFile {
   file: string;
   reason: string;
 }
@@ -33,7 +33,7 @@ export interface SarifOptions {
   unreadable?: readonly UnreadableFile[];
 }
 
-export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
 
 type SarifLevel = "error" | "warning" | "note";
@@ -232,5 +232,3 @@ export function toSarif(reports: readonly ValidationReport[], catalogue: RuleCat
     ],
   };
 }
-
-export type SarifLog = ReturnType<typeof toSarif>;

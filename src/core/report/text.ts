@@ -126,7 +126,7 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** The text report of one file, ending with its summary line and a newline. */
-export function formatTextReport(report: ValidationReport, catalogue: RuleCatalogue, options: TextOptions = {}): string {
+function formatTextReport(report: ValidationReport, catalogue: RuleCatalogue, options: TextOptions = {}): string {
   const lines: string[] = [];
   // Everything from a workbook or a file name is made terminal safe: a sheet name cannot forge a line.
   lines.push(paint(terminalSafe(report.file), ANSI.bold, options) + ` (reporting date ${formatDate(report.reportingDate)})`);

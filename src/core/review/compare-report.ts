@@ -46,7 +46,7 @@ function movementText(m: Movement, unit: MoneyUnit, arrow: string): string {
   return `${moneyOrBlank(m.last, unit)} ${arrow} ${moneyOrBlank(m.current, unit)}${change}`;
 }
 
-export function gainLabel(gain: GainRef): string {
+function gainLabel(gain: GainRef): string {
   const id = gain.id === null ? "(no ID)" : safe(gain.id, 20);
   return gain.name === null ? id : `${id} ${safe(gain.name, 60)}`;
 }
@@ -55,7 +55,7 @@ function percent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(12))}%`;
 }
 
-export function ratingText(rating: Rating): string {
+function ratingText(rating: Rating): string {
   const fraction = rating.deliverability === null ? null : percent(rating.deliverability);
   if (rating.rag !== null) return fraction === null ? safe(rating.rag, 20) : `${safe(rating.rag, 20)} (${fraction})`;
   return fraction ?? "not rated";

@@ -25,7 +25,7 @@ export interface GainRef {
   name: string | null;
 }
 
-export interface GainSnapshot extends GainRef {
+interface GainSnapshot extends GainRef {
   type: GainRecord["type"];
   net: number | null;
   riskAdjusted: number | null;
@@ -33,14 +33,14 @@ export interface GainSnapshot extends GainRef {
   firstYear: number | null;
 }
 
-export interface MatchByName {
+interface MatchByName {
   /** The ID in the last return, and in this one. */
   lastId: string | null;
   id: string | null;
   name: string | null;
 }
 
-export interface GainMovement extends GainRef {
+interface GainMovement extends GainRef {
   gross: Movement;
   costs: Movement;
   net: Movement;
@@ -52,7 +52,7 @@ export interface YearMovement extends Movement {
   year: number;
 }
 
-export interface Slippage extends GainRef {
+interface Slippage extends GainRef {
   /** Value moved from earlier financial years to later ones (at the year boundary where most moved). */
   movedLater: number;
   /** First financial year with a positive value, last return and this. */
@@ -62,7 +62,7 @@ export interface Slippage extends GainRef {
 }
 
 /** A gain whose profile changed without slipping (a year cut, raised, or brought forward). */
-export interface Reprofile extends GainRef {
+interface Reprofile extends GainRef {
   years: YearMovement[];
 }
 
@@ -73,17 +73,17 @@ export interface Rating {
   rag: string | null;
 }
 
-export interface RatingChange extends GainRef {
+interface RatingChange extends GainRef {
   last: Rating;
   current: Rating;
 }
 
-export interface Reclassification extends GainRef {
+interface Reclassification extends GainRef {
   last: GainRecord["type"];
   current: GainRecord["type"];
 }
 
-export interface Restatement {
+interface Restatement {
   baseline: Movement | null;
   baselineYear: { last: number | null; current: number | null } | null;
   target: Movement | null;
@@ -91,7 +91,7 @@ export interface Restatement {
   targetBasis: { last: string; current: string } | null;
 }
 
-export interface QuarterRevision {
+interface QuarterRevision {
   label: string;
   field: "actual" | "trajectory";
   last: number | null;
@@ -99,7 +99,7 @@ export interface QuarterRevision {
   change: number | null;
 }
 
-export interface QuarterReported {
+interface QuarterReported {
   label: string;
   actual: number;
 }
@@ -132,7 +132,7 @@ export interface ReturnComparison {
 }
 
 /** b - a exactly (the nearest double to the exact decimal difference); null when either is missing. */
-export function difference(a: number | null, b: number | null): number | null {
+function difference(a: number | null, b: number | null): number | null {
   if (a === null || b === null) return null;
   return sumExact([b, -a]);
 }
@@ -227,7 +227,7 @@ export function matchGains(
 }
 
 /** First financial year with a positive value. */
-export function firstYearOf(profile: ReadonlyMap<number, number>): number | null {
+function firstYearOf(profile: ReadonlyMap<number, number>): number | null {
   let first: number | null = null;
   for (const [year, value] of profile) if (value > 0 && (first === null || year < first)) first = year;
   return first;

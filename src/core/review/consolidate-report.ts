@@ -31,7 +31,7 @@ export function onTrackWord(r: ConsolidatedReturn): string {
 }
 
 /** One line for a return after its verdict word. */
-export function returnLine(r: ConsolidatedReturn): string {
+function returnLine(r: ConsolidatedReturn): string {
   if (r.status === "unreadable" || r.status === "not-checked") return r.reason ?? "";
   if (r.status === "not-vfm") return "no VfM tables found";
   const parts: string[] = [];

@@ -41,7 +41,7 @@ import { returnRecords, type ReturnRecords } from "./return-records";
 import { batchTotals, verdictOf, type BatchTotals, type ReturnVerdict, type VerdictStatus } from "./verdict";
 
 /** An amount for one financial year (start year 2026 = 2026-27). */
-export interface YearAmount {
+interface YearAmount {
   year: number;
   /** "2026-27". */
   label: string;
@@ -49,13 +49,13 @@ export interface YearAmount {
 }
 
 /** The latest quarterly Actual reported in one financial year. */
-export interface AchievedYear extends YearAmount {
+interface AchievedYear extends YearAmount {
   /** The quarter it was reported for, "Q2 2026-27". */
   quarter: string;
 }
 
 /** One point of a quarterly series: the cumulative amount at the end of a quarter. */
-export interface QuarterAmount {
+interface QuarterAmount {
   /** Financial-year quarter index (start year x 4 + quarter - 1), for matching quarters across returns. */
   index: number;
   /** "Q1 2026-27". */
@@ -148,7 +148,7 @@ export interface OverallTarget {
   description: string;
 }
 
-export interface OverallResult {
+interface OverallResult {
   target: OverallTarget;
   /** The returns' risk-adjusted cashable gains against it. */
   riskAdjustedCashable: number;
@@ -165,7 +165,7 @@ export interface OverallResult {
   toDate: { quarter: string; amount: number; due: number; share: number; status: OnTrackStatus; returns: number } | null;
 }
 
-export interface ConsolidationTotals extends BatchTotals {
+interface ConsolidationTotals extends BatchTotals {
   /** Returns counted in the amounts below: checked VfM workbooks. */
   counted: number;
   onTrack: number;

@@ -43,7 +43,7 @@ export interface OnTrackThresholds {
 
 export const DEFAULT_ON_TRACK_THRESHOLDS: OnTrackThresholds = { onTrackShare: 1, atRiskShare: 0.9 };
 
-export interface OnTrackQuarter {
+interface OnTrackQuarter {
   quarter: FinancialQuarter;
   trajectory: number | null;
   actual: number | null;
@@ -91,14 +91,14 @@ export interface MeasureResult {
   share: number;
 }
 
-export interface ToDateResult extends MeasureResult {
+interface ToDateResult extends MeasureResult {
   label: string;
   quarterEnd: string;
   /** The workbook's own Trajectory for that quarter, when it gives one. */
   trajectory: number | null;
 }
 
-export interface PlanYearResult extends MeasureResult {
+interface PlanYearResult extends MeasureResult {
   /** Start year of the financial year. */
   year: number;
   label: string;
@@ -307,7 +307,7 @@ export function onTrackOf(analysis: Analysis): OnTrackJudgement | null {
 }
 
 /** "Off track", "At risk", "On track". */
-export function onTrackHeading(status: OnTrackStatus): string {
+function onTrackHeading(status: OnTrackStatus): string {
   const word = ON_TRACK_WORDS[status];
   return `${word[0].toUpperCase()}${word.slice(1)}`;
 }
@@ -331,7 +331,7 @@ export function onTrackSentence(judgement: OnTrackJudgement, money: (value: numb
 }
 
 /** The shortfall of the measure that decided the judgement (0 when on track). */
-export function decidingShortfall(judgement: OnTrackJudgement): number {
+function decidingShortfall(judgement: OnTrackJudgement): number {
   const measure = judgement.decidedBy === "to-date" ? judgement.toDate : judgement.weakestPlanYear;
   return measure?.shortfall ?? 0;
 }

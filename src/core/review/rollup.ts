@@ -9,9 +9,9 @@ import { a1Range, parseA1Range, type CellRect } from "../workbook/model";
 import type { Finding, PrincipleKey, Severity } from "../validate/types";
 
 /** A rule with at least this many findings in one report is shown as one rolled-up item. */
-export const ROLL_UP_FROM = 4;
+const ROLL_UP_FROM = 4;
 /** Ranges named in a rolled-up item's one line before "and N more". */
-export const RANGES_SHOWN = 6;
+const RANGES_SHOWN = 6;
 
 export interface RolledUpFinding {
   rule: string;

@@ -16,11 +16,11 @@ export function csvText(text: string): string {
 }
 
 /** A number we computed, as JavaScript writes it (no separators, so a spreadsheet reads it as a number), or empty. */
-export function csvNumber(value: number | null): string {
+function csvNumber(value: number | null): string {
   return value === null || !Number.isFinite(value) ? "" : String(value);
 }
 
-export function csvRow(fields: readonly string[]): string {
+function csvRow(fields: readonly string[]): string {
   return fields.join(",") + "\r\n";
 }
 

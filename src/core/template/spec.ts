@@ -27,10 +27,10 @@ export interface VfmTemplateOptions {
   targetMethod?: "compound" | "simple";
 }
 
-export const DEFAULT_BASELINE_YEAR = 2025;
+const DEFAULT_BASELINE_YEAR = 2025;
 
 /** Number formats used by the template (and the examples). */
-export const FORMATS = {
+const FORMATS = {
   money: '"£"#,##0.00;[Red]-"£"#,##0.00',
   date: "dd/mm/yyyy",
   percent: "0%",
@@ -42,9 +42,9 @@ export const FORMATS = {
 export const TYPE_VALUES = ["Cashable", "Non-cashable"] as const;
 export const CATEGORY_VALUES = ["Economy", "Efficiency", "Effectiveness"] as const;
 export const KIND_VALUES = ["HQ cost", "Output", "Outcome", "Unit cost"] as const;
-export const BASIS_VALUES = ["Budget", "Outturn"] as const;
-export const MILESTONE_STATUS_VALUES = ["Not started", "On track", "At risk", "Late", "Complete"] as const;
-export const SERVICE_IMPACT_VALUES = ["No reduction", "Improved", "Service reduction"] as const;
+const BASIS_VALUES = ["Budget", "Outturn"] as const;
+const MILESTONE_STATUS_VALUES = ["Not started", "On track", "At risk", "Late", "Complete"] as const;
+const SERVICE_IMPACT_VALUES = ["No reduction", "Improved", "Service reduction"] as const;
 
 /** Financial-year labels of the spending period: baseline year + 1 .. baseline year + targetYears. */
 export function spendingPeriodYears(baselineYear: number, targetYears: number): string[] {

@@ -3,8 +3,8 @@
  * text, sheet names in references, financial-year labels, RAG mappings as text, and what was thrown.
  * Pure: imports nothing.
  */
-export { ELLIPSIS, hasUnsafeCharacters, oneLine, terminalSafe, type SafeTextOptions } from "./terminal";
+export { ELLIPSIS, hasUnsafeCharacters, oneLine, terminalSafe } from "./terminal";
 export { formatCellRef, quoteSheetName, sheetNeedsQuotes } from "./sheet-name";
 export { financialYearLabel } from "./financial-year";
-export { ragMappingText, SETTINGS_RAG_STYLE, type RagTextStyle } from "./rag";
+export { ragMappingText } from "./rag";
 export { errorText, isAbortError } from "./errors";

@@ -10,7 +10,7 @@ export interface RagTextStyle {
 }
 
 /** How the Settings table writes a mapping, and how the settings reader reads it: "Green=1; Amber=0.5; Red=0". */
-export const SETTINGS_RAG_STYLE: RagTextStyle = { between: "=", separator: "; " };
+const SETTINGS_RAG_STYLE: RagTextStyle = { between: "=", separator: "; " };
 
 function fractionText(value: number, digits: number | undefined): string {
   return digits === undefined ? String(value) : String(Number(value.toFixed(digits)));

@@ -94,7 +94,7 @@ export function columnLetters(col: number): string {
 }
 
 /** 0-based column index for letters such as "A" or "AB"; -1 when they are not letters. */
-export function columnIndex(letters: string): number {
+function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) {
     const code = ch.charCodeAt(0);
