@@ -35,7 +35,7 @@ export const FMT = {
 
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 /** Rounds away binary noise so that a cached value is what a spreadsheet shows (15 significant digits). */
-export const clean = (x: number): number => Number(x.toPrecision(15));
+const clean = (x: number): number => Number(x.toPrecision(15));
 
 export class Sheet {
   constructor(readonly ws: ExcelJS.Worksheet) {}

@@ -23,7 +23,7 @@ export const EXAMPLES = [
 export type ExampleName = (typeof EXAMPLES)[number]["name"];
 
 /** The clean example: the one `npm start` prints and the README names. */
-export const EXAMPLE_NAME: ExampleName = "northmoor-police";
+const EXAMPLE_NAME: ExampleName = "northmoor-police";
 
 const EXAMPLE_LIST = EXAMPLES.map((example) => `${example.name} (${example.about})`).join(" and ");
 

@@ -146,7 +146,7 @@ export const SERVE_THE_PAGE =
   "This page was opened from a file on your disk (file://), and browsers do not let such a page load the example workbooks beside it. Serve it instead: run npm start in the project folder and open the address it prints (http://localhost:3000/index.html), or serve the dist folder with any web server (for example python3 -m http.server -d dist). Opening your own workbook with Open workbook works either way.";
 
 /** Whether a page address is a file on disk rather than served. */
-export function isFilePage(href: string): boolean {
+function isFilePage(href: string): boolean {
   return href.startsWith("file:");
 }
 

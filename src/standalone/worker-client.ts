@@ -12,7 +12,7 @@ export interface WorkerRequestOptions {
   onProgress?: (message: Extract<FromWorker, { type: "progress" }>) => void;
 }
 
-export const CANCELLED = "Cancelled.";
+const CANCELLED = "Cancelled.";
 
 export class CheckWorkerClient {
   private worker: Worker | null = null;

@@ -17,7 +17,7 @@ import type { CatalogueData, FromWorker, ToWorker } from "./worker-protocol";
 let catalogue: CatalogueData | null = null;
 
 /** The rule catalogue as plain data: the rules themselves hold functions, which cannot cross to the page. */
-export function catalogueData(): CatalogueData {
+function catalogueData(): CatalogueData {
   catalogue ??= {
     rules: CATALOGUE.rules.map(({ id, principle, severity, title, why, fix, judgement, messages }) => ({
       id,

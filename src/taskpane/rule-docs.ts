@@ -3,7 +3,7 @@
  * pages (dist/docs/rules/<id>.html), so the link is same-origin, works offline, sends nothing anywhere
  * and shows a formatted page rather than raw Markdown.
  */
-export const RULE_DOCS_BASE = "./";
+const RULE_DOCS_BASE = "./";
 
 /** "docs/rules/iii.net-recomputes.md" or a bare rule id -> the rendered page's URL, relative to the page. */
 export function ruleDocUrl(docPathOrRuleId: string): string {

@@ -7,7 +7,7 @@ import { financialYearLabel } from "../core/text/financial-year";
 import type { QuarterPoint, TargetYear } from "./vfm-data";
 import { formatMoney } from "./format";
 
-export interface TrajectoryPoint {
+interface TrajectoryPoint {
   x: Date | number;
   y: number;
   /** "Q1 2026-27": the tooltip's heading and the start of the point's accessible text. */
@@ -19,7 +19,7 @@ export interface TrajectoryPoint {
 
 export type SeriesKind = "actual" | "planned" | "target";
 
-export interface TrajectorySeries {
+interface TrajectorySeries {
   kind: SeriesKind;
   legend: string;
   points: TrajectoryPoint[];

@@ -105,7 +105,7 @@ export function distinctLongHeaders(options: { cells?: number; length?: number }
   return buildXlsx({ sharedStrings: texts, sheets: [{ name: "Gains", body: sheetData(...rows) }] });
 }
 
-export function colLetters(col: number): string {
+function colLetters(col: number): string {
   let n = col + 1;
   let out = "";
   while (n > 0) {
@@ -118,7 +118,7 @@ export function colLetters(col: number): string {
 // ---------------------------------------------------------------------------------------------
 // 3. Control characters, terminal escapes and bidi controls in sheet names, cells and file names.
 
-export const ESC = "\u001b";
+const ESC = "\u001b";
 /** Text that would forge output or act on a terminal if printed raw. */
 export const TERMINAL_ATTACKS: Readonly<Record<string, string>> = Object.freeze({
   clearScreen: `${ESC}[2J${ESC}[HALL CHECKS PASSED`,

@@ -39,7 +39,7 @@ export function date(iso: string, date1904 = false): Cell {
   return { value: serial(iso, date1904), numFmt: "dd/mm/yyyy" };
 }
 
-export function toCell(input: CellInput): Cell | undefined {
+function toCell(input: CellInput): Cell | undefined {
   if (input === null || input === undefined) return undefined;
   if (typeof input === "object") return { ...input };
   return { value: input };
@@ -62,7 +62,7 @@ export interface TableInput {
   totalsRow?: boolean;
 }
 
-export interface NameInput {
+interface NameInput {
   name: string;
   formula: string;
   scope?: string | null;
@@ -130,7 +130,7 @@ function splitRef(ref: string): { sheet: string; cell: string } {
 }
 
 /** Sets one cell ("Gains!K2") of a built model; `undefined`/`null` clears it. Returns the model. */
-export function setCell(model: WorkbookModel, ref: string, input: CellInput): WorkbookModel {
+function setCell(model: WorkbookModel, ref: string, input: CellInput): WorkbookModel {
   const { sheet: name, cell } = splitRef(ref);
   const rect = parseA1Range(cell);
   if (!rect) throw new Error(`bad cell ${cell}`);
@@ -144,12 +144,6 @@ export function setCell(model: WorkbookModel, ref: string, input: CellInput): Wo
 export function setCells(model: WorkbookModel, cells: Record<string, CellInput>): WorkbookModel {
   for (const [ref, value] of Object.entries(cells)) setCell(model, ref, value);
   return model;
-}
-
-export function cellAt(model: WorkbookModel, ref: string): Cell | undefined {
-  const { sheet: name, cell } = splitRef(ref);
-  const rect = parseA1Range(cell)!;
-  return sheetOf(model, name).rows[rect.startRow]?.[rect.startCol];
 }
 
 /** Removes a sheet and any Excel table on it. */
@@ -168,6 +162,3 @@ export function deleteRow(model: WorkbookModel, sheetName: string, rowNumber: nu
   }
   return model;
 }
-
-/** Renames a header cell (e.g. to drop a column from discovery): setHeader(model, "Gains!K1", "Notes"). */
-export const setHeader = (model: WorkbookModel, ref: string, text: string): WorkbookModel => setCell(model, ref, text);

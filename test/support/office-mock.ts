@@ -75,7 +75,7 @@ export interface MockSheetSpec {
   names?: readonly MockNameSpec[];
 }
 
-export interface MockTableSpec {
+interface MockTableSpec {
   name: string;
   sheet: string;
   /** Whole table including header and totals rows, e.g. "A3:T40". */
@@ -102,7 +102,7 @@ export interface MockWrite {
   value: unknown;
 }
 
-export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
+const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
 const NOT_LOADED = "Error, property was not loaded";
 const NOT_SYNCED = "Error, context.sync() was not called";
 const DATA_PROPERTIES = ["values", "formulas", "numberFormat", "valueTypes"] as const;

@@ -76,7 +76,7 @@ export function matches(finding: Finding, expected: ExpectedFinding): boolean {
   return want !== null && got !== null && overlaps(want, got);
 }
 
-export const where = (f: Pick<Finding, "rule" | "severity" | "sheet" | "cell">): string =>
+const where = (f: Pick<Finding, "rule" | "severity" | "sheet" | "cell">): string =>
   `${f.rule} (${f.severity}) ${f.sheet ?? "-"}!${f.cell ?? "-"}`;
 const described = (e: ExpectedFinding): string => `${e.id ? `${e.id} ` : ""}${e.rule} ${e.sheet ?? "-"}!${e.range ?? "*"}: ${e.why}`;
 
@@ -145,7 +145,7 @@ export function scoreReport(expectation: FixtureExpectation, report: ValidationR
 }
 
 /** Reads and checks one fixture as `vfm validate FILE --reporting-date DATE` would. */
-export async function scoreFixture(expectation: FixtureExpectation, dir = REAL_LAYOUTS_DIR): Promise<FixtureScore> {
+async function scoreFixture(expectation: FixtureExpectation, dir = REAL_LAYOUTS_DIR): Promise<FixtureScore> {
   const bytes = new Uint8Array(fs.readFileSync(path.join(dir, expectation.file)));
   const read = await readXlsx(bytes, { fileName: expectation.file });
   if (!read.ok) {

@@ -5,7 +5,7 @@
  */
 import { netGain, sumExact } from "../../src/core/calc";
 import type { Cell, CellValue, Sheet, TableDef, WorkbookModel } from "../../src/core/workbook/model";
-import { a1, columnLetters } from "../../src/core/workbook/model";
+import { a1 } from "../../src/core/workbook/model";
 import { isoToSerial } from "../../src/core/workbook/iso-date";
 
 const MONEY = "£#,##0.00;[Red]-£#,##0.00";
@@ -71,9 +71,7 @@ const RAG: ReadonlyMap<string, number> = new Map([
   ["red", 0],
 ]);
 
-export const GENERATED_REPORTING_DATE = "2009-12-31";
-export const GENERATED_BASELINE_YEAR = 2007;
-export const GENERATED_TARGET_YEAR = 2010;
+const GENERATED_REPORTING_DATE = "2009-12-31";
 
 /**
  * A complete, clean register of `gains` gains (baseline 2007-08, target 2010-11, reporting date
@@ -255,6 +253,3 @@ export function generateRegisterModel(gains: number): WorkbookModel {
   }
   return model;
 }
-
-/** The last column letter of the generated Gains table (S). */
-export const GENERATED_GAINS_LAST_COLUMN = columnLetters(18);

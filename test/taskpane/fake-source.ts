@@ -13,7 +13,7 @@ import type {
 } from "../../src/taskpane/source";
 import type { PaneVfmData } from "../../src/taskpane/vfm-data";
 
-export const TEST_CATALOGUE: RuleCatalogue = {
+const TEST_CATALOGUE: RuleCatalogue = {
   rules: [],
   docPath: (id: string) => `docs/rules/${id}.md`,
   principleTitle: (key: PrincipleKey) => (key === "method" ? "Method checks" : `Principle ${key} title`),
@@ -33,7 +33,7 @@ export function finding(rule: string, severity: Finding["severity"], sheet: stri
   return { principle, rule, severity, sheet, cell, message: `Message for ${rule} at ${cell ?? "workbook"}.` };
 }
 
-export function report(findings: Finding[]): ValidationReport {
+function report(findings: Finding[]): ValidationReport {
   const principles = {} as Record<PrincipleKey, PrincipleStatus>;
   for (const key of PRINCIPLES) {
     const mine = findings.filter((f) => f.principle === key);
@@ -53,7 +53,7 @@ export function report(findings: Finding[]): ValidationReport {
   };
 }
 
-export const EMPTY_MODEL: WorkbookModel = {
+const EMPTY_MODEL: WorkbookModel = {
   sheets: [{ name: "Sheet1", visibility: "visible", rows: [] }],
   tables: [],
   names: [],

@@ -52,7 +52,7 @@ function boardPackPage({ consolidation, generatedAt, generator, docBaseUri }: Co
   return boardPackHtml(consolidation, { catalogue, generatedAt, generator });
 }
 
-export const CONSOLIDATE_FORMATS = new FormatterRegistry<ConsolidateOutput>()
+const CONSOLIDATE_FORMATS = new FormatterRegistry<ConsolidateOutput>()
   .register({
     name: "text",
     help: "one line per return, then the totals and the overall target",

@@ -64,7 +64,7 @@ const useStyles = makeStyles({
   more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-export const SEVERITY_TEXT: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+const SEVERITY_TEXT: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 const FILTER_TEXT: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /** Findings shown per principle at first: a real-world workbook can carry thousands. */
@@ -73,7 +73,7 @@ const FIRST_PAGE = 50;
  * Findings added by each "Show more". Rendering thousands at once froze the page for seconds
  * (2,500 findings took over 2 s in chromium), so they come a few hundred at a time.
  */
-export const MORE_PAGE = 200;
+const MORE_PAGE = 200;
 
 function SeverityIcon({ severity }: { severity: Severity }) {
   if (severity === "error") return <ErrorCircle16Filled aria-hidden />;

@@ -66,12 +66,12 @@ const useStyles = makeStyles({
  */
 type TileStatus = PrincipleStatus;
 
-export const STATUS_TEXT: Record<TileStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails", "not-checked": "Not checked" };
+const STATUS_TEXT: Record<TileStatus, string> = { pass: "Pass", warn: "Warnings", fail: "Fails", "not-checked": "Not checked" };
 
 const tileClass = (status: TileStatus) => (status === "not-checked" ? "unchecked" : status);
 
 /** Why the check had nothing to look at, when it had nothing. */
-export type NothingToCheck = "empty" | "no-tables";
+type NothingToCheck = "empty" | "no-tables";
 
 export function principleLabel(key: PrincipleKey): string {
   return key === "method" ? "Method" : `(${key})`;
@@ -87,11 +87,7 @@ export function principleHeading(key: PrincipleKey, title: string): string {
  * The verdict, as the command line gives it for the same return (src/core/review/verdict.ts): pass,
  * warnings or fail, then whether the plan is on track. Never "no problems" above a warning.
  */
-export function headline(
-  report: ValidationReport,
-  nothingToCheck: NothingToCheck | undefined,
-  onTrack: PaneOnTrack | null | undefined,
-): string {
+function headline(report: ValidationReport, nothingToCheck: NothingToCheck | undefined, onTrack: PaneOnTrack | null | undefined): string {
   if (nothingToCheck === "empty") return "This workbook is empty";
   if (nothingToCheck === "no-tables") return "No VfM tables found in this workbook";
   const verdict = verdictOf({ file: report.file, status: "checked", report, vfmTablesFound: true });
@@ -112,7 +108,7 @@ export function headline(
 }
 
 /** The most important thing to do: the first error's fix, else the first warning's, else close the gap to the target path. */
-export function nextStep(report: ValidationReport, catalogue: RuleCatalogue, onTrack: PaneOnTrack | null | undefined): string {
+function nextStep(report: ValidationReport, catalogue: RuleCatalogue, onTrack: PaneOnTrack | null | undefined): string {
   for (const severity of ["error", "warning"] as const) {
     const first = report.findings.find((f) => f.severity === severity);
     if (!first) continue;

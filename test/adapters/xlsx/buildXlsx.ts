@@ -6,7 +6,7 @@ export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-export interface FixtureSheet {
+interface FixtureSheet {
   name: string;
   state?: "hidden" | "veryHidden";
   /** Inner XML of <worksheet> (sheetData and friends). */

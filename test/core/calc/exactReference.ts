@@ -17,7 +17,7 @@ function make(n: bigint, d: bigint): Rational {
 }
 
 /** The decimal a double is displayed as, as an exact rational. */
-export function rationalOf(x: number): Rational {
+function rationalOf(x: number): Rational {
   if (!Number.isFinite(x)) throw new Error(`not finite: ${x}`);
   const text = String(x);
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
@@ -28,14 +28,14 @@ export function rationalOf(x: number): Rational {
   return exponent >= 0 ? make(digits * 10n ** BigInt(exponent), 1n) : make(digits, 10n ** BigInt(-exponent));
 }
 
-export const add = (a: Rational, b: Rational): Rational => make(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => make(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => make(a.n * b.n, a.d * b.d);
-export const div = (a: Rational, b: Rational): Rational => make(a.n * b.d, a.d * b.n);
-export function pow(a: Rational, k: number): Rational {
+const add = (a: Rational, b: Rational): Rational => make(a.n * b.d + b.n * a.d, a.d * b.d);
+const sub = (a: Rational, b: Rational): Rational => make(a.n * b.d - b.n * a.d, a.d * b.d);
+const mul = (a: Rational, b: Rational): Rational => make(a.n * b.n, a.d * b.d);
+const div = (a: Rational, b: Rational): Rational => make(a.n * b.d, a.d * b.n);
+function pow(a: Rational, k: number): Rational {
   return make(a.n ** BigInt(k), a.d ** BigInt(k));
 }
-export const ONE: Rational = { n: 1n, d: 1n };
+const ONE: Rational = { n: 1n, d: 1n };
 
 function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
@@ -71,7 +71,7 @@ export function roundToDouble(value: Rational): number {
   return negative && magnitude !== 0 ? -magnitude : magnitude;
 }
 
-export function sumOf(values: readonly number[]): Rational {
+function sumOf(values: readonly number[]): Rational {
   return values.reduce<Rational>((total, x) => add(total, rationalOf(x)), { n: 0n, d: 1n });
 }
 

@@ -34,7 +34,7 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
 }
 
-export function findingsOf(rule: Rule, model: WorkbookModel, options: Partial<ValidateOptions> = {}) {
+function findingsOf(rule: Rule, model: WorkbookModel, options: Partial<ValidateOptions> = {}) {
   return runRules(analyse(model, { file: "test.xlsx", ...options }), [rule]);
 }
 

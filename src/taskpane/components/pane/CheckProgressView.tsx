@@ -7,7 +7,7 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-export function progressText(progress: CheckProgress | null): string {
+function progressText(progress: CheckProgress | null): string {
   if (!progress || progress.phase === "reading") {
     const share = progress && progress.fraction !== null ? ` ${formatPercent(progress.fraction)}` : "";
     return `Reading the workbook…${share}`;

@@ -5,7 +5,7 @@
  */
 import type { CheckOutcome, CheckProgress, CheckResult, SettingsChoice, WriteOutcome } from "../../source";
 
-export type NoticeIntent = "info" | "success" | "warning" | "error";
+type NoticeIntent = "info" | "success" | "warning" | "error";
 
 /** The message bar under the controls: the outcome of a check that did not end in results, or of a write. */
 export interface Notice {
@@ -17,7 +17,7 @@ export interface Notice {
 }
 
 /** Where the keyboard focus goes next; `serial` changes each time, so the same target can be focused again. */
-export interface FocusRequest {
+interface FocusRequest {
   to: "summary" | "notice";
   serial: number;
 }

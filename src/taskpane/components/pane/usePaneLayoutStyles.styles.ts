@@ -6,7 +6,7 @@ import { makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components
  * settings, workbook tools: data-print="hide"), in black on white, each finding and each panel kept
  * whole on a page where it fits, and every finding's why and how to fix as on screen.
  */
-export const PRINT_STYLESHEET = `@media print {
+const PRINT_STYLESHEET = `@media print {
   @page { margin: 15mm; }
   body { background: #fff !important; }
   [data-print="hide"], [data-rule] button, [data-findings-principle] button,
