@@ -12,7 +12,7 @@ import { App } from "../taskpane/components/App";
 import { usePageStyles, usePaneLayoutStyles } from "../taskpane/components/pane/usePaneLayoutStyles.styles";
 import type { ReturnFile } from "./batch";
 import type { WorkbookSource } from "../taskpane/source";
-import { createFileSource, createNoFileSource, fetchBytes, fileBytes } from "./file-source";
+import { createFileSource, createNoFileSource, createNothingToCheckSource, fetchBytes, fileBytes } from "./file-source";
 
 /** The examples the build ships beside the page (dist/examples/<name>.xlsx). */
 export const EXAMPLES = [
@@ -97,13 +97,9 @@ export function exampleFromQuery(search: string): { kind: "example"; name: Examp
 
 /** The source for an address naming no example this page has: checking it says which there are. */
 function unknownExampleSource(name: string): WorkbookSource {
-  const reason = `There is no example called "${name.slice(0, 80)}" on this page. The examples are ${EXAMPLE_LIST}: choose one of the buttons above, or open your own workbook.`;
-  return {
-    kind: "file",
-    label: "No workbook open yet",
-    check: async () => ({ status: "refused", reason }),
-    goToCell: async () => ({ kind: "failed", reason }),
-  };
+  return createNothingToCheckSource({
+    reason: `There is no example called "${name.slice(0, 80)}" on this page. The examples are ${EXAMPLE_LIST}: choose one of the buttons above, or open your own workbook.`,
+  });
 }
 
 export function exampleUrl(name: string): string {

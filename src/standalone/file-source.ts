@@ -117,25 +117,44 @@ function createInPageFileSource({ fileName, load }: FileSourceOptions): Workbook
     }
   };
 
-  const goToCell = async (sheet: string, address: string): Promise<GoToOutcome> => {
-    if (!lastModel) return { kind: "failed", reason: "Check the workbook first, then go to a cell." };
-    return { kind: "preview", preview: buildCellPreview(lastModel, sheet, address) };
-  };
+  // Synchronous: the model is already here (the promise is the source's interface, for the worker's sake).
+  const goToCell = (sheet: string, address: string): Promise<GoToOutcome> =>
+    Promise.resolve(
+      lastModel
+        ? { kind: "preview", preview: buildCellPreview(lastModel, sheet, address) }
+        : { kind: "failed", reason: "Check the workbook first, then go to a cell." },
+    );
 
   return { kind: "file", label: fileName, check, goToCell };
 }
 
 export const NO_FILE_YET = "Open a workbook first: choose Open workbook, drop an .xlsx file on this page, or try one of the examples.";
 
-/** The source before any file is opened: nothing to check yet, and a check says how to open one. */
-export function createNoFileSource(): WorkbookSource {
+/**
+ * A source with no workbook behind it: a check is refused at once with `reason`, and so is Go to
+ * cell (with `goToReason`). `unavailable` disables Check workbook and says why beside it.
+ */
+export function createNothingToCheckSource({
+  reason,
+  goToReason = reason,
+  unavailable,
+}: {
+  reason: string;
+  goToReason?: string;
+  unavailable?: string;
+}): WorkbookSource {
   return {
     kind: "file",
     label: "No workbook open yet",
-    unavailable: NO_FILE_YET,
-    check: async () => ({ status: "refused", reason: NO_FILE_YET }),
-    goToCell: async () => ({ kind: "failed", reason: "Open a workbook first." }),
+    ...(unavailable === undefined ? {} : { unavailable }),
+    check: () => Promise.resolve({ status: "refused", reason }),
+    goToCell: () => Promise.resolve({ kind: "failed", reason: goToReason }),
   };
+}
+
+/** The source before any file is opened: nothing to check yet, and a check says how to open one. */
+export function createNoFileSource(): WorkbookSource {
+  return createNothingToCheckSource({ reason: NO_FILE_YET, goToReason: "Open a workbook first.", unavailable: NO_FILE_YET });
 }
 
 /**

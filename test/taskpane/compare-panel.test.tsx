@@ -91,7 +91,7 @@ describe("Compare with previous return", () => {
     const button = await screen.findByRole("button", { name: "Write changes to a sheet" }, { timeout: 10_000 });
     expect(asked).toEqual([]);
     await user.click(button);
-    await waitFor(() => expect(screen.getByTestId("compare-written")).toHaveTextContent('new sheet "VfM changes"'));
+    await waitFor(() => expect(screen.getByTestId("compare-written")).toHaveTextContent("Changes written Wrote the changes since"));
     expect(asked).toHaveLength(1);
     expect(asked[0].added.map((g) => g.id)).toEqual(["G07"]);
   });

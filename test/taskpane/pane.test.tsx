@@ -204,8 +204,8 @@ describe("checking", () => {
     render(<App source={fakeSource({ outcome: { status: "refused", reason } })} />);
     await user.click(screen.getByRole("button", { name: "Check workbook" }));
     const notice = await screen.findByTestId("notice");
-    expect(notice).toHaveTextContent("This workbook could not be checked");
-    expect(notice).toHaveTextContent(reason);
+    // Title and reason read as two phrases, not "...could not be checkedThis file..." (the title's space is CSS only).
+    expect(notice).toHaveTextContent(`This workbook could not be checked ${reason}`);
     await waitFor(() => expect(notice).toHaveFocus());
   });
 
@@ -235,7 +235,7 @@ describe("workbook states", () => {
       }),
     );
     const state = screen.getByTestId("state-empty");
-    expect(state).toHaveTextContent("This workbook is empty");
+    expect(state).toHaveTextContent("This workbook is empty There is nothing to check yet");
     expect(within(state).getByRole("button", { name: "Create VfM workbook" })).toBeInTheDocument();
     expect(screen.queryByTestId("state-no-tables")).toBeNull();
     expect(screen.getByTestId("target-panel")).toHaveTextContent("does not hold enough to work out the target");
@@ -243,7 +243,7 @@ describe("workbook states", () => {
 
   test("a workbook without any VfM table explains what the check looks for", async () => {
     await checkWith(fakeSource({ outcome: { status: "done", result: result([], { hasVfmTables: false }) } }));
-    expect(screen.getByTestId("state-no-tables")).toHaveTextContent("No VfM tables found");
+    expect(screen.getByTestId("state-no-tables")).toHaveTextContent("No VfM tables found The check looks for");
     expect(screen.getByTestId("state-no-tables")).toHaveTextContent("Gains");
   });
 

@@ -27,7 +27,7 @@ describe("the standalone page before a workbook is opened", () => {
     render(<StandalonePage initialExample={exampleFromQuery("?example=northmoor-polise")} />);
     // The pane's check runs after the first render: on a loaded machine that takes more than findBy's 1 s.
     const notice = await screen.findByTestId("notice", {}, { timeout: 10_000 });
-    expect(notice).toHaveTextContent('There is no example called "northmoor-polise"');
+    expect(notice).toHaveTextContent('This workbook could not be checked There is no example called "northmoor-polise"');
     expect(notice).toHaveTextContent("northmoor-police-seeded");
   });
 });

@@ -142,8 +142,7 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
         {state.status === "failed" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>The returns could not be compared</MessageBarTitle>
-              {state.reason}
+              <MessageBarTitle>The returns could not be compared</MessageBarTitle> {state.reason}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -162,7 +161,7 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
       {written && (
         <MessageBar intent={written.ok ? "success" : "error"} layout="multiline" data-testid="compare-written">
           <MessageBarBody>
-            <MessageBarTitle>{written.ok ? "Changes written" : "The changes were not written"}</MessageBarTitle>
+            <MessageBarTitle>{written.ok ? "Changes written" : "The changes were not written"}</MessageBarTitle>{" "}
             {written.ok ? written.message : written.reason}
           </MessageBarBody>
         </MessageBar>

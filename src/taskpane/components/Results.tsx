@@ -85,18 +85,17 @@ function WorkbookStates(props: {
       {data.isEmpty ? (
         <MessageBar intent="info" layout="multiline" data-testid="state-empty">
           <MessageBarBody>
-            <MessageBarTitle>This workbook is empty</MessageBarTitle>
-            There is nothing to check yet. Start from the VfM template, which has every table the check looks for. {offer}
+            <MessageBarTitle>This workbook is empty</MessageBarTitle> There is nothing to check yet. Start from the VfM template, which has
+            every table the check looks for. {offer}
           </MessageBarBody>
         </MessageBar>
       ) : (
         !data.hasVfmTables && (
           <MessageBar intent="warning" layout="multiline" data-testid="state-no-tables">
             <MessageBarBody>
-              <MessageBarTitle>No VfM tables found</MessageBarTitle>
-              The check looks for tables such as Gains (or Register), Baseline, Profile, Milestones, Quarterly and Settings, as Excel
-              tables, named ranges or sheets with those names. None was found in this workbook. Start from the VfM template, or rename your
-              sheets or tables to match. {offer}
+              <MessageBarTitle>No VfM tables found</MessageBarTitle> The check looks for tables such as Gains (or Register), Baseline,
+              Profile, Milestones, Quarterly and Settings, as Excel tables, named ranges or sheets with those names. None was found in this
+              workbook. Start from the VfM template, or rename your sheets or tables to match. {offer}
             </MessageBarBody>
           </MessageBar>
         )
@@ -104,8 +103,7 @@ function WorkbookStates(props: {
       {props.readerNotes.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="reader-notes">
           <MessageBarBody>
-            <MessageBarTitle>Notes from reading the file</MessageBarTitle>
-            {props.readerNotes.slice(0, READER_NOTES_SHOWN).join(" ")}
+            <MessageBarTitle>Notes from reading the file</MessageBarTitle> {props.readerNotes.slice(0, READER_NOTES_SHOWN).join(" ")}
             {props.readerNotes.length > READER_NOTES_SHOWN && ` And ${props.readerNotes.length - READER_NOTES_SHOWN} more.`}
           </MessageBarBody>
         </MessageBar>
@@ -113,7 +111,7 @@ function WorkbookStates(props: {
       {data.protectedSheets.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="state-protected">
           <MessageBarBody>
-            <MessageBarTitle>{data.protectedSheets.length === 1 ? "A sheet is protected" : "Some sheets are protected"}</MessageBarTitle>
+            <MessageBarTitle>{data.protectedSheets.length === 1 ? "A sheet is protected" : "Some sheets are protected"}</MessageBarTitle>{" "}
             {`Protected: ${data.protectedSheets.join(", ")}. The check can read them, but nothing can be written to them (settings, for instance) until they are unprotected in Excel (Review > Unprotect Sheet).`}
           </MessageBarBody>
         </MessageBar>

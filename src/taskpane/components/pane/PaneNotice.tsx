@@ -25,8 +25,7 @@ export function PaneNotice({ notice, focusToken }: PaneNoticeProps) {
     <div ref={ref} tabIndex={-1} className={styles.notice} data-testid="notice">
       <MessageBar intent={notice.intent} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{notice.title}</MessageBarTitle>
-          {notice.text}
+          <MessageBarTitle>{notice.title}</MessageBarTitle> {notice.text}
           {unnamedTaken.length > 0 && (
             <>
               {" Sheet names already taken: "}
