@@ -6,7 +6,7 @@
 import type { CellRect, WorkbookModel } from "../workbook/model";
 import { a1, a1Range } from "../workbook/model";
 import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
-import { cellText, type NumberRead } from "./text";
+import { cellText, formatMoney, type MoneyUnit, type NumberRead } from "./text";
 import type { DiscoveredTable } from "./discovery";
 import { describeSearch } from "./recognise";
 import { quoteSheetName } from "../text";
@@ -102,6 +102,15 @@ export class RuleContext<MessageId extends string = string> {
   /** What a gain's numeric cell holds, amounts in the register's unit (for messages; not a hot path). */
   read(gain: ParsedGain, key: GainNumberKey): NumberRead {
     return this.analysis.readGain(gain, key);
+  }
+
+  /**
+   * An amount as a message prints it, with £ and the unit: "£3,740k", "-£80.50", "£1.0025m". Amounts
+   * are in the register's unit (ctx.data.unit) unless `unit` names another (a column's own, e.g. a
+   * profile year stated in £m). Every amount in a rule message goes through here, never bare digits.
+   */
+  money(value: number, unit: MoneyUnit = this.data.unit): string {
+    return formatMoney(value, unit, "exact");
   }
 
   /** The text a gain's cell shows, e.g. its deliverability "Amber". */

@@ -231,11 +231,21 @@ export function formatAmount(value: number): string {
   return /\.\d$/.test(rounded) ? `${rounded}0` : rounded;
 }
 
-/** "£2,050,000", "£1,234k", "£5.69m", "-£1.5m": an amount with £ and the workbook's unit, for text people read. */
-export function formatMoney(value: number, unit: MoneyUnit): string {
+/**
+ * How many decimals formatMoney shows: "report" at most 2 (summary lines), "exact" as many as a
+ * recomputation message needs to show a difference (up to 4, or 6 below 1), at least 2 when not whole.
+ */
+export type MoneyPrecision = "report" | "exact";
+
+/**
+ * "£2,050,000", "£1,234k", "£5.69m", "-£1.5m": an amount with £ and the workbook's unit, for text
+ * people read (the report's summary lines and every amount inside a rule message, through ctx.money).
+ */
+export function formatMoney(value: number, unit: MoneyUnit, precision: MoneyPrecision = "report"): string {
   if (!Number.isFinite(value)) return formatAmount(value);
-  const text = `£${formatAmount(Math.abs(value))}${unit.slice(1)}`;
-  return value < 0 && text !== "£0" + unit.slice(1) ? `-${text}` : text;
+  const digits = precision === "exact" ? formatExact(Math.abs(value)) : formatAmount(Math.abs(value));
+  const text = `£${/\.\d$/.test(digits) ? `${digits}0` : digits}${unit.slice(1)}`;
+  return value < 0 && /[1-9]/.test(digits) ? `-${text}` : text;
 }
 
 /** Formats a figure in a recomputation message with enough decimals to show the difference (up to 6). */

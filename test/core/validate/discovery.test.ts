@@ -54,9 +54,9 @@ describe("table discovery", () => {
         severity: "error",
         sheet: "Gains",
         cell: "F5",
-        message: "Net gain 450 does not equal gross 500 - costs 80 (420).",
+        message: "Net gain £450 does not equal gross £500 - costs £80 (£420).",
         messageId: "differs",
-        data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" },
+        data: { net: "£450", gross: "£500", costs: "£80", expected: "£420" },
       },
     ]);
   });

@@ -55,9 +55,9 @@ describe("validateWorkbook", () => {
       severity: "error",
       sheet: "Gains",
       cell: "K2",
-      message: "Net gain 450 does not equal gross 500 - costs 80 (420).",
+      message: "Net gain £450 does not equal gross £500 - costs £80 (£420).",
       messageId: "differs",
-      data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" },
+      data: { net: "£450", gross: "£500", costs: "£80", expected: "£420" },
     });
     expect(Object.keys(finding)).toEqual(["principle", "rule", "severity", "sheet", "cell", "message", "messageId", "data"]);
     expect(report.summary.principles.iii).toBe("fail");

@@ -63,9 +63,9 @@ ruleTester(rules.netRecomputes, {
         {
           sheet: "Gains",
           cell: "K2",
-          message: "Net gain 450 does not equal gross 500 - costs 80 (420).",
+          message: "Net gain £450 does not equal gross £500 - costs £80 (£420).",
           messageId: "differs",
-          data: { net: "450", gross: "500", costs: "80", expected: "420", units: "" },
+          data: { net: "£450", gross: "£500", costs: "£80", expected: "£420" },
         },
       ],
     },
@@ -76,9 +76,9 @@ ruleTester(rules.netRecomputes, {
         {
           sheet: "Gains",
           cell: "K2",
-          message: "Net gain 420.01 does not equal",
+          message: "Net gain £420.01 does not equal",
           messageId: "differs",
-          data: { net: "420.01", gross: "500", costs: "80", expected: "420", units: "" },
+          data: { net: "£420.01", gross: "£500", costs: "£80", expected: "£420" },
         },
       ],
     },
@@ -89,9 +89,9 @@ ruleTester(rules.netRecomputes, {
         {
           sheet: "Gains",
           cell: "K2",
-          message: "it should be gross 500 - costs 80 (420)",
+          message: "it should be gross £500 - costs £80 (£420)",
           messageId: "notNumber",
-          data: { gain: "Gain G1", value: "blank", gross: "500", costs: "80", expected: "420", units: "" },
+          data: { gain: "Gain G1", value: "blank", gross: "£500", costs: "£80", expected: "£420" },
         },
       ],
     },
@@ -99,9 +99,7 @@ ruleTester(rules.netRecomputes, {
       name: "a wider tolerance from the Settings still catches a pound",
       model: setCells(knownGain(), { "Gains!K2": 421 }),
       options: { settings: { tolerance: 0.5 } },
-      errors: [
-        { sheet: "Gains", cell: "K2", messageId: "differs", data: { net: "421", gross: "500", costs: "80", expected: "420", units: "" } },
-      ],
+      errors: [{ sheet: "Gains", cell: "K2", messageId: "differs", data: { net: "£421", gross: "£500", costs: "£80", expected: "£420" } }],
     },
   ],
 });
@@ -128,9 +126,9 @@ ruleTester(rules.netRecomputes, {
         {
           sheet: "Gains",
           cell: "D2",
-          message: "Net gain 450 does not equal gross 500 - costs 80 (420) (all in £k).",
+          message: "Net gain £450k does not equal gross £500k - costs £80k (£420k).",
           messageId: "differs",
-          data: { net: "450", gross: "500", costs: "80", expected: "420", units: " (all in £k)" },
+          data: { net: "£450k", gross: "£500k", costs: "£80k", expected: "£420k" },
         },
       ],
     },

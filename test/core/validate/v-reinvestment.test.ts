@@ -49,7 +49,7 @@ ruleTester(rules.reinvestmentPlanTotal, {
           cell: "C2:C4",
           message: "is not accounted for",
           messageId: "short",
-          data: { planned: "1,937,698.8", expected: "4,844,244.5", gap: "2,906,545.7" },
+          data: { planned: "£1,937,698.80", expected: "£4,844,244.50", gap: "£2,906,545.70" },
         },
       ],
     },

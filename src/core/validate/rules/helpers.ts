@@ -3,8 +3,6 @@ import type { ParsedGain } from "../analysis";
 import type { DiscoveredTable } from "../discovery";
 import { cellText, formatExact, type NumberRead } from "../text";
 import type { Cell } from "../../workbook/model";
-import type { RuleContext } from "../rule";
-import type { ColumnKey } from "../schema";
 
 /** "Gain G3" or "The gain on row 7" when it has no ID. */
 export function gainName(gain: ParsedGain): string {
@@ -45,12 +43,3 @@ export function runs(rows: readonly number[]): Array<[number, number]> {
 }
 
 export const num = formatExact;
-
-/**
- * " (all in £k)" when the register's money columns are in different units, so a message's figures
- * (converted to the Gross gain column's unit) are not read in the unit a cell shows; "" otherwise.
- */
-export function unitNote(ctx: RuleContext, keys: readonly ColumnKey<"gains">[]): string {
-  const unit = ctx.data.unit;
-  return keys.some((key) => (ctx.analysis.gainUnits.get(key) ?? unit) !== unit) ? ` (all in ${unit})` : "";
-}

@@ -1,7 +1,7 @@
 /** Principle (iii): cashable gains should be net of cost. */
 import { moneyClose } from "../analysis";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { describeRead, gainName, num, unitNote } from "./helpers";
+import { describeRead, gainName } from "./helpers";
 
 const WHY = `CSR07 principle (iii): "${PRINCIPLE_TITLES.iii}."`;
 
@@ -71,8 +71,8 @@ export const netRecomputes = defineRule({
   settings: ["tolerance"],
   example: { failing: "Gross gain 500, Costs 80, Net gain 450.", passing: "Gross gain 500, Costs 80, Net gain 420." },
   messages: {
-    differs: "Net gain {{net}} does not equal gross {{gross}} - costs {{costs}} ({{expected}}){{units}}.",
-    notNumber: "{{gain}} has a net gain that is {{value}}; it should be gross {{gross}} - costs {{costs}} ({{expected}}){{units}}.",
+    differs: "Net gain {{net}} does not equal gross {{gross}} - costs {{costs}} ({{expected}}).",
+    notNumber: "{{gain}} has a net gain that is {{value}}; it should be gross {{gross}} - costs {{costs}} ({{expected}}).",
   },
   check(ctx) {
     const table = ctx.tableWithRows("gains");
@@ -81,15 +81,14 @@ export const netRecomputes = defineRule({
     if (col === undefined) return [];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
-    const units = unitNote(ctx, ["costs", "net"]);
     for (const gain of ctx.gains) {
       const expected = gain.recomputedNet;
       if (expected === null) continue;
       const read = gain.net !== null ? ({ kind: "number", value: gain.net } as const) : ctx.read(gain, "net");
-      const sum = () => ({ gross: num(gain.gross!), costs: num(gain.costs ?? 0), expected: num(expected), units });
+      const sum = () => ({ gross: ctx.money(gain.gross!), costs: ctx.money(gain.costs ?? 0), expected: ctx.money(expected) });
       if (read.kind === "number") {
         if (!moneyClose(read.value, expected, tolerance))
-          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: num(read.value), ...sum() }));
+          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: ctx.money(read.value), ...sum() }));
       } else if (read.kind !== "error") {
         out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...sum() }));
       }

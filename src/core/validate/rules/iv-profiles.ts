@@ -4,15 +4,19 @@ import { readDate } from "../dates";
 import { financialYearLabel } from "../../text/financial-year";
 import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
-import { formatAmount, readNumber, UNIT_FACTORS } from "../text";
-import { describeRead, gainName, num, textAt } from "./helpers";
+import { readNumber, UNIT_FACTORS, type MoneyUnit } from "../text";
+import { describeRead, gainName, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (iv): "${PRINCIPLE_TITLES.iv}."`;
 
+/** The unit a profile year column's amounts are in: its header's, else the Settings unit. */
+function yearUnit(ctx: RuleContext, profile: DiscoveredTable, col: number): MoneyUnit {
+  return profile.yearUnits.get(col) ?? ctx.settings.unit;
+}
+
 /** Factor that turns a profile year column's amounts into the register's unit. */
 function yearFactor(ctx: RuleContext, profile: DiscoveredTable, col: number): number {
-  const unit = profile.yearUnits.get(col) ?? ctx.settings.unit;
-  return UNIT_FACTORS[unit] / ctx.analysis.unitFactor;
+  return UNIT_FACTORS[yearUnit(ctx, profile, col)] / ctx.analysis.unitFactor;
 }
 
 export const profilePresent = defineRule({
@@ -113,13 +117,13 @@ export const profileTargetYear = defineRule({
       if (read.kind === "text" || read.kind === "error") continue;
       const value = read.kind === "number" ? read.value * factor : 0;
       if (!moneyClose(value, net, ctx.analysis.tolerance)) {
-        const shown = read.kind === "blank" ? "blank" : num(value);
+        const shown = read.kind === "blank" ? "blank" : ctx.money(value);
         out.push(
           ctx.at(profile.sheet.name, r, col, "differs", {
             gain: gainName(gain),
             year: financialYearLabel(targetYear),
             value: shown,
-            net: num(net),
+            net: ctx.money(net),
           }),
         );
       }
@@ -173,11 +177,11 @@ export const ongoing = defineRule({
         const id = textAt(profile, r, idCol);
         const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
         const firstValue = readNumber(cells[startCol]);
-        const shown = read.kind === "number" ? formatAmount(read.value) : "blank";
+        const shown = read.kind === "number" ? ctx.money(read.value, yearUnit(ctx, profile, col)) : "blank";
         const data = {
           gain: who,
           firstYear: financialYearLabel(startYear),
-          firstValue: firstValue.kind === "number" ? num(firstValue.value) : "",
+          firstValue: firstValue.kind === "number" ? ctx.money(firstValue.value, yearUnit(ctx, profile, startCol)) : "",
           value: shown,
           year: financialYearLabel(year),
         };
@@ -215,7 +219,7 @@ export const milestones = defineRule({
       return [
         ctx.missingTable(
           "milestones",
-          `${material.length === 1 ? "1 gain" : `${material.length} gains`} of £${formatAmount(ctx.settings.materiality)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`,
+          `${material.length === 1 ? "1 gain" : `${material.length} gains`} of ${ctx.money(threshold)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`,
         ),
       ];
     const idCol = ctx.requireColumn(table, "id", "each milestone must name its gain");
@@ -233,7 +237,7 @@ export const milestones = defineRule({
     const out: RuleFinding[] = [];
     for (const gain of material) {
       if (gain.idKey !== null && dated.has(gain.idKey)) continue;
-      out.push(ctx.at(gains.sheet.name, gain.row, locCol, "none", { gain: gainName(gain), gross: num(gain.gross!) }));
+      out.push(ctx.at(gains.sheet.name, gain.row, locCol, "none", { gain: gainName(gain), gross: ctx.money(gain.gross!) }));
     }
     return out;
   },

@@ -3,7 +3,7 @@ import { moneyClose } from "../analysis";
 import { sumExact } from "../../calc";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { isBlankCell, readNumber, UNIT_FACTORS } from "../text";
-import { gainName, num, textAt } from "./helpers";
+import { gainName, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (v): "${PRINCIPLE_TITLES.v}."`;
 
@@ -99,7 +99,7 @@ export const reinvestmentPlanTotal = defineRule({
     if (moneyClose(planned, expected, ctx.analysis.tolerance)) return [];
     const range = table.rows.length ? ctx.columnRange(table, col) : ctx.headerRange(table);
     const gap = sumExact([expected, -planned]);
-    const data = { planned: num(planned), expected: num(expected), gap: num(Math.abs(gap)) };
+    const data = { planned: ctx.money(planned), expected: ctx.money(expected), gap: ctx.money(Math.abs(gap)) };
     return [{ sheet: table.sheet.name, cell: range, messageId: gap > 0 ? "short" : "over", data }];
   },
 });

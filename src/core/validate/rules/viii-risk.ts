@@ -5,7 +5,7 @@ import { cellDateProblem, formatDate, minusMonths, readDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
 import { ragMappingText } from "../../text/rag";
-import { describeRead, gainName, num, textAt, unitNote } from "./helpers";
+import { describeRead, gainName, num, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (viii): performance is "underpinned by a dynamic risk management strategy that discounts on the basis of deliverability" ("${PRINCIPLE_TITLES.viii}").`;
 
@@ -78,9 +78,9 @@ export const riskAdjustedRecomputes = defineRule({
   },
   messages: {
     differs:
-      "Risk-adjusted gain {{riskAdjusted}} does not equal gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+      "Risk-adjusted gain {{riskAdjusted}} does not equal gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}).",
     notNumber:
-      "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}){{units}}.",
+      "{{gain}} has a risk-adjusted gain that is {{value}}; it should be gross {{gross}} x deliverability {{deliverability}} - costs {{costs}} ({{expected}}).",
   },
   check(ctx) {
     const table = ctx.tableWithRows("gains");
@@ -89,7 +89,6 @@ export const riskAdjustedRecomputes = defineRule({
     if (col === undefined) return [];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
-    const units = unitNote(ctx, ["costs", "riskAdjusted"]);
     for (const gain of ctx.gains) {
       const expected = gain.recomputedRiskAdjusted;
       if (expected === null) continue;
@@ -97,11 +96,11 @@ export const riskAdjustedRecomputes = defineRule({
       const call = () => {
         const text = ctx.read(gain, "deliverability").kind === "text" ? ctx.gainText(gain, "deliverability") : "";
         const d = text ? `${text} (${num(gain.deliverability!)})` : num(gain.deliverability!);
-        return { gross: num(gain.gross!), deliverability: d, costs: num(gain.costs ?? 0), expected: num(expected), units };
+        return { gross: ctx.money(gain.gross!), deliverability: d, costs: ctx.money(gain.costs ?? 0), expected: ctx.money(expected) };
       };
       if (read.kind === "number") {
         if (!moneyClose(read.value, expected, tolerance))
-          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { riskAdjusted: num(read.value), ...call() }));
+          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { riskAdjusted: ctx.money(read.value), ...call() }));
       } else if (read.kind !== "error") {
         out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...call() }));
       }
@@ -150,7 +149,7 @@ export const totalRiskAdjusted = defineRule({
       if (ra?.kind === "number") {
         const value = ra.value * (UNIT_FACTORS[ctx.analysis.gainUnits.get("riskAdjusted")!] / ctx.analysis.unitFactor);
         if (!moneyClose(value, columnSum, tolerance))
-          out.push(ctx.at(gains.sheet.name, row, raCol!, "totalDiffers", { total: num(value), sum: num(columnSum) }));
+          out.push(ctx.at(gains.sheet.name, row, raCol!, "totalDiffers", { total: ctx.money(value), sum: ctx.money(columnSum) }));
       } else if (ra?.kind !== "error") {
         const reported = (["gross", "net"] as const).some((key) => {
           const col = gains.columns.get(key);
@@ -178,7 +177,11 @@ export const totalRiskAdjusted = defineRule({
         if (read.kind !== "number") continue;
         const value = read.value * factor;
         if (adjusted.some((a) => moneyClose(a, value, tolerance))) continue;
-        const data = { value: num(value), riskAdjusted: num(totals.riskAdjusted), cashable: num(totals.cashableRiskAdjusted) };
+        const data = {
+          value: ctx.money(value),
+          riskAdjusted: ctx.money(totals.riskAdjusted),
+          cashable: ctx.money(totals.cashableRiskAdjusted),
+        };
         if (RISK_WORDS.test(label)) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryDiffers", data));
         else if (unadjusted.some((u) => moneyClose(u, value, tolerance)))
           out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryNotAdjusted", data));

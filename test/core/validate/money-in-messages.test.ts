@@ -1,0 +1,68 @@
+/**
+ * Issue #11: every amount inside a rule message carries £ and the workbook's unit, in every format the
+ * message text reaches (the finding, the text report, JSON, SARIF's text and arguments). One rule per
+ * family is asserted on a register kept in £k; the pane's copy is test/taskpane/money-in-messages.test.tsx.
+ */
+import { createRuleCatalogue, formatJson, formatTextReport, toSarif } from "../../../src/core/report/index";
+import { PRINCIPLE_TITLES, RULES, validateWorkbook } from "../../../src/core/validate";
+import type { Finding } from "../../../src/core/validate/types";
+import { cleanWith } from "./fixtures";
+
+/** The clean register with its Settings unit £k (every money header states none), and some cells changed. */
+function inThousands(cells: Parameters<typeof cleanWith>[0] = {}) {
+  return cleanWith({ "Settings!B10": "£k", ...cells });
+}
+
+function finding(cells: Parameters<typeof cleanWith>[0], rule: string, messageId: string): Finding {
+  const found = validateWorkbook(inThousands(cells), { file: "t.xlsx" }).findings.filter(
+    (f) => f.rule === rule && f.messageId === messageId,
+  );
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe("amounts in rule messages carry £ and the register's unit (#11)", () => {
+  test("v.reinvestment-plan-total: the plan and the cashable total in £k", () => {
+    const f = finding({ "Reinvestment!C2": 1 }, "v.reinvestment-plan-total", "short");
+    expect(f.message).toBe(
+      "The re-investment plan accounts for £1,937,698.80k but cashable net gains total £4,844,244.50k: £2,906,545.70k is not accounted for.",
+    );
+    expect(f.data).toEqual({ planned: "£1,937,698.80k", expected: "£4,844,244.50k", gap: "£2,906,545.70k" });
+  });
+
+  test("iii.net-recomputes: net, gross, costs and the recomputed net in £k", () => {
+    const f = finding({ "Gains!I2": 500, "Gains!J2": 80, "Gains!K2": 450 }, "iii.net-recomputes", "differs");
+    expect(f.message).toBe("Net gain £450k does not equal gross £500k - costs £80k (£420k).");
+  });
+
+  test("iv.profile-target-year: the profile value and the register's net gain in £k", () => {
+    const f = finding(
+      { "Gains!I2": 500, "Gains!J2": 80, "Gains!K2": 420, "Gains!M2": 336, "Profile!D2": 400 },
+      "iv.profile-target-year",
+      "differs",
+    );
+    expect(f.message).toContain("is £400k but its net gain in the register is £420k");
+  });
+
+  test("viii.risk-adjusted-recomputes: gross, costs and the risk-adjusted figures in £k", () => {
+    const f = finding(
+      { "Gains!I2": 500, "Gains!J2": 80, "Gains!K2": 420, "Gains!L2": 0.8, "Gains!M2": 336 },
+      "viii.risk-adjusted-recomputes",
+      "differs",
+    );
+    expect(f.message).toBe("Risk-adjusted gain £336k does not equal gross £500k x deliverability 0.8 - costs £80k (£320k).");
+  });
+
+  test("the text report, JSON and SARIF carry the same amounts (SARIF's arguments too)", () => {
+    const report = validateWorkbook(inThousands({ "Reinvestment!C2": 1 }), { file: "t.xlsx" });
+    const catalogue = createRuleCatalogue(RULES, PRINCIPLE_TITLES, (id) => `docs/rules/${id}.md`);
+    const text = "accounts for £1,937,698.80k but cashable net gains total £4,844,244.50k";
+    expect(formatTextReport(report, catalogue)).toContain(text);
+    expect(formatJson([report])).toContain(text);
+    const run = toSarif([report], catalogue, { name: "vfm", version: "0" }).runs[0];
+    const result = run.results.find((r) => r.ruleId === "v.reinvestment-plan-total")!;
+    const message = result.message as { text: string; arguments?: string[] };
+    expect(message.text).toContain(text);
+    expect(message.arguments).toEqual(["£1,937,698.80k", "£4,844,244.50k", "£2,906,545.70k"]);
+  });
+});
