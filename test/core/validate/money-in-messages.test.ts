@@ -3,7 +3,7 @@
  * message text reaches (the finding, the text report, JSON, SARIF's text and arguments). One rule per
  * family is asserted on a register kept in £k; the pane's copy is test/taskpane/money-in-messages.test.tsx.
  */
-import { createRuleCatalogue, formatJson, formatTextReport, toSarif } from "../../../src/core/report/index";
+import { createRuleCatalogue, formatJson, formatText, toSarif } from "../../../src/core/report/index";
 import { PRINCIPLE_TITLES, RULES, validateWorkbook } from "../../../src/core/validate";
 import type { Finding } from "../../../src/core/validate/types";
 import { cleanWith } from "./fixtures";
@@ -57,7 +57,7 @@ describe("amounts in rule messages carry £ and the register's unit (#11)", () =
     const report = validateWorkbook(inThousands({ "Reinvestment!C2": 1 }), { file: "t.xlsx" });
     const catalogue = createRuleCatalogue(RULES, PRINCIPLE_TITLES, (id) => `docs/rules/${id}.md`);
     const text = "accounts for £1,937,698.80k but cashable net gains total £4,844,244.50k";
-    expect(formatTextReport(report, catalogue)).toContain(text);
+    expect(formatText([report], catalogue)).toContain(text);
     expect(formatJson([report])).toContain(text);
     const run = toSarif([report], catalogue, { name: "vfm", version: "0" }).runs[0];
     const result = run.results.find((r) => r.ruleId === "v.reinvestment-plan-total")!;
