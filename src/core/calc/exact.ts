@@ -168,9 +168,81 @@ export function exactSum(values: readonly number[]): ExactValue {
     m += xm;
   }
   if (fast) return { m, s };
-  let total = new ExactDecimal(0);
-  for (const value of values) total = total.plus(new ExactDecimal(value));
-  return total;
+  return wideSum(values);
+}
+
+/** Digit places a sum of doubles can reach: 10^-400 (slot 0) to 10^399, beyond a double's 10^-340 .. 10^308 plus carries. */
+const PLACE_OFFSET = 400;
+const PLACES = 800;
+
+/**
+ * The exact sum of finite numbers, for when the fast path's doubles cannot hold it. Each value's
+ * shortest decimal (String(x), what decimal.js reads too) is added digit by digit into one column
+ * per decimal place (positive and negative values apart); carries are resolved once at the end.
+ * No decimal.js number per value: on a register's risk-adjusted profile values (17 digits each)
+ * this is several times faster than adding decimals.
+ */
+function wideSum(values: readonly number[]): Decimal {
+  const positive = new Float64Array(PLACES);
+  const negative = new Float64Array(PLACES);
+  let low = PLACES;
+  let high = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x === 0) continue;
+    const columns = x < 0 ? negative : positive;
+    const xs = decimalScale(x);
+    if (xs >= 0) {
+      let m = x < 0 ? -scratch[0] : scratch[0];
+      let place = PLACE_OFFSET - xs;
+      if (place < low) low = place;
+      while (m > 0) {
+        const rest = Math.floor(m / 10);
+        columns[place++] += m - rest * 10;
+        m = rest;
+      }
+      if (place > high) high = place;
+      continue;
+    }
+    // Shortest round-trip decimal: [-]d+[.d+][e[+-]d+].
+    const text = String(x);
+    const e = text.indexOf("e");
+    const end = e < 0 ? text.length : e;
+    const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+    const first = x < 0 ? 1 : 0;
+    let point = text.indexOf(".");
+    if (point < 0 || point > end) point = end;
+    // The digit just before the point is at 10^exponent.
+    const top = PLACE_OFFSET + exponent + (point - first - 1);
+    let place = top;
+    for (let k = first; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 46) continue; // "."
+      columns[place--] += code - 48;
+    }
+    if (place + 1 < low) low = place + 1;
+    if (top + 1 > high) high = top + 1;
+  }
+  if (low >= high) return new ExactDecimal(0);
+  const total = new ExactDecimal(columnsText(positive, low, high));
+  return total.minus(new ExactDecimal(columnsText(negative, low, high)));
+}
+
+/** The columns' number, carries resolved, as digits x 10^(low - PLACE_OFFSET) in text decimal.js reads. */
+function columnsText(columns: Float64Array, low: number, high: number): string {
+  const digits: number[] = [];
+  let carry = 0;
+  for (let place = low; place < high || carry > 0; place++) {
+    const t = (place < high ? columns[place] : 0) + carry;
+    const digit = t % 10;
+    digits.push(digit);
+    carry = (t - digit) / 10;
+  }
+  let top = digits.length - 1;
+  while (top > 0 && digits[top] === 0) top--;
+  let text = "";
+  for (let k = top; k >= 0; k--) text += String.fromCharCode(48 + digits[k]);
+  return `${text}e${low - PLACE_OFFSET}`;
 }
 
 /** The nearest double to an exact value. */
@@ -466,8 +538,8 @@ export function exactSimpleTarget(baseline: number, rate: number, years: number)
 
 /** The exact sum of finite numbers as the nearest double. Non-finite inputs give the float sum (NaN or +-Infinity). */
 export function sumExact(values: readonly number[]): number {
-  for (const value of values) {
-    if (!Number.isFinite(value)) return values.reduce((total, v) => total + v, 0);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) return values.reduce((total, v) => total + v, 0);
   }
   return exactToDouble(exactSum(values));
 }

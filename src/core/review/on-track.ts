@@ -300,10 +300,21 @@ export function onTrackInputOf(analysis: Analysis): OnTrackInput | null {
   };
 }
 
+/**
+ * Judgements already made, per analysis: the rule, the report's verdict and the pane all ask for it,
+ * and on a 100,000-gain register reading the profile is a good part of the check. An analysis is not
+ * changed once made, so its judgement is not either.
+ */
+const judgements = new WeakMap<Analysis, OnTrackJudgement | null>();
+
 /** The on-track judgement of an analysed workbook (null when it gives no target or nothing to judge). */
 export function onTrackOf(analysis: Analysis): OnTrackJudgement | null {
+  const known = judgements.get(analysis);
+  if (known !== undefined) return known;
   const input = onTrackInputOf(analysis);
-  return input ? judgeOnTrack(input) : null;
+  const judgement = input ? judgeOnTrack(input) : null;
+  judgements.set(analysis, judgement);
+  return judgement;
 }
 
 /** "Off track", "At risk", "On track". */

@@ -140,6 +140,20 @@ describe("sumExact and moneyEqual", () => {
     );
   });
 
+  test("long sums off the fast path (17-digit shares of pence, tiny and huge values) stay exact", () => {
+    // What a register's risk-adjusted profile values look like: pence rescaled by a ratio.
+    const share = fc.tuple(signedPence, fc.integer({ min: 1, max: 999 })).map(([p, k]) => p * (k / 1000));
+    const extreme = fc.constantFrom(5e-324, -2.2250738585072014e-308, 1e21, -1.7976931348623157e308, 1e-7, 123456789012345680000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(signedPence, share, anyDouble, extreme), { minLength: 30, maxLength: 200 }), (values) => {
+        expect(sumExact(values)).toBe(referenceSum(values));
+      }),
+      { numRuns: 100 },
+    );
+    expect(sumExact([0.01, 1234.5678901234567, -0.01, -1234.5678901234567])).toBe(0);
+    expect(Object.is(sumExact([-0.5, 0.5]), 0)).toBe(true);
+  });
+
   test("moneyEqual compares the exact difference with the tolerance", () => {
     expect(moneyEqual(0.1 + 0.2, 0.3, 0)).toBe(false);
     expect(moneyEqual(0.3, 0.3, 0)).toBe(true);

@@ -167,6 +167,16 @@ describe("on an analysed workbook", () => {
     expect(j.status).toBe("off-track");
   });
 
+  it("judges an analysis once: the rule, the verdict and the pane get the same judgement", () => {
+    const analysis = analyse(clean(), { file: "t.xlsx" });
+    const first = onTrackOf(analysis);
+    expect(onTrackOf(analysis)).toBe(first);
+    // A fresh analysis of the same workbook is judged afresh, to the same figures.
+    const again = onTrackOf(analyse(clean(), { file: "t.xlsx" }));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it("is on track exactly on the path, at risk a penny short, off track below 90%", () => {
     const status = (actual: number) => onTrackOf(analyse(cleanWith({ "Quarterly!C8": actual }), { file: "t.xlsx", ...lowRate }))!.status;
     expect(status(243_176.6784305)).toBe("on-track");
