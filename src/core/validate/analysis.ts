@@ -120,7 +120,7 @@ function resolveReportingDate(options: ValidateOptions, settings: Settings, tabl
  * Recognition with the workbook's own Settings: a first pass finds the Settings table; when it holds
  * corrections or states the unit, a second pass recognises the other tables with them.
  */
-export function recogniseWithSettings(
+function recogniseWithSettings(
   model: WorkbookModel,
   overrides?: Partial<Settings>,
 ): { recognition: Recognition; settingsRead: SettingsRead } {

@@ -10,12 +10,8 @@ import { LAST_SERIAL_1900, serialToIso } from "../workbook/iso-date";
 
 export { isoToSerial, serialToIso } from "../workbook/iso-date";
 
-export function isoFromUtc(ms: number): string {
+function isoFromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function utcFromIso(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
 function validIso(y: number, m: number, d: number): string | null {
@@ -119,7 +115,7 @@ export function financialYearOf(value: unknown): number | null {
 }
 
 /** A number format that shows a date: d, m or y outside quoted text, escapes and [..] sections. */
-export function isDateFormat(numFmt: string | undefined): boolean {
+function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   return /[dmy]/i.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
 }

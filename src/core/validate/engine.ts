@@ -36,7 +36,7 @@ export function ruleDocPath(id: string): string {
 }
 
 /** The finding as reported: the rule's metadata and its message filled in from the data. */
-export function toFinding(rule: Rule, f: RuleFinding): Finding {
+function toFinding(rule: Rule, f: RuleFinding): Finding {
   const template = ruleMessages(rule)[f.messageId];
   if (template === undefined) throw new MessageError(`${rule.id} has no message "${f.messageId}"`);
   return {

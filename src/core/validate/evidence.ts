@@ -15,7 +15,7 @@ import { PRINCIPLES, type Finding, type PrincipleKey, type PrincipleNotChecked }
  * "needed by", first table). Tables a principle reads besides these (the Milestones of (iv), the
  * Reinvestment plan of (v)) are reported missing by its rules, which also makes it not-checked.
  */
-export const PRINCIPLE_EVIDENCE: Readonly<Record<PrincipleKey, readonly TableKey[]>> = {
+const PRINCIPLE_EVIDENCE: Readonly<Record<PrincipleKey, readonly TableKey[]>> = {
   i: ["baseline"],
   ii: ["gains"],
   iii: ["gains"],

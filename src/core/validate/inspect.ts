@@ -14,7 +14,7 @@ import type { RejectedCandidate } from "./recognise";
 import { TABLE_SPECS, type TableKey } from "./schema";
 import type { MoneyUnit } from "./text";
 
-export interface InspectedColumn {
+interface InspectedColumn {
   /** Column letters, e.g. "E". */
   column: string;
   /** The header as written (the parts of a multi-row header joined by " / "). */

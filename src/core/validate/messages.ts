@@ -19,8 +19,6 @@ export const CONTEXT_MESSAGES = {
   missingColumn: 'The {{table}} table on sheet "{{sheet}}" has no "{{column}}" column{{synonyms}}: {{why}}. Add it to the header row.',
 } as const;
 
-export type ContextMessageId = keyof typeof CONTEXT_MESSAGES;
-
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The placeholder names of a template, each once, in the order they first appear. */

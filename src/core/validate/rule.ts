@@ -40,9 +40,6 @@ export interface RuleFinding {
   data: MessageData;
 }
 
-/** Messages the context writes for every rule: missingTable, missingColumn. */
-export { CONTEXT_MESSAGES, type ContextMessageId } from "./messages";
-
 /** A rule's own messages and the context's, by id. */
 export function ruleMessages(rule: Pick<Rule, "messages">): Readonly<Record<string, string>> {
   return { ...rule.messages, ...CONTEXT_MESSAGES };

@@ -37,7 +37,7 @@ export function boundedCache<V>(limit = 5000): { get(key: string): V | undefined
  * Drops bracketed parts ("(£m)", "[note]") in one left-to-right pass (linear time on any input,
  * unbalanced brackets included: an unclosed bracket drops the rest of the text).
  */
-export function withoutBrackets(text: string, replacement = " "): string {
+function withoutBrackets(text: string, replacement = " "): string {
   let out = "";
   let depth = 0;
   for (const ch of text) {
@@ -51,7 +51,7 @@ export function withoutBrackets(text: string, replacement = " "): string {
 }
 
 /** The contents of each top-level bracket, in one pass: "Gross (£m, 2010-11 prices)" -> ["£m, 2010-11 prices"]. */
-export function bracketContents(text: string): string[] {
+function bracketContents(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = "";

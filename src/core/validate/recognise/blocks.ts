@@ -9,14 +9,13 @@ import type { Cell, Sheet, TableDef, WorkbookModel } from "../../workbook/model"
 import { cellText, isBlankCell, MATCH_TEXT_CAP, normaliseLabel } from "../text";
 import { isYearHeaderCell, parseHeaderText, readHeader, type HeaderColumn } from "./headers";
 import { HEADER_MAPS, SUMMARY_MARKERS } from "./vocabulary";
-import type { TableKey } from "../schema";
 
 /** Blank rows in a row that end a block. */
-export const BLANK_RUN_ENDS_BLOCK = 3;
+const BLANK_RUN_ENDS_BLOCK = 3;
 /** Rows a block's title block may reach above its header. */
 export const TITLE_ROWS = 8;
 
-export type BlockEnd = "blank rows" | "total row" | "note" | "another header" | "different shape" | "end of sheet" | "end of range";
+type BlockEnd = "blank rows" | "total row" | "note" | "another header" | "different shape" | "end of sheet" | "end of range";
 
 export interface Block {
   sheet: Sheet;
@@ -42,7 +41,7 @@ type Row = ReadonlyArray<Cell | undefined> | undefined;
 /** Union of every table's header words, for the cheap "is this a header row" test. */
 const ANY_HEADER_WORD: ReadonlySet<string> = new Set([...HEADER_MAPS.values()].flatMap((m) => [...m.keys()]));
 
-export function isHeaderWord(text: string, extra?: ReadonlySet<string>): boolean {
+function isHeaderWord(text: string, extra?: ReadonlySet<string>): boolean {
   const parsed = parseHeaderText(text);
   if (parsed.measure === "") return false;
   return ANY_HEADER_WORD.has(parsed.measure) || (extra?.has(parsed.measure) ?? false);
@@ -191,7 +190,7 @@ function joinedSegments(
 const TOTAL_LABEL = /^(grand\s+)?(sub[\s-]?)?totals?\b/i;
 
 /** A row labelled "Total", "Totals", "Grand total", "Sub-total" in one of its first columns. */
-export function isTotalLabelRow(row: Row, from: number, to: number): boolean {
+function isTotalLabelRow(row: Row, from: number, to: number): boolean {
   if (!row) return false;
   const last = Math.min(to, row.length - 1, from + 3);
   for (let c = from; c <= last; c++) {
@@ -376,5 +375,3 @@ export function findAllBlocks(model: WorkbookModel, extraWords?: ReadonlySet<str
     return blocks;
   });
 }
-
-export type { TableKey };

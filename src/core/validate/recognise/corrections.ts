@@ -8,12 +8,12 @@
  *   Key "Column Type"            Value "C/NC"                    the same, for every table with a Type column
  * A correction that cannot be read is reported, never silently dropped.
  */
-import type { CellRect, Sheet, WorkbookModel } from "../../workbook/model";
+import type { CellRect, Sheet } from "../../workbook/model";
 import { a1 } from "../../workbook/model";
 import { TABLE_SPECS, type TableKey } from "../schema";
 import { cellText, normaliseLabel, quote } from "../text";
 
-export interface TableCorrection {
+interface TableCorrection {
   table: TableKey;
   /** Null for "none": the workbook deliberately has no such table. */
   target: { sheet: Sheet; rect: CellRect } | null;
@@ -22,7 +22,7 @@ export interface TableCorrection {
   text: string;
 }
 
-export interface ColumnCorrection {
+interface ColumnCorrection {
   table: TableKey;
   key: string;
   /** The header as the workbook writes it, normalised. */
@@ -40,7 +40,7 @@ export interface Corrections {
 export const NO_CORRECTIONS: Corrections = { tables: [], columns: [], problems: [] };
 
 /** A table named by its label, a sheet synonym or its key: "Gains", "Register", "gains". */
-export function tableByName(name: string): TableKey | null {
+function tableByName(name: string): TableKey | null {
   const wanted = normaliseLabel(name);
   for (const spec of TABLE_SPECS) {
     if ([spec.label, spec.key, ...spec.sheetSynonyms].some((n) => normaliseLabel(n) === wanted)) return spec.key;
@@ -131,5 +131,3 @@ export function correctionHeaders(corrections: Corrections): Map<TableKey, Map<s
   }
   return map;
 }
-
-export type { WorkbookModel };

@@ -12,7 +12,7 @@ import { a1Range } from "../../workbook/model";
 import { TABLE_SPECS, type ColumnKey, type TableKey, type TableSpec } from "../schema";
 import { cellText, normaliseLabel, type MoneyUnit } from "../text";
 import { findAllBlocks, findBlocks, TITLE_ROWS, type Block } from "./blocks";
-import { EMPTY_CONTEXT, readContext, type TableContext } from "./context";
+import { EMPTY_CONTEXT, readContext } from "./context";
 import { correctionHeaders, NO_CORRECTIONS, type Corrections } from "./corrections";
 import { readHeader, type HeaderColumn } from "./headers";
 import { publicationNotes } from "./publication";
@@ -41,7 +41,7 @@ export interface RejectedCandidate {
   reason: string;
 }
 
-export interface SheetLooked {
+interface SheetLooked {
   name: string;
   visibility: SheetVisibility;
   /** Candidate blocks found on it. */
@@ -705,8 +705,6 @@ export function recogniseWorkbook(model: WorkbookModel, options: RecogniseOption
   const sheets = model.sheets.map((s) => ({ name: s.name, visibility: s.visibility, blocks: blocks.filter((b) => b.sheet === s).length }));
   return { tables: ctx.tables, sheets, rejected: ctx.rejected, nearest, declaredAbsent: absent, corrections };
 }
-
-export type { TableContext };
 
 const SHEETS_NAMED = 8;
 

@@ -33,14 +33,14 @@ const DATE_IN_SENTENCE = /\b(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:st|nd|rd|th
 const NOTE_COLUMNS = 3;
 
 /** The last date a sentence gives (a note "submitted on 15/07/2009 and published on 30/07/2009" was published on the last). */
-export function dateInText(text: string): string | null {
+function dateInText(text: string): string | null {
   let last: string | null = null;
   for (const m of text.slice(0, MATCH_TEXT_CAP * 4).matchAll(DATE_IN_SENTENCE)) last = parseDateText(m[1]) ?? last;
   return last;
 }
 
 /** True when a cell's text is a publication note. */
-export function isPublicationNote(text: string): boolean {
+function isPublicationNote(text: string): boolean {
   const capped = text.slice(0, MATCH_TEXT_CAP * 4);
   return text.length >= 12 && PUBLICATION_NOTE.test(capped) && !NOT_YET.test(capped);
 }

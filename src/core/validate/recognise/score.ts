@@ -6,7 +6,7 @@
  * when it has the columns that make one (a register needs a reference or name and a money column).
  */
 import { TABLE_SPEC_BY_KEY, type TableKey } from "../schema";
-import { cellText, normaliseLabel, type MoneyUnit } from "../text";
+import { cellText, normaliseLabel } from "../text";
 import type { Block } from "./blocks";
 import type { HeaderColumn } from "./headers";
 import { YEAR_MEASURE_WORDS } from "./vocabulary";
@@ -201,9 +201,4 @@ export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary
   candidate.score = score;
   candidate.lacks = lacksFor(candidate);
   return candidate;
-}
-
-/** Units of a candidate's year columns (for the profile). */
-export function yearUnitsOf(years: ReadonlyMap<number, HeaderColumn>): Map<number, MoneyUnit | null> {
-  return new Map([...years.values()].map((h) => [h.col, h.unit]));
 }

@@ -25,7 +25,7 @@ const ID_COMBINATIONS: readonly string[] = [
 ].flatMap((thing) => ["no", "number", "ref", "reference", "id", "code"].map((what) => `${thing} ${what}`));
 
 /** Extra header words for each table's columns, beyond schema.ts's synonyms. */
-export const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<string, readonly string[]>>>>> = {
+const EXTRA_HEADERS: Readonly<Partial<Record<TableKey, Readonly<Record<string, readonly string[]>>>>> = {
   baseline: {
     line: [
       "Service",
