@@ -126,7 +126,7 @@ export function correctionHeaders(corrections: Corrections): Map<TableKey, Map<s
   const map = new Map<TableKey, Map<string, string>>();
   for (const c of corrections.columns) {
     let headers = map.get(c.table);
-    if (!headers) map.set(c.table, (headers = new Map()));
+    if (!headers) map.set(c.table, (headers = new Map<string, string>()));
     headers.set(c.header, c.key);
   }
   return map;

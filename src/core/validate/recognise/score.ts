@@ -164,7 +164,7 @@ export function scoreBlock(block: Block, table: TableKey, vocabulary: Vocabulary
       const key = yearMeasureKey(table, map, column);
       if (key !== null) {
         let years = candidate.measureYears.get(key);
-        if (!years) candidate.measureYears.set(key, (years = new Map()));
+        if (!years) candidate.measureYears.set(key, (years = new Map<number, HeaderColumn>()));
         if (!years.has(column.year)) years.set(column.year, column);
         continue;
       }
