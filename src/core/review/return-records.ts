@@ -9,6 +9,7 @@ import { exactRescale } from "../calc/exact";
 import { analyse, type Analysis } from "../validate/analysis";
 import type { WorkbookModel } from "../workbook/model";
 import { quarterIndex } from "../validate/dates";
+import { sourceCell, sourceText } from "../validate/read/record";
 import { cellText, normaliseWords, numberOf, UNIT_FACTORS, type MoneyUnit } from "../validate/text";
 
 export interface GainRecord {
@@ -76,8 +77,6 @@ export function gainNameKey(name: string): string {
 export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
   const data = analysis.data;
   const profileTable = analysis.tables.get("profile");
-  const deliverabilityCol = analysis.tables.get("gains")?.columns.get("deliverability");
-  const workstreamCol = analysis.tables.get("gains")?.columns.get("workstream");
   const gains: GainRecord[] = analysis.gains.map((gain) => {
     const profile = new Map<number, number>();
     // An inline profile is the register's own per-year columns: the gain's row, with or without an ID.
@@ -97,9 +96,9 @@ export function returnRecords(analysis: Analysis, file: string): ReturnRecords {
         profile.set(year, rescale(value, unit, data.unit));
       }
     }
-    const ragCell = deliverabilityCol === undefined ? undefined : gain.cells[deliverabilityCol];
+    const ragCell = sourceCell(gain, "deliverability");
     const ragText = typeof ragCell?.value === "string" && numberOf(ragCell) === null ? cellText(ragCell) : "";
-    const workstream = workstreamCol === undefined ? "" : cellText(gain.cells[workstreamCol]);
+    const workstream = sourceText(gain, "workstream");
     return {
       id: gain.id,
       name: gain.initiative,

@@ -20,9 +20,10 @@ import type { MoneyUnit, NumberRead } from "./text";
 import { computeTotals, targetSummary, type VfmTotals } from "./read/totals";
 import { gainCellReader, readGains, registerUnits, type GainNumberKey, type GainRow, type ParsedGain } from "./read/gains";
 import { readQuarters, type QuarterRow } from "./read/quarters";
-import { readBaselineTotal } from "./read/baseline";
+import { readBaselineLines, readBaselineTotal, type BaselineLine } from "./read/baseline";
 import { profileYears, readProfileRows } from "./read/profile";
 import { resolvePeriod, type BaselineYearSource } from "./read/period";
+import { tableFor } from "./read/record";
 
 // The read stage's records, where the rules and surfaces have always imported them from.
 export { idKey, isServiceReduction, parseGainType, readDeliverability } from "./read/gains";
@@ -72,6 +73,8 @@ export interface Analysis {
   settingsRead: SettingsRead;
   data: VfmData;
   gains: ParsedGain[];
+  /** The Baseline table's lines (read/baseline.ts). */
+  baselineLines: BaselineLine[];
   /** Normalised gain ID (trimmed, case-insensitive) -> the first gain with that ID. */
   gainById: Map<string, ParsedGain>;
   /** Normalised gain id -> 0-based profile row (the first). */
@@ -160,7 +163,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
   if (ragKey) settings.ragMapping = new Map([...settings.ragMapping, ...ragKey.mapping]);
   const baselineYearSource = resolvePeriod(settings, settingsRead.stated, tables, model.date1904);
 
-  const gainsTable = tables.get("gains");
+  const gainsTable = tableFor(tables, "gains");
   const units = registerUnits(gainsTable, settings);
   const { gains, gainById } = readGains(gainsTable, settings, units, model.date1904);
   const profile = tables.get("profile");
@@ -173,7 +176,7 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     targetYears: settings.targetYears,
     baselineTotal,
     gains,
-    quarterly: readQuarters(tables.get("quarterly"), model.date1904),
+    quarterly: readQuarters(tableFor(tables, "quarterly"), model.date1904),
     profileYears: profileYears(profile),
     totals,
     target: targetSummary(baselineTotal, settings, settings.targetYears, totals, units.unit),
@@ -186,10 +189,11 @@ export function analyse(model: WorkbookModel, options: ValidateOptions): Analysi
     settingsRead,
     data,
     gains,
+    baselineLines: readBaselineLines(tableFor(tables, "baseline"), model.date1904),
     gainById,
     profileRowById: readProfileRows(profile),
     gainUnits: units.gainUnits,
-    readGain: gainCellReader(gainsTable, units),
+    readGain: gainCellReader(units),
     unitFactor: units.unitFactor,
     tolerance: units.tolerance,
     baselineYearSource,

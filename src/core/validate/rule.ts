@@ -3,10 +3,12 @@
  * the parsed register, the settings and reporting date, and helpers that place a finding at a cell,
  * a range, a table or a missing table.
  */
-import type { CellRect, WorkbookModel } from "../workbook/model";
+import type { Cell, CellRect, WorkbookModel } from "../workbook/model";
 import { a1, a1Range } from "../workbook/model";
 import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
-import { cellText, formatMoney, type MoneyUnit, type NumberRead } from "./text";
+import { formatMoney, type MoneyUnit, type NumberRead } from "./text";
+import { addressOf, readRows, sourceCell, sourceNumber, sourceText, tableFor, valueCell } from "./read/record";
+import type { CellRef, RecordKey, SheetRecord } from "./read/record";
 import type { DiscoveredTable } from "./discovery";
 import { describeSearch } from "./recognise";
 import { quoteSheetName } from "../text";
@@ -112,15 +114,50 @@ export class RuleContext<MessageId extends string = string> {
 
   /** The text a gain's cell shows, e.g. its deliverability "Amber". */
   gainText(gain: ParsedGain, key: ColumnKey<"gains">): string {
-    const col = this.table("gains")?.columns.get(key);
-    return col === undefined ? "" : cellText(gain.cells[col]);
+    return sourceText(gain, key);
+  }
+
+  /** The text the cell of a record's value shows, trimmed ("" when blank, or when the table has no such column). */
+  text<K extends string | number>(record: SheetRecord<K>, key: K): string {
+    return sourceText(record, key);
+  }
+
+  /** What the cell of a record's value holds as a number, in the cell's own unit (blank, text or an error otherwise). */
+  number<K extends string | number>(record: SheetRecord<K>, key: K): NumberRead {
+    return sourceNumber(record, key);
+  }
+
+  /** The cell of a record's value (value, formula, error, number format), for checks on the cell itself. */
+  cell<K extends string | number>(record: SheetRecord<K>, key: K): Cell | undefined {
+    return sourceCell(record, key);
+  }
+
+  /** The cell a record's value came from (sheet, row, column); undefined when its table has no such column. */
+  cellOf<K extends string | number>(record: SheetRecord<K>, key: K): CellRef | undefined {
+    return valueCell(record, key);
   }
 
   /** The found table, typed by its key: ctx.table("gains")?.columns.get("grosss") does not compile. */
   table<K extends TableKey>(key: K): DiscoveredTable<K> | undefined {
-    // Recognition stores each table under its own key, so the table found for K is a DiscoveredTable<K>.
-    return this.analysis.tables.get(key) as DiscoveredTable<K> | undefined;
+    return tableFor(this.analysis.tables, key);
   }
+
+  /**
+   * A table's rows as records (read/record.ts), made once per check on first use: each value's cell
+   * through the record (ctx.text, ctx.number, ctx.cell, ctx.atValue). For tables the read stage has
+   * no typed records for; the gains, quarters and baseline lines are ctx.gains, ctx.data.quarterly
+   * and ctx.analysis.baselineLines.
+   */
+  records<K extends TableKey>(key: K): ReadonlyArray<SheetRecord<RecordKey<K>>> {
+    let rows = this.rowRecords.get(key);
+    if (!rows) {
+      rows = readRows(this.table(key));
+      this.rowRecords.set(key, rows);
+    }
+    return rows as ReadonlyArray<SheetRecord<RecordKey<K>>>;
+  }
+
+  private readonly rowRecords = new Map<TableKey, ReadonlyArray<SheetRecord>>();
 
   /** The found table when it has data rows: a rule about rows has nothing to say of a missing or empty table. */
   tableWithRows<K extends TableKey>(key: K): DiscoveredTable<K> | undefined {
@@ -178,6 +215,15 @@ export class RuleContext<MessageId extends string = string> {
 
   at(sheet: string, row: number, col: number, messageId: MessageId, data: MessageData = {}): RuleFinding {
     return { sheet, cell: a1(row, col), messageId, data };
+  }
+
+  /**
+   * A finding at the cell of a record's value, e.g. ctx.atValue(gain, "costs", "blank", ...). A value
+   * whose table has no such column is placed on the record's row, in the table's first column.
+   */
+  atValue<K extends string | number>(record: SheetRecord<K>, key: K, messageId: MessageId, data: MessageData = {}): RuleFinding {
+    const ref = valueCell(record, key);
+    return { sheet: record.sheet, cell: ref ? addressOf(ref) : a1(record.row, 0), messageId, data };
   }
 
   atRange(sheet: string, rect: CellRect, messageId: MessageId, data: MessageData = {}): RuleFinding {

@@ -1,8 +1,36 @@
-/** Read stage: the Baseline's year and its total in the register's unit. */
+/** Read stage: the Baseline's lines as records, its year and its total in the register's unit. */
 import { sumExact } from "../../calc";
 import { financialYearOfCell } from "../dates";
 import type { DiscoveredTable } from "../discovery";
-import { convertUnit, readNumber, type MoneyUnit } from "../text";
+import type { ColumnKey } from "../schema";
+import { cellText, convertUnit, readNumber, type MoneyUnit, type NumberRead } from "../text";
+import { sourceCell, tableSource, type SheetRecord } from "./record";
+
+/** One line of baseline spend; its other values (basis, price base, notes) are read through the record. */
+export interface BaselineLine extends SheetRecord<ColumnKey<"baseline">> {
+  /** The line's name as written; null when blank or without a Line column. */
+  line: string | null;
+  /** Its amount as the cell holds it, in the Amount column's own unit (blank without an Amount column). */
+  amount: NumberRead;
+  /** The financial year of its Year cell; null when blank, unreadable or without a Year column. */
+  year: number | null;
+}
+
+/** Every line of the Baseline table as a record. */
+export function readBaselineLines(table: DiscoveredTable<"baseline"> | undefined, date1904: boolean): BaselineLine[] {
+  if (!table) return [];
+  const source = tableSource(table);
+  return table.rows.map((row) => {
+    const record = { sheet: table.sheet.name, row, source };
+    const line = cellText(sourceCell(record, "line"));
+    return {
+      ...record,
+      line: line === "" ? null : line,
+      amount: readNumber(sourceCell(record, "amount")),
+      year: financialYearOfCell(sourceCell(record, "year"), date1904),
+    };
+  });
+}
 
 /** The one financial year every Baseline line is for (its Year column, else its amount header or title); null when not one. */
 export function baselineYearFromTable(table: DiscoveredTable | undefined, date1904: boolean): number | null {

@@ -1,6 +1,6 @@
 /**
- * Read stage: the Gains register's rows as typed records. Each gain keeps its sheet, row and cells (the
- * place every value came from); amounts are converted exactly to the register's unit, deliverability
+ * Read stage: the Gains register's rows as typed records. Each gain keeps its sheet, row and the table's
+ * source (./record.ts: the column of each value), so every value has its cell; amounts are converted exactly to the register's unit, deliverability
  * through the RAG mapping, and net and risk-adjusted gains recomputed by the calculation core.
  */
 import { netGain } from "../../calc";
@@ -10,6 +10,7 @@ import type { DiscoveredTable } from "../discovery";
 import { RAG_CODES, TYPE_CODES } from "../recognise/vocabulary";
 import type { ColumnKey } from "../schema";
 import type { Settings } from "../settings";
+import { sourceCell, tableSource, type SheetRecord } from "./record";
 import {
   cellText,
   convertUnit,
@@ -50,12 +51,13 @@ export interface GainRow {
   priceBase: number | null;
 }
 
-/** A gain as the rules see it: also its row's cells and its normalised ID (for lookups). */
-export interface ParsedGain extends GainRow {
+/**
+ * A gain as the rules see it: a record (./record.ts) whose every value has its cell, read on demand
+ * for the rules' messages (only for rows that fail), and its normalised ID (for lookups).
+ */
+export interface ParsedGain extends GainRow, SheetRecord<ColumnKey<"gains">> {
   /** Trimmed, lower-case ID (the key of gainById); null without an ID. */
   idKey: string | null;
-  /** The row's cells, for the rules' messages (read lazily, only for rows that fail). */
-  cells: ReadonlyArray<Cell | undefined>;
 }
 
 export type GainNumberKey = "gross" | "costs" | "net" | "riskAdjusted" | "deliverability";
@@ -199,7 +201,12 @@ export interface GainsRead {
 }
 
 /** Every row of the Gains table as a ParsedGain, amounts in the register's unit. */
-export function readGains(table: DiscoveredTable | undefined, settings: Settings, units: RegisterUnits, date1904: boolean): GainsRead {
+export function readGains(
+  table: DiscoveredTable<"gains"> | undefined,
+  settings: Settings,
+  units: RegisterUnits,
+  date1904: boolean,
+): GainsRead {
   const gains: ParsedGain[] = [];
   const gainById = new Map<string, ParsedGain>();
   if (!table) return { gains, gainById };
@@ -207,6 +214,7 @@ export function readGains(table: DiscoveredTable | undefined, settings: Settings
   const toRegister = (key: MoneyKey, raw: number | null) => (raw === null ? null : convertUnit(raw, units.gainUnits.get(key)!, units.unit));
   const serviceHeaderIsFlag = c.serviceImpact >= 0 && normaliseLabel(table.headers.get("serviceImpact") ?? "") === "service reduction";
   const priceCache = new Map<string, number | null>();
+  const source = tableSource(table);
   for (const r of table.rows) {
     const cells = table.sheet.rows[r] ?? [];
     const at = (col: number) => (col >= 0 ? cells[col] : undefined);
@@ -233,7 +241,7 @@ export function readGains(table: DiscoveredTable | undefined, settings: Settings
       serviceReduction: c.serviceImpact >= 0 && readServiceReduction(cells[c.serviceImpact], serviceHeaderIsFlag),
       priceBase: c.priceBase >= 0 ? readPriceBase(cells[c.priceBase], date1904, priceCache) : null,
       idKey: key,
-      cells,
+      source,
     };
     gains.push(gain);
     if (key !== null && !gainById.has(key)) gainById.set(key, gain);
@@ -242,20 +250,13 @@ export function readGains(table: DiscoveredTable | undefined, settings: Settings
 }
 
 /** What a gain's numeric cell holds (in the register's unit), read again for a message. */
-export function gainCellReader(
-  table: DiscoveredTable | undefined,
-  units: RegisterUnits,
-): (gain: ParsedGain, key: GainNumberKey) => NumberRead {
-  const cols = new Map<GainNumberKey, number>();
+export function gainCellReader(units: RegisterUnits): (gain: ParsedGain, key: GainNumberKey) => NumberRead {
   const from = new Map<GainNumberKey, MoneyUnit>();
   for (const key of ["gross", "costs", "net", "riskAdjusted", "deliverability"] as const) {
-    const col = table?.columns.get(key);
-    if (col !== undefined) cols.set(key, col);
     from.set(key, key === "deliverability" ? units.unit : units.gainUnits.get(key)!);
   }
   return (gain, key) => {
-    const col = cols.get(key);
-    const read = readNumber(col === undefined ? undefined : gain.cells[col]);
+    const read = readNumber(sourceCell(gain, key));
     const unit = from.get(key)!;
     return read.kind === "number" && unit !== units.unit ? { kind: "number", value: convertUnit(read.value, unit, units.unit) } : read;
   };

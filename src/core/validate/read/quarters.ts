@@ -1,12 +1,12 @@
-/** Read stage: the Quarterly table's updates as records (quarter, its end date, trajectory and actual, each with its row). */
+/** Read stage: the Quarterly table's updates as records (quarter, its end date, trajectory and actual, each with its cell). */
 import type { Cell } from "../../workbook/model";
 import { financialYearOfCell, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from "../dates";
 import type { DiscoveredTable } from "../discovery";
+import type { ColumnKey } from "../schema";
 import { cellText, numberOf } from "../text";
+import { tableSource, type SheetRecord } from "./record";
 
-export interface QuarterRow {
-  sheet: string;
-  row: number;
+export interface QuarterRow extends SheetRecord<ColumnKey<"quarterly">> {
   label: string;
   quarter: FinancialQuarter | null;
   /** ISO date the quarter ends; null when the label cannot be read. */
@@ -31,7 +31,7 @@ function quarterWithYearColumn(
   return { startYear: year, quarter: Number(q.slice(-1)) as 1 | 2 | 3 | 4 };
 }
 
-export function readQuarters(table: DiscoveredTable | undefined, date1904: boolean): QuarterRow[] {
+export function readQuarters(table: DiscoveredTable<"quarterly"> | undefined, date1904: boolean): QuarterRow[] {
   const quarterly: QuarterRow[] = [];
   if (!table) return quarterly;
   const c = table.columns;
@@ -40,6 +40,7 @@ export function readQuarters(table: DiscoveredTable | undefined, date1904: boole
   const aC = c.get("actual");
   // "Qtr" Q1 beside "Period" 2012/13: the quarter's year is in a column of its own.
   const yearC = table.headerColumns.find((h) => h.col !== qC && QUARTER_YEAR_HEADERS.has(h.measure))?.col;
+  const source = tableSource(table);
   for (const r of table.rows) {
     const cells = table.sheet.rows[r] ?? [];
     const qCell = qC === undefined ? undefined : cells[qC];
@@ -47,6 +48,7 @@ export function readQuarters(table: DiscoveredTable | undefined, date1904: boole
     quarterly.push({
       sheet: table.sheet.name,
       row: r,
+      source,
       label: quarter ? quarterLabel(quarter) : cellText(qCell),
       quarter,
       quarterEnd: quarter ? quarterEnd(quarter) : null,

@@ -120,7 +120,7 @@ function cashableNeeds(
       if (col === undefined) return [];
       const out: RuleFinding[] = [];
       for (const gain of cashable) {
-        if (isBlankCell(gain.cells[col])) out.push(ctx.at(table.sheet.name, gain.row, col, "missing", { gain: gainName(gain) }));
+        if (isBlankCell(ctx.cell(gain, key))) out.push(ctx.at(table.sheet.name, gain.row, col, "missing", { gain: gainName(gain) }));
       }
       return out;
     },

@@ -280,7 +280,7 @@ function deflateCalls(ctx: RuleContext): DeflateCheck[] {
     if (col === undefined) continue;
     const tolerance = ctx.settings.tolerance / UNIT_FACTORS[ctx.analysis.gainUnits.get(key)!];
     for (const gain of ctx.gains) {
-      const cell = gain.cells[col];
+      const cell = ctx.cell(gain, key);
       if (!cell?.formula || !/DEFLATE/i.test(cell.formula)) continue;
       const m = DEFLATE_CALL.exec(cell.formula);
       if (!m) continue;

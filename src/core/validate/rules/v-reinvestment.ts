@@ -38,7 +38,7 @@ export const reinvestmentNamed = defineRule({
         const col = ctx.requireColumn(gains, key, `each cashable gain must say ${what}`);
         if (col === undefined) continue;
         for (const gain of cashable) {
-          if (isBlankCell(gain.cells[col])) out.push(ctx.at(gains.sheet.name, gain.row, col, messageId, { gain: gainName(gain) }));
+          if (isBlankCell(ctx.cell(gain, key))) out.push(ctx.at(gains.sheet.name, gain.row, col, messageId, { gain: gainName(gain) }));
         }
       }
     }
