@@ -178,6 +178,28 @@ describe("readXlsx: formulas", () => {
     expect(getCell(model.sheets[0], 0, 1)?.formula).toBe("#REF!+1");
     expect(getCell(model.sheets[0], 1, 0)?.formula).toBe("A1+1");
   });
+
+  it("gives a dependent whose master comes later its formula, unless a later cell took its address", async () => {
+    const { model } = await readOk(
+      buildXlsx({
+        styles: `<numFmts count="1"><numFmt numFmtId="164" formatCode="£#,##0"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`,
+        sheets: [
+          {
+            name: "S",
+            body: sheetData(
+              `<row r="1"><c r="B1" s="1"><f t="shared" si="0"/><v>1</v></c><c r="C1" s="1"><f t="shared" si="0"/><v>5</v></c><c r="C1"><v>9</v></c></row>`,
+              `<row r="2"><c r="A2"><f t="shared" ref="A1:C2" si="0">A1+1</f><v>2</v></c></row>`,
+            ),
+          },
+        ],
+      }),
+    );
+    // Exactly these fields (no field left undefined): the dependent keeps its value and format.
+    expect(getCell(model.sheets[0], 0, 1)).toStrictEqual({ value: 1, formula: "#REF!+1", numFmt: "£#,##0" });
+    // C1 appears twice in the file; the later one, a plain 9, is what the model holds.
+    expect(getCell(model.sheets[0], 0, 2)).toStrictEqual({ value: 9 });
+    expect(getCell(model.sheets[0], 1, 0)).toStrictEqual({ value: 2, formula: "A1+1" });
+  });
 });
 
 describe("readXlsx: structure", () => {

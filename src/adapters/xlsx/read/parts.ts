@@ -8,6 +8,7 @@ import { formatCodeFor } from "./formats";
 import { stripFutureFunctionPrefixes } from "./formula";
 import { quoteForMessage } from "./failure";
 import { MAX_CELL_TEXT } from "./sheet";
+import { ownCopy } from "./text-pool";
 import type { Attributes } from "./xml";
 import { decodeOoxmlEscapes, prefixedAttribute, xmlBoolean } from "./xml";
 
@@ -219,7 +220,8 @@ export class SharedStringsHandler {
     if (name === "t") this.inText = false;
     else if (name === "rPh") this.phoneticDepth--;
     else if (name === "si") {
-      this.strings.push(decodeOoxmlEscapes(this.current));
+      // An own copy: the text may be a view into a whole chunk of the part's XML (see text-pool.ts).
+      this.strings.push(ownCopy(decodeOoxmlEscapes(this.current)));
       this.inItem = false;
       this.current = "";
     }

@@ -3,6 +3,11 @@
  * sparse rows of Cell objects. It allocates nothing per cell beyond the Cell itself (text is kept in
  * fields, addresses are parsed by hand), and styled-but-empty cells are not stored: a missing cell
  * in the model already means an empty one.
+ *
+ * Memory (a 100,000-gain register is about 3 million cells): text kept in the model is an own copy,
+ * never a view into the sheet's XML, and each distinct text is kept once (see text-pool.ts); a
+ * cell is made with all its fields in one object literal, so they sit inside the object rather
+ * than in a separate property store; and each row's array is cut to its length once the row ends.
  */
 import type { Cell, CellValue } from "../../../core/workbook/model";
 import { a1 } from "../../../core/workbook/model";
@@ -10,6 +15,8 @@ import { ReadFailure, quoteForMessage } from "./failure";
 import { checkIsoDate } from "./formats";
 import type { CompiledFormula } from "./formula";
 import { compileFormula, shiftFormula, stripFutureFunctionPrefixes } from "./formula";
+import type { TextPool } from "./text-pool";
+import { ownCopy } from "./text-pool";
 import type { Attributes, XmlHandler } from "./xml";
 import { decodeOoxmlEscapes, xmlBoolean } from "./xml";
 
@@ -33,6 +40,8 @@ export interface SheetContext {
   /** Characters of formula text made by expanding shared formulas so far, and the cap on them. */
   formulaChars: number;
   maxFormulaChars: number;
+  /** The workbook's distinct cell texts, each held once. */
+  text: TextPool;
   warn(message: string): void;
 }
 
@@ -78,6 +87,8 @@ export class SheetHandler implements XmlHandler {
   private textCut = false;
   private inCell = false;
   private lastStyleFormat: string | undefined;
+  /** The row whose array may still be longer than its cells (cut to length when the row ends). */
+  private openRow = -1;
   private readonly badDates = new Map<"not-a-calendar-date" | "out-of-range", { count: number; cell: string; text: string }>();
 
   constructor(
@@ -154,6 +165,9 @@ export class SheetHandler implements XmlHandler {
       case "c":
         this.finishCell();
         break;
+      case "row":
+        this.trimRow();
+        break;
       case "v":
       case "f":
       case "t":
@@ -170,11 +184,18 @@ export class SheetHandler implements XmlHandler {
 
   /** After the sheet: fills in dependents whose shared-formula master came later in the file (rare, but legal), and warns of bad dates. */
   finish(): void {
+    this.trimRow();
     this.warnBadDates();
     for (const item of this.pending) {
       const master = this.masters.get(item.id);
-      if (master) item.cell.formula = this.shiftMaster(master, item.row, item.col);
-      else
+      if (master) {
+        const { cell, row, col } = item;
+        const formula = this.shiftMaster(master, row, col);
+        // A new cell rather than a field added to the old one (see makeCell); unless a later cell
+        // at the same address has replaced it.
+        const cells = this.rows[row];
+        if (cells !== undefined && cells[col] === cell) cells[col] = makeCell(cell.value, cell.error, formula, cell.numFmt);
+      } else
         this.context.warn(
           `Sheet "${this.sheetName}": a shared formula at ${a1(item.row, item.col)} has no master formula; only its value was read.`,
         );
@@ -256,23 +277,23 @@ export class SheetHandler implements XmlHandler {
         }
         break;
       case "str":
-        if (this.hasValue) value = decodeOoxmlEscapes(text);
+        if (this.hasValue) value = this.context.text.own(decodeOoxmlEscapes(text));
         break;
       case "inlineStr":
-        if (this.hasInline) value = decodeOoxmlEscapes(this.inlineText);
-        else if (this.hasValue) value = decodeOoxmlEscapes(text);
+        if (this.hasInline) value = this.context.text.own(decodeOoxmlEscapes(this.inlineText));
+        else if (this.hasValue) value = this.context.text.own(decodeOoxmlEscapes(text));
         break;
       case "b":
         if (this.hasValue) value = text === "1" || text.toLowerCase() === "true";
         break;
       case "e":
-        if (this.hasValue) error = text.trim() || "#N/A";
+        if (this.hasValue) error = this.context.text.own(text.trim() || "#N/A");
         break;
       case "d":
         if (this.hasValue && text !== "") value = this.isoDate(text, row, col);
         break;
       default:
-        if (this.hasValue) value = text;
+        if (this.hasValue) value = this.context.text.own(text);
     }
 
     let formula: string | undefined;
@@ -281,7 +302,7 @@ export class SheetHandler implements XmlHandler {
       const formulaText = this.formulaText;
       if (this.formulaType === "shared" && this.sharedId !== undefined) {
         if (formulaText !== "") {
-          formula = cleanFormula(formulaText);
+          formula = ownCopy(cleanFormula(formulaText));
           this.masters.set(this.sharedId, { row, col, text: formula, compiled: null });
         } else {
           const master = this.masters.get(this.sharedId);
@@ -289,7 +310,7 @@ export class SheetHandler implements XmlHandler {
           else pendingId = this.sharedId;
         }
       } else if (formulaText !== "") {
-        formula = cleanFormula(formulaText);
+        formula = ownCopy(cleanFormula(formulaText));
       }
     }
 
@@ -309,9 +330,7 @@ export class SheetHandler implements XmlHandler {
       );
     }
 
-    const cell: Cell = { value };
-    if (error !== undefined) cell.error = error;
-    if (formula !== undefined) cell.formula = formula;
+    let numFmt: string | undefined;
     const style = this.cellStyle;
     if (style !== undefined) {
       // Neighbouring cells mostly share a style: remember the last lookup.
@@ -319,16 +338,33 @@ export class SheetHandler implements XmlHandler {
         this.lastStyle = style;
         this.lastStyleFormat = context.formatsByStyle[+style];
       }
-      if (this.lastStyleFormat !== undefined) cell.numFmt = this.lastStyleFormat;
+      numFmt = this.lastStyleFormat;
     }
+    const cell = makeCell(value, error, formula, numFmt);
     if (pendingId !== undefined) this.pending.push({ cell, row, col, id: pendingId });
 
+    if (row !== this.openRow) {
+      this.trimRow();
+      this.openRow = row;
+    }
     let cells = this.rows[row];
     if (cells === undefined) {
       cells = [];
       this.rows[row] = cells;
     }
     cells[col] = cell;
+  }
+
+  /**
+   * An array grows its store by half again plus 16 slots as cells are added, so a 19-cell row
+   * would hold 41 slots: once the row's cells are in, it is replaced by a copy of its own length.
+   */
+  private trimRow(): void {
+    const row = this.openRow;
+    if (row < 0) return;
+    this.openRow = -1;
+    const cells = this.rows[row];
+    if (cells !== undefined) this.rows[row] = cells.slice();
   }
 
   /**
@@ -345,7 +381,7 @@ export class SheetHandler implements XmlHandler {
       if (seen) seen.count++;
       else this.badDates.set(checked, { count: 1, cell: a1(row, col), text });
     }
-    return text;
+    return this.context.text.own(text);
   }
 
   /** One warning per kind of bad date on the sheet: how many cells, and the first. */
@@ -377,6 +413,19 @@ export class SheetHandler implements XmlHandler {
     }
     return shiftFormula(compiled, row - master.row, col - master.col);
   }
+}
+
+/**
+ * A cell with every field it has set in one object literal: a field added after the object is made
+ * goes into a separate property store, which costs a cell about 40 bytes more.
+ */
+function makeCell(value: CellValue, error: string | undefined, formula: string | undefined, numFmt: string | undefined): Cell {
+  if (error === undefined) {
+    if (formula === undefined) return numFmt === undefined ? { value } : { value, numFmt };
+    return numFmt === undefined ? { value, formula } : { value, formula, numFmt };
+  }
+  if (formula === undefined) return numFmt === undefined ? { value, error } : { value, error, numFmt };
+  return numFmt === undefined ? { value, error, formula } : { value, error, formula, numFmt };
 }
 
 function cleanFormula(text: string): string {
