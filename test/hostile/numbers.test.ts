@@ -64,7 +64,7 @@ describe("sums and targets a report cannot measure", () => {
     const c = await check("underflow.xlsx", gen.extremeBaseline("1e-300"));
     const [finding] = ruleFindings(c, "method.target-not-measurable");
     expect(finding).toMatchObject({ sheet: "Baseline", messageId: "targetUnderflow" });
-    expect(finding.message).toMatch(/^A baseline of 6E-300 gives a target of 5\.564E-301 .*less than half a penny/);
+    expect(finding.message).toMatch(/^A baseline of £6E-300 gives a target of £5\.564E-301 .*less than half a penny/);
     expect(ruleFindings(c, "method.progress")).toEqual([]);
     expect(ruleFindings(c, "method.on-track")).toEqual([]);
     expect(c.target).toBeNull();
@@ -83,7 +83,7 @@ describe("the pane's target panel", () => {
     if (!read.ok) throw new Error(read.reason);
     const { data } = checkModel(read.model, { file: "underflow.xlsx" });
     expect(data.target).toBeNull();
-    expect(data.targetNotMeasurable).toMatch(/^A baseline of 6E-300 gives a target of 5\.564E-301 .*less than half a penny/);
+    expect(data.targetNotMeasurable).toMatch(/^A baseline of £6E-300 gives a target of £5\.564E-301 .*less than half a penny/);
     expect(data.targetPath).toEqual([]);
   });
 });

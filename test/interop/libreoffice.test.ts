@@ -272,7 +272,7 @@ describe("a VfM workbook authored independently in LibreOffice (Harbourside Boro
     ]);
     // Ahead of the path at Q1 2026-27 (870 of 825 due), but the plan for 2026-27 is far short of 3,300 (£k).
     expect(report.findings.find((f) => f.rule === "method.on-track")?.message).toMatch(
-      /^Off track: actual gains of 870 by the end of Q1 2026-27 against 825 due .*against 3,300 due by that year's end/,
+      /^Off track: actual gains of £870k by the end of Q1 2026-27 against £825k due .*against £3,300k due by that year's end/,
     );
   });
 });

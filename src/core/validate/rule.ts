@@ -6,7 +6,7 @@
 import type { Cell, CellRect, WorkbookModel } from "../workbook/model";
 import { a1, a1Range } from "../workbook/model";
 import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
-import { formatMoney, type MoneyUnit, type NumberRead } from "./text";
+import { formatMoney, type MoneyPrecision, type MoneyUnit, type NumberRead } from "./text";
 import { addressOf, readRows, sourceCell, sourceNumber, sourceText, tableFor, valueCell } from "./read/record";
 import type { CellRef, RecordKey, SheetRecord } from "./read/record";
 import type { DiscoveredTable } from "./discovery";
@@ -107,9 +107,11 @@ export class RuleContext<MessageId extends string = string> {
    * An amount as a message prints it, with £ and the unit: "£3,740k", "-£80.50", "£1.0025m". Amounts
    * are in the register's unit (ctx.data.unit) unless `unit` names another (a column's own, e.g. a
    * profile year stated in £m). Every amount in a rule message goes through here, never bare digits.
+   * "exact" (the default) shows the decimals a recomputation needs; "report" at most 2, for figures
+   * the message reports rather than checks (progress, the on-track judgement).
    */
-  money(value: number, unit: MoneyUnit = this.data.unit): string {
-    return formatMoney(value, unit, "exact");
+  money(value: number, unit: MoneyUnit = this.data.unit, precision: MoneyPrecision = "exact"): string {
+    return formatMoney(value, unit, precision);
   }
 
   /** The text a gain's cell shows, e.g. its deliverability "Amber". */

@@ -233,7 +233,8 @@ export function formatAmount(value: number): string {
 
 /**
  * How many decimals formatMoney shows: "report" at most 2 (summary lines), "exact" as many as a
- * recomputation message needs to show a difference (up to 4, or 6 below 1), at least 2 when not whole.
+ * recomputation message needs to show a difference (up to 4, or 6 below 1), at least 2 when not whole,
+ * and Excel's E notation for an amount too large or too small for plain digits (£1E+308, £1E-300).
  */
 export type MoneyPrecision = "report" | "exact";
 
@@ -243,9 +244,16 @@ export type MoneyPrecision = "report" | "exact";
  */
 export function formatMoney(value: number, unit: MoneyUnit, precision: MoneyPrecision = "report"): string {
   if (!Number.isFinite(value)) return formatAmount(value);
-  const digits = precision === "exact" ? formatExact(Math.abs(value)) : formatAmount(Math.abs(value));
+  const size = Math.abs(value);
+  const digits =
+    precision === "report" ? formatAmount(size) : size !== 0 && (size < 1e-6 || size >= 1e15) ? scientific(size) : formatExact(size);
   const text = `£${/\.\d$/.test(digits) ? `${digits}0` : digits}${unit.slice(1)}`;
   return value < 0 && /[1-9]/.test(digits) ? `-${text}` : text;
+}
+
+/** 1E+308, 1.235E-300: a figure beyond plain digits as Excel writes it, to 4 significant digits. */
+function scientific(size: number): string {
+  return String(Number(size.toPrecision(4))).replace("e", "E");
 }
 
 /** Formats a figure in a recomputation message with enough decimals to show the difference (up to 6). */

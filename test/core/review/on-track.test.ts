@@ -225,13 +225,12 @@ ruleTester(onTrack, {
         {
           sheet: "Quarterly",
           cell: "C8",
-          message: /^Off track: actual gains of 2,741,035 by the end of Q3 2009-10 against .* due on the target path/,
+          message: /^Off track: actual gains of £2,741,035 by the end of Q3 2009-10 against .* due on the target path/,
           messageId: "judgement",
           data: {
             status: "Off track",
             measures:
-              "actual gains of 2,741,035 by the end of Q3 2009-10 against 7,385,931.67 due on the target path (37.1%), short by 4,644,896.67; the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 8,458,923.16 due by that year's end (27.5%), short by 6,132,038.92",
-            unit: "£",
+              "actual gains of £2,741,035 by the end of Q3 2009-10 against £7,385,931.67 due on the target path (37.1%), short by £4,644,896.67; the plan counts on £2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against £8,458,923.16 due by that year's end (27.5%), short by £6,132,038.92",
             onTrackShare: "100%",
             atRiskShare: "90%",
           },
@@ -247,13 +246,12 @@ ruleTester(onTrack, {
           sheet: "Quarterly",
           cell: "C8",
           message:
-            /^On track: actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path \(100%\); the plan/,
+            /^On track: actual gains of £243,176.68 by the end of Q3 2009-10 against £243,176.68 due on the target path \(100%\); the plan/,
           messageId: "judgement",
           data: {
             status: "On track",
             measures:
-              "actual gains of 243,176.68 by the end of Q3 2009-10 against 243,176.68 due on the target path (100%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 277,936.05 due by that year's end (837.2%)",
-            unit: "£",
+              "actual gains of £243,176.68 by the end of Q3 2009-10 against £243,176.68 due on the target path (100%); the plan counts on £2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against £277,936.05 due by that year's end (837.2%)",
             onTrackShare: "100%",
             atRiskShare: "90%",
           },
@@ -269,13 +267,12 @@ ruleTester(onTrack, {
           sheet: "Profile",
           cell: "C2:C6",
           message:
-            /^Off track: actual gains of 5,000,000 .*\(\d+(\.\d)?%\); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10/,
+            /^Off track: actual gains of £5,000,000 .*\(\d+(\.\d)?%\); the plan counts on £2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10/,
           messageId: "judgement",
           data: {
             status: "Off track",
             measures:
-              "actual gains of 5,000,000 by the end of Q3 2009-10 against 2,441,142.44 due on the target path (204.8%); the plan counts on 2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against 2,791,861.34 due by that year's end (83.3%), short by 464,977.10",
-            unit: "£",
+              "actual gains of £5,000,000 by the end of Q3 2009-10 against £2,441,142.44 due on the target path (204.8%); the plan counts on £2,326,884.24 of risk-adjusted cashable gains in its weakest year, 2009-10, against £2,791,861.34 due by that year's end (83.3%), short by £464,977.10",
             onTrackShare: "100%",
             atRiskShare: "90%",
           },

@@ -173,9 +173,9 @@ ruleTester(rules.noNetting, {
         {
           sheet: "Baseline",
           cell: "C5",
-          message: "is negative (-1,200)",
+          message: "is negative (-£1,200)",
           messageId: "negative",
-          data: { line: 'Baseline line "Premises"', amount: "-1,200" },
+          data: { line: 'Baseline line "Premises"', amount: "-£1,200" },
         },
       ],
     },
@@ -260,9 +260,9 @@ ruleTester(rules.noNetting, {
         {
           sheet: "Baseline",
           cell: "C5",
-          message: "is negative (-1,200)",
+          message: "is negative (-£1,200)",
           messageId: "negative",
-          data: { line: 'Baseline line "Premises"', amount: "-1,200" },
+          data: { line: 'Baseline line "Premises"', amount: "-£1,200" },
         },
       ],
     },

@@ -8,7 +8,7 @@ function baselineOf(amount: number) {
   return cleanWith(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`Baseline!C${i + 2}`, amount])));
 }
 
-const TARGET = { rate: "3%", method: "compound", years: "3", unit: "£" };
+const TARGET = { rate: "3%", method: "compound", years: "3" };
 
 ruleTester(rules.targetNotMeasurable, {
   valid: [
@@ -36,7 +36,7 @@ ruleTester(rules.targetNotMeasurable, {
           cell: "C2:C11",
           messageId: "targetUnderflow",
           message: "less than half a penny",
-          data: { ...TARGET, baseline: "1E-299", target: "9.273E-301", column: '"Amount"' },
+          data: { ...TARGET, baseline: "£1E-299", target: "£9.273E-301", column: '"Amount"' },
         },
       ],
     },
@@ -48,7 +48,7 @@ ruleTester(rules.targetNotMeasurable, {
           sheet: "Baseline",
           cell: "C2:C11",
           messageId: "targetUnderflow",
-          data: { ...TARGET, baseline: "1E-319", target: "0", column: '"Amount"' },
+          data: { ...TARGET, baseline: "£1E-319", target: "£0", column: '"Amount"' },
         },
       ],
     },
@@ -56,7 +56,7 @@ ruleTester(rules.targetNotMeasurable, {
       name: "a target rate of 0% gives a target of 0",
       model: clean(),
       options: { settings: { targetRate: 0 } },
-      errors: [{ sheet: "Baseline", cell: "C2:C11", messageId: "targetZero", data: { baseline: "138,898,574", rate: "0%", years: "3" } }],
+      errors: [{ sheet: "Baseline", cell: "C2:C11", messageId: "targetZero", data: { baseline: "£138,898,574", rate: "0%", years: "3" } }],
     },
     {
       name: "gross gains of 1E+308 overflow the register's totals (net and risk-adjusted are worked out from them)",

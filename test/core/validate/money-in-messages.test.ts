@@ -53,6 +53,36 @@ describe("amounts in rule messages carry £ and the register's unit (#11)", () =
     expect(f.message).toBe("Risk-adjusted gain £336k does not equal gross £500k x deliverability 0.8 - costs £80k (£320k).");
   });
 
+  test("i.no-netting: a negative baseline line in £k", () => {
+    const f = finding({ "Baseline!C2": -1200 }, "i.no-netting", "negative");
+    expect(f.data?.amount).toBe("-£1,200k");
+  });
+
+  test("ii.derived-formulas: a typed net gain in £k", () => {
+    const f = finding({ "Gains!K2": 420 }, "ii.derived-formulas", "typedNet");
+    expect(f.message).toBe("This Net gain (£420k) is a typed number, not a formula.");
+  });
+
+  test("vii.unit-cost-recomputes: the cost in its column's £k, the unit cost in £ (its header states no unit)", () => {
+    const f = finding({}, "vii.unit-cost-recomputes", "differs");
+    expect(f.message).toBe("Unit cost £250 does not equal cost £12,000,000k / output 48,000 (£250,000).");
+  });
+
+  test("method.progress and method.on-track: reported figures in £k, no separate 'Amounts in' note", () => {
+    const progress = finding({}, "method.progress", "progress");
+    expect(progress.message).toMatch(/^Risk-adjusted cashable net gains of £4,117,545\.89k against a target of £12,879,648\.07k \(32%\)/);
+    expect(progress.message).toContain("on a baseline of £138,898,574k (2007-08)");
+    const onTrack = finding({}, "method.on-track", "judgement");
+    expect(onTrack.message).toMatch(/^Off track: actual gains of £2,741,035k by the end of Q3 2009-10 against £7,385,931\.67k due/);
+    expect(onTrack.message).not.toContain("Amounts in");
+  });
+
+  test("method.target-not-measurable: a baseline too small for plain digits in Excel's notation, with £ and the unit", () => {
+    const tiny = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`Baseline!C${i + 2}`, 1e-300]));
+    const f = finding(tiny, "method.target-not-measurable", "targetUnderflow");
+    expect(f.message).toMatch(/^A baseline of £1E-299k gives a target of £9\.273E-301k \(3% a year/);
+  });
+
   test("the text report, JSON and SARIF carry the same amounts (SARIF's arguments too)", () => {
     const report = validateWorkbook(inThousands({ "Reinvestment!C2": 1 }), { file: "t.xlsx" });
     const catalogue = createRuleCatalogue(RULES, PRINCIPLE_TITLES, (id) => `docs/rules/${id}.md`);

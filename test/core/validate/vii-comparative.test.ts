@@ -67,9 +67,9 @@ ruleTester(rules.unitCostRecomputes, {
         {
           sheet: "Comparatives",
           cell: "C4",
-          message: "Unit cost 260 does not equal cost 12,000,000 / output 48,000 (250).",
+          message: "Unit cost £260 does not equal cost £12,000,000 / output 48,000 (£250).",
           messageId: "differs",
-          data: { value: "260", cost: "12,000,000", output: "48,000", expected: "250" },
+          data: { value: "£260", cost: "£12,000,000", output: "48,000", expected: "£250" },
         },
       ],
     },
@@ -91,9 +91,9 @@ ruleTester(rules.unitCostRecomputes, {
         {
           sheet: "Comparatives",
           cell: "C4",
-          message: "Unit cost 250.50 does not equal cost 12,000,000 / output 48,000 (250).",
+          message: "Unit cost £250.50 does not equal cost £12,000,000 / output 48,000 (£250).",
           messageId: "differs",
-          data: { value: "250.50", cost: "12,000,000", output: "48,000", expected: "250" },
+          data: { value: "£250.50", cost: "£12,000,000", output: "48,000", expected: "£250" },
         },
       ],
     },

@@ -6,7 +6,7 @@ import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { financialYearLabel } from "../../text/financial-year";
 import { normaliseWords, quote, readNumber } from "../text";
-import { gainName, num, textAt } from "./helpers";
+import { gainName, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (i): "${PRINCIPLE_TITLES.i}."`;
 
@@ -255,7 +255,7 @@ export const noNetting = defineRule({
         out.push(
           ctx.at(table.sheet.name, r, amountCol!, "negative", {
             line: line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`,
-            amount: num(amount.value),
+            amount: ctx.money(amount.value, table.units.get("amount") ?? ctx.settings.unit),
           }),
         );
       } else if (line !== "" && INCOME_WORDS.test(normaliseWords(line))) {

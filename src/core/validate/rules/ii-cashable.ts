@@ -1,6 +1,6 @@
 /** Principle (ii): cashable gains identified in budget forecasts and auditable. */
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { cellText, isBlankCell, numberOf, quote } from "../text";
+import { isBlankCell, numberOf, quote } from "../text";
 import { gainName, runs, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ii): "${PRINCIPLE_TITLES.ii}."`;
@@ -187,12 +187,13 @@ export const derivedFormulas = defineRule({
         // A number stored as text ("420") is typed just the same.
         if (cell && !cell.formula && !cell.error && numberOf(cell) !== null) typed.push(r);
       }
+      const unit = ctx.analysis.gainUnits.get(key) ?? ctx.data.unit;
       for (const [start, end] of runs(typed)) {
         const count = end - start + 1;
         const rect = { startRow: start, endRow: end, startCol: col, endCol: col };
         out.push(
           count === 1
-            ? ctx.atRange(table.sheet.name, rect, one, { value: cellText(table.sheet.rows[start]?.[col]) })
+            ? ctx.atRange(table.sheet.name, rect, one, { value: ctx.money(numberOf(table.sheet.rows[start]?.[col])!, unit) })
             : ctx.atRange(table.sheet.name, rect, several, { count: String(count) }),
         );
       }

@@ -8,20 +8,13 @@ import type { DiscoveredTable } from "../discovery";
 import { beyondExcel, measureTarget, type TargetProblem } from "../measurable";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import type { ColumnKey, TableKey } from "../schema";
-import { formatExact, formatPercent, quote } from "../text";
+import { formatPercent, quote } from "../text";
 import type { VfmTotals } from "../analysis";
 
 const WHY_METHOD = `${PRINCIPLE_TITLES.method}.`;
 
 /** Excel's largest number as Excel writes it. */
 const EXCEL_LARGEST = "9.99999999999999E+307";
-
-/** A figure for a message, in Excel's E notation when it is too large or too small for plain digits. */
-function figure(value: number): string {
-  const size = Math.abs(value);
-  if (value !== 0 && (size < 0.01 || size >= 1e15)) return String(Number(value.toPrecision(4))).replace("e", "E");
-  return formatExact(value);
-}
 
 /** The register totals each money column feeds. */
 const REGISTER_TOTALS: ReadonlyArray<[key: "gross" | "net" | "riskAdjusted", totals: ReadonlyArray<keyof VfmTotals>]> = [
@@ -37,11 +30,10 @@ function columnLabel(table: DiscoveredTable, key: ColumnKey): string {
 function targetData(ctx: RuleContext): Record<string, string> {
   const s = ctx.settings;
   return {
-    baseline: figure(ctx.data.baselineTotal ?? 0),
+    baseline: ctx.money(ctx.data.baselineTotal ?? 0),
     rate: formatPercent(s.targetRate),
     method: s.targetMethod,
     years: String(ctx.data.targetYears),
-    unit: ctx.data.unit,
   };
 }
 
@@ -64,13 +56,13 @@ export const targetNotMeasurable = defineRule({
   messages: {
     registerOverflow: `The Gains column {{column}} adds up to more than the largest number Excel holds (${EXCEL_LARGEST}), so the register's totals and progress cannot be measured. Check for a figure typed with a stray exponent or in the wrong unit.`,
     baselineOverflow: `The Baseline column {{column}} adds up to more than the largest number Excel holds (${EXCEL_LARGEST}), so no target can be worked out from it. Check for an amount typed with a stray exponent or in the wrong unit.`,
-    targetOverflow: `The target worked out from a baseline of {{baseline}} ({{rate}} a year {{method}} over {{years}} years) is more than the largest number Excel holds (${EXCEL_LARGEST}), so progress cannot be measured against it. Amounts in {{unit}}.`,
+    targetOverflow: `The target worked out from a baseline of {{baseline}} ({{rate}} a year {{method}} over {{years}} years) is more than the largest number Excel holds (${EXCEL_LARGEST}), so progress cannot be measured against it.`,
     targetUnderflow:
-      "A baseline of {{baseline}} gives a target of {{target}} ({{rate}} a year {{method}} over {{years}} years), less than half a penny, so progress cannot be measured against it. Check the Baseline column {{column}} and its unit. Amounts in {{unit}}.",
+      "A baseline of {{baseline}} gives a target of {{target}} ({{rate}} a year {{method}} over {{years}} years), less than half a penny, so progress cannot be measured against it. Check the Baseline column {{column}} and its unit.",
     targetZero:
       "A baseline of {{baseline}} gives a target of 0 ({{rate}} a year over {{years}} years), so progress cannot be measured as a share of it. Set the Target rate and Target years in the Settings.",
     progressOverflow:
-      "Risk-adjusted cashable net gains of {{achieved}} against a target of {{target}} is a share too large to measure. Check the register's Risk-adjusted gain figures and their unit. Amounts in {{unit}}.",
+      "Risk-adjusted cashable net gains of {{achieved}} against a target of {{target}} is a share too large to measure. Check the register's Risk-adjusted gain figures and their unit.",
   },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -121,7 +113,7 @@ function problemFinding(ctx: RuleContext, problem: TargetProblem, column: string
     case "targetOverflow":
       return { messageId: "targetOverflow", data: targetData(ctx) };
     case "targetUnderflow":
-      return { messageId: "targetUnderflow", data: { ...targetData(ctx), target: figure(problem.target), column } };
+      return { messageId: "targetUnderflow", data: { ...targetData(ctx), target: ctx.money(problem.target), column } };
     case "targetZero": {
       const { baseline, rate, years } = targetData(ctx);
       return { messageId: "targetZero", data: { baseline, rate, years } };
@@ -129,7 +121,7 @@ function problemFinding(ctx: RuleContext, problem: TargetProblem, column: string
     case "progressOverflow":
       return {
         messageId: "progressOverflow",
-        data: { achieved: figure(ctx.data.totals.cashableRiskAdjusted), target: figure(problem.target), unit: ctx.data.unit },
+        data: { achieved: ctx.money(ctx.data.totals.cashableRiskAdjusted), target: ctx.money(problem.target) },
       };
   }
 }

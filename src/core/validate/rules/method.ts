@@ -6,8 +6,8 @@ import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { SETTING_DOCS } from "../settings";
 import type { ColumnKey, TableKey } from "../schema";
-import { formatAmount, formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
-import { gainName, num, textAt } from "./helpers";
+import { formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
+import { gainName, textAt } from "./helpers";
 
 const WHY_METHOD = `${PRINCIPLE_TITLES.method}.`;
 
@@ -41,7 +41,7 @@ export const serviceReduction = defineRule({
         ctx.at(table.sheet.name, gain.row, col, "counted", {
           gain: gainName(gain),
           text: quote(textAt(table, gain.row, col)),
-          value: num(counted),
+          value: ctx.money(counted),
         }),
       );
     }
@@ -78,8 +78,8 @@ export const cashableShare = defineRule({
     if (share + 1e-12 >= ctx.settings.minimumCashableShare) return [];
     const data = {
       share: formatPercent(share),
-      cashable: num(cashableNet),
-      total: num(total),
+      cashable: ctx.money(cashableNet),
+      total: ctx.money(total),
       minimum: formatPercent(ctx.settings.minimumCashableShare),
     };
     return [{ sheet: table.sheet.name, cell: ctx.columnRange(table, col), messageId: "belowMinimum", data }];
@@ -265,6 +265,8 @@ interface DeflateCheck {
   call: string;
   result: ReturnType<typeof deflate>;
   tolerance: number;
+  /** The unit of the cell's column (the call's amounts are in it too). */
+  unit: MoneyUnit;
 }
 
 /** Recomputes every literal VFM.DEFLATE call in the register's Gross gain and Costs cells (few cells, so not a hot path). */
@@ -278,7 +280,8 @@ function deflateCalls(ctx: RuleContext): DeflateCheck[] {
   ] as const) {
     const col = table.columns.get(key);
     if (col === undefined) continue;
-    const tolerance = ctx.settings.tolerance / UNIT_FACTORS[ctx.analysis.gainUnits.get(key)!];
+    const unit = ctx.analysis.gainUnits.get(key)!;
+    const tolerance = ctx.settings.tolerance / UNIT_FACTORS[unit];
     for (const gain of ctx.gains) {
       const cell = ctx.cell(gain, key);
       if (!cell?.formula || !/DEFLATE/i.test(cell.formula)) continue;
@@ -295,6 +298,7 @@ function deflateCalls(ctx: RuleContext): DeflateCheck[] {
         call: cell.formula.replace(/^\s*=?\s*(?:_xldudf_)?/i, ""),
         result: deflate(Number(m[1]), year(m[3], m[2]), year(m[5], m[4]), series, { date1904: ctx.model.date1904 }),
         tolerance,
+        unit,
       });
     }
   }
@@ -339,9 +343,9 @@ export const deflateRecomputes = defineRule({
         const data = {
           gain: c.gainLabel,
           column: c.column,
-          value: num(c.cached),
+          value: ctx.money(c.cached, c.unit),
           call: c.call,
-          expected: num(result.value),
+          expected: ctx.money(result.value, c.unit),
           series: result.series ?? "given",
         };
         out.push(ctx.at(sheet, c.row, c.col, "differs", data));
@@ -405,23 +409,22 @@ export const progress = defineRule({
   example: { failing: "(Information only.)", passing: "Risk-adjusted cashable net gains 1,102.4 against a target of 1,413.72 (78%)." },
   messages: {
     progress:
-      "Risk-adjusted cashable net gains of {{achieved}} against a target of {{target}} ({{progress}}): {{rate}} a year {{method}} over {{years}} years on a baseline of {{baseline}}{{baselineYear}}{{due}}. Amounts in {{unit}}.",
+      "Risk-adjusted cashable net gains of {{achieved}} against a target of {{target}} ({{progress}}): {{rate}} a year {{method}} over {{years}} years on a baseline of {{baseline}}{{baselineYear}}{{due}}.",
   },
   check(ctx) {
     const target = ctx.data.target;
     if (!target || ctx.gains.length === 0) return [];
     const s = ctx.settings;
     const data = {
-      achieved: num(target.riskAdjustedCashable),
-      target: formatAmount(target.value),
+      achieved: ctx.money(target.riskAdjustedCashable, ctx.data.unit, "report"),
+      target: ctx.money(target.value, ctx.data.unit, "report"),
       progress: formatPercent(target.progress),
       rate: formatPercent(s.targetRate),
       method: s.targetMethod,
       years: String(ctx.data.targetYears),
-      baseline: formatAmount(ctx.data.baselineTotal ?? 0),
+      baseline: ctx.money(ctx.data.baselineTotal ?? 0, ctx.data.unit, "report"),
       baselineYear: s.baselineYear !== null ? ` (${financialYearLabel(s.baselineYear)})` : "",
       due: s.targetYear !== null ? `, due ${financialYearLabel(s.targetYear)}` : "",
-      unit: ctx.data.unit,
     };
     return [{ ...progressLocation(ctx), messageId: "progress", data }];
   },

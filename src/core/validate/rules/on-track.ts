@@ -1,7 +1,7 @@
 /** Method: is the return on track against the target path (src/core/review/on-track.ts)? */
 import { onTrackOf, ON_TRACK_WORDS, type OnTrackJudgement } from "../../review/on-track";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
-import { formatAmount, formatPercent } from "../text";
+import { formatMoney, formatPercent, type MoneyUnit } from "../text";
 import { renderMessage } from "../messages";
 import { a1 } from "../../workbook/model";
 
@@ -22,27 +22,27 @@ function where(ctx: RuleContext, judgement: OnTrackJudgement): Pick<RuleFinding,
   return { sheet: null, cell: null };
 }
 
-function short(shortfall: number): string {
-  return shortfall > 0 ? `, short by ${formatAmount(shortfall)}` : "";
-}
-
-/** The values of the finding's message: the status word, the figures of both measures, the shares. */
+/**
+ * The values of the finding's message: the status word, the figures of both measures (each amount
+ * through `money`, with £ and the unit), the shares.
+ */
 function onTrackData(
   judgement: OnTrackJudgement,
-  unit: string,
-): Record<"status" | "measures" | "unit" | "onTrackShare" | "atRiskShare", string> {
+  money: (value: number) => string,
+): Record<"status" | "measures" | "onTrackShare" | "atRiskShare", string> {
+  const short = (shortfall: number) => (shortfall > 0 ? `, short by ${money(shortfall)}` : "");
   const parts: string[] = [];
   const t = judgement.toDate;
   if (t) {
     parts.push(
-      `actual gains of ${formatAmount(t.amount)} by the end of ${t.label} against ${formatAmount(t.due)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}`,
+      `actual gains of ${money(t.amount)} by the end of ${t.label} against ${money(t.due)} due on the target path (${formatPercent(t.share)})${short(t.shortfall)}`,
     );
   } else parts.push("no quarter with an actual has ended yet");
   const p = judgement.weakestPlanYear;
   if (p) {
     const which = judgement.plan.length > 1 ? `its weakest year, ${p.label}` : p.label;
     parts.push(
-      `the plan counts on ${formatAmount(p.amount)} of risk-adjusted cashable gains in ${which}, against ${formatAmount(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}`,
+      `the plan counts on ${money(p.amount)} of risk-adjusted cashable gains in ${which}, against ${money(p.due)} due by that year's end (${formatPercent(p.share)})${short(p.shortfall)}`,
     );
   }
   const word = ON_TRACK_WORDS[judgement.status];
@@ -50,18 +50,19 @@ function onTrackData(
   return {
     status: `${word[0].toUpperCase()}${word.slice(1)}`,
     measures: parts.join("; "),
-    unit,
     onTrackShare: formatPercent(th.onTrackShare),
     atRiskShare: formatPercent(th.atRiskShare),
   };
 }
 
-const JUDGEMENT_MESSAGE =
-  "{{status}}: {{measures}}. Amounts in {{unit}}; on track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
+const JUDGEMENT_MESSAGE = "{{status}}: {{measures}}. On track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
 
 /** The finding's sentence: the status, then the figures of both measures. */
-export function describeOnTrack(judgement: OnTrackJudgement, unit: string): string {
-  return renderMessage(JUDGEMENT_MESSAGE, onTrackData(judgement, unit));
+export function describeOnTrack(judgement: OnTrackJudgement, unit: MoneyUnit): string {
+  return renderMessage(
+    JUDGEMENT_MESSAGE,
+    onTrackData(judgement, (value) => formatMoney(value, unit)),
+  );
 }
 
 export const onTrack = defineRule({
@@ -84,7 +85,13 @@ export const onTrack = defineRule({
   check(ctx) {
     const judgement = onTrackOf(ctx.analysis);
     if (!judgement) return [];
-    return [{ ...where(ctx, judgement), messageId: "judgement", data: onTrackData(judgement, ctx.data.unit) }];
+    return [
+      {
+        ...where(ctx, judgement),
+        messageId: "judgement",
+        data: onTrackData(judgement, (value) => ctx.money(value, ctx.data.unit, "report")),
+      },
+    ];
   },
 });
 

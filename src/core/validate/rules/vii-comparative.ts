@@ -1,7 +1,7 @@
 /** Principle (vii): comparative measurement - HQ costs, output/outcome measures, unit costs. */
 import Decimal from "decimal.js";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { formatAmount, headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
+import { headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
 import { describeRead, num, textAt } from "./helpers";
 
 const WHY = `CSR07 principle (vii): "${PRINCIPLE_TITLES.vii}."`;
@@ -115,9 +115,12 @@ export const unitCostRecomputes = defineRule({
     const costCol = c.get("cost");
     const outputCol = c.get("output");
     if (kindCol === undefined || costCol === undefined || outputCol === undefined) return [];
-    const costFactor = UNIT_FACTORS[table.units.get("cost") ?? ctx.settings.unit];
+    const costUnit = table.units.get("cost") ?? ctx.settings.unit;
+    const costFactor = UNIT_FACTORS[costUnit];
     const valueHeader = table.headers.get("value");
-    const valueFactor = UNIT_FACTORS[(valueHeader ? headerUnit(valueHeader) : null) ?? "£"];
+    // A unit cost is in pounds unless its header says otherwise (£ per arrest, not £k per arrest).
+    const valueUnit = (valueHeader ? headerUnit(valueHeader) : null) ?? "£";
+    const valueFactor = UNIT_FACTORS[valueUnit];
     const out: RuleFinding[] = [];
     for (const r of table.rows) {
       if (measureKind(textAt(table, r, kindCol)) !== "unit") continue;
@@ -132,11 +135,11 @@ export const unitCostRecomputes = defineRule({
       const expected = new Decimal(cost.value).times(costFactor).dividedBy(output.value).dividedBy(valueFactor).toNumber();
       if (valueCol === undefined) continue;
       const value = readNumber(cells[valueCol]);
-      const sum = { cost: num(cost.value), output: num(output.value), expected: formatAmount(expected) };
+      const sum = { cost: ctx.money(cost.value, costUnit), output: num(output.value), expected: ctx.money(expected, valueUnit) };
       if (value.kind === "number") {
         const diffPounds = new Decimal(value.value).minus(expected).abs().times(valueFactor);
         if (diffPounds.greaterThan(ctx.settings.tolerance))
-          out.push(ctx.at(table.sheet.name, r, valueCol, "differs", { value: formatAmount(value.value), ...sum }));
+          out.push(ctx.at(table.sheet.name, r, valueCol, "differs", { value: ctx.money(value.value, valueUnit), ...sum }));
       } else if (value.kind !== "error") {
         out.push(ctx.at(table.sheet.name, r, valueCol, "notNumber", { value: describeRead(value), ...sum }));
       }
