@@ -15,3 +15,5 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const handle = createWorkerHandler((message) => scope.postMessage(message));
 scope.onmessage = (event) => void handle(event.data);
+// Every request reads a workbook: fetch the reader's chunk now, while the page is still sending the first one.
+void import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read").catch(() => undefined);

@@ -21,8 +21,17 @@ export interface FileSourceOptions {
 const loadReader = () => import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/read");
 const loadCheck = () => import(/* webpackChunkName: "check" */ "../taskpane/check-model");
 
-/** Starts downloading the reader and the validator, for a page that knows it will check a file at once. */
+/**
+ * Gets the checker ready, for a page that knows it will check a file at once (?example=): starts the
+ * check worker, which fetches the reader and the validator itself while the page renders; only
+ * without workers are they loaded on this thread. (Loading them here too would spend the page's
+ * thread on code the worker runs.)
+ */
 export function preloadChecker(): void {
+  if (typeof Worker === "function") {
+    (sharedClient ??= new CheckWorkerClient()).warmUp();
+    return;
+  }
   void loadReader().catch(() => undefined);
   void loadCheck().catch(() => undefined);
 }

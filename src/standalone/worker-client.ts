@@ -46,6 +46,11 @@ export class CheckWorkerClient {
     for (const [id, answer] of [...this.waiting]) answer({ type: "refused", id, reason });
   }
 
+  /** Starts the worker now, without a request: a page that knows it will check at once overlaps its start with its own. */
+  warmUp(): void {
+    void this.get().catch(() => undefined);
+  }
+
   /** Ends the worker now; what was waiting is answered "Cancelled.". */
   cancel(): void {
     this.end(CANCELLED);

@@ -109,6 +109,23 @@ suite("the standalone page's check worker", () => {
     await page.close();
   });
 
+  test("opened with ?example=, the page starts the worker at once and leaves the reader and the validator to it", async () => {
+    const page = await testBrowser.context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const workers: Worker[] = [];
+    page.on("worker", (worker) => workers.push(worker));
+    await page.goto(`${server.url}index.html?example=northmoor-police`);
+    expect((await shownResults(page)).tiles).toHaveLength(10);
+    expect(workers).toHaveLength(1);
+    // The page's own thread fetched the worker's script, never the reader's or the validator's chunk.
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname.split("/").pop() ?? ""),
+    );
+    expect(fetched).toContainEqual(expect.stringMatching(/^check-worker\./));
+    expect(fetched.filter((name) => /^(xlsx-reader|check)\./.test(name))).toEqual([]);
+    await page.close();
+  });
+
   test("no script error on the page", () => {
     expect(pageErrors).toEqual([]);
     expect(testBrowser.foreignRequests).toEqual([]);
