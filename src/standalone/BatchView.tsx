@@ -3,14 +3,21 @@
  * each is read and checked in the background (batch.ts) with progress and Stop, then consolidate()
  * (core/review/consolidate.ts, the same roll-up as `vfm consolidate`) gives the totals shown here:
  * how many returns pass, the amounts across them in £, and one row per return, with the reason for
- * any that could not be read. Loaded as its own chunk, only when several files are opened.
+ * any that could not be read, against the overall target the reviewer states (rollup-target.ts, the
+ * same choices as `vfm consolidate --overall-target / --target-rate`). The page keeps the rows and the
+ * target (props), so coming back from one return shows the roll-up again without checking anything
+ * again. Loaded as its own chunk, only when several files are opened.
  */
 import * as React from "react";
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { consolidate, pounds, type ConsolidatedReturn, type Consolidation } from "../core/review/consolidate";
+import { pounds, type ConsolidatedReturn } from "../core/review/consolidate";
+import { overallFigures, overallLines } from "../core/review/consolidate-report";
+import { ON_TRACK_WORDS } from "../core/review/on-track";
 import { totalsLine, verdictWord } from "../core/review/verdict";
 import { formatPercent, plural } from "../taskpane/format";
 import { checkReturns, STOPPED_REASON, type BatchProgress, type ReturnFile } from "./batch";
+import { OverallTargetForm } from "./OverallTargetForm";
+import { NO_TARGET, rollUp, type TargetChoice } from "./rollup-target";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -42,17 +49,31 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right", whiteSpace: "nowrap" },
   reason: { color: tokens.colorNeutralForeground2 },
+  line: { margin: 0 },
 });
+
+/** A finished run over the files: one row per file, and whether the reviewer stopped it. */
+export interface BatchChecked {
+  rows: ConsolidatedReturn[];
+  stopped: boolean;
+}
 
 export interface BatchViewProps {
   files: readonly ReturnFile[];
+  /** The rows of an earlier run over these files (back from one return): shown at once, nothing checked again. */
+  checked?: BatchChecked | null;
+  /** Told when the run ends, so the page can keep the rows. */
+  onChecked?: (checked: BatchChecked) => void;
+  /** The overall target applied (default none), and told when the reviewer applies another. */
+  target?: TargetChoice;
+  onTarget?: (target: TargetChoice) => void;
   /** Opens one return on its own in the pane (its findings, Go to cell). */
   onOpen?: (index: number) => void;
+  /** The return whose Open button takes focus when the roll-up is shown (the one the reviewer came back from). */
+  focusReturn?: number | null;
 }
 
-type RunState =
-  | { status: "running"; progress: BatchProgress; rows: ConsolidatedReturn[] }
-  | { status: "done"; consolidation: Consolidation; stopped: boolean };
+type RunState = { status: "running"; progress: BatchProgress; rows: ConsolidatedReturn[] } | ({ status: "done" } & BatchChecked);
 
 /** Pounds as the board pack writes them (whole pounds, or to the penny when there are pence). */
 const money = (value: number | null) => (value === null ? "–" : pounds(value));
@@ -63,16 +84,20 @@ function onTrackWord(row: ConsolidatedReturn): string {
   return row.onTrack.status === "on-track" ? "on track" : row.onTrack.status === "at-risk" ? "at risk" : "off track";
 }
 
-export default function BatchView({ files, onOpen }: BatchViewProps) {
+export default function BatchView({ files, checked, onChecked, target = NO_TARGET, onTarget, onOpen, focusReturn }: BatchViewProps) {
   const styles = useStyles();
-  const [state, setState] = React.useState<RunState>({
-    status: "running",
-    progress: { done: 0, total: files.length, current: null },
-    rows: [],
-  });
+  const [state, setState] = React.useState<RunState>(() =>
+    checked ? { status: "done", ...checked } : { status: "running", progress: { done: 0, total: files.length, current: null }, rows: [] },
+  );
+  const [applied, setApplied] = React.useState<TargetChoice>(target);
   const controllerRef = React.useRef<AbortController | null>(null);
+  // Read once: rows handed back by the page mean these files are checked already.
+  const alreadyChecked = React.useRef(checked != null);
+  const onCheckedRef = React.useRef(onChecked);
+  onCheckedRef.current = onChecked;
 
   React.useEffect(() => {
+    if (alreadyChecked.current) return;
     const controller = new AbortController();
     controllerRef.current = controller;
     const rows: ConsolidatedReturn[] = [];
@@ -85,7 +110,9 @@ export default function BatchView({ files, onOpen }: BatchViewProps) {
     }).then(
       (all) => {
         if (controllerRef.current !== controller && !controller.signal.aborted) return;
-        setState({ status: "done", consolidation: consolidate(all), stopped: controller.signal.aborted });
+        const done = { rows: all, stopped: controller.signal.aborted };
+        setState({ status: "done", ...done });
+        onCheckedRef.current?.(done);
       },
       () => undefined,
     );
@@ -117,8 +144,36 @@ export default function BatchView({ files, onOpen }: BatchViewProps) {
     );
   }
 
-  const { consolidation, stopped } = state;
-  const { totals, returns } = consolidation;
+  return (
+    <DoneView
+      rows={state.rows}
+      stopped={state.stopped}
+      target={applied}
+      onTarget={(choice) => {
+        setApplied(choice);
+        onTarget?.(choice);
+      }}
+      onOpen={onOpen}
+      focusReturn={focusReturn}
+    />
+  );
+}
+
+function DoneView({
+  rows,
+  stopped,
+  target,
+  onTarget,
+  onOpen,
+  focusReturn,
+}: BatchChecked & { target: TargetChoice; onTarget: (choice: TargetChoice) => void } & Pick<BatchViewProps, "onOpen" | "focusReturn">) {
+  const styles = useStyles();
+  const { consolidation, problem } = React.useMemo(() => rollUp(rows, target), [rows, target]);
+  const { totals, returns, overall } = consolidation;
+  const openButtons = React.useRef(new Map<number, HTMLButtonElement>());
+  React.useEffect(() => {
+    if (focusReturn != null) openButtons.current.get(focusReturn)?.focus();
+  }, [focusReturn]);
   const unread = returns.filter((r) => r.status === "unreadable" || (r.status === "not-checked" && r.reason !== STOPPED_REASON));
   return (
     <section className={styles.section} aria-labelledby="batch-heading" data-testid="batch">
@@ -129,6 +184,29 @@ export default function BatchView({ files, onOpen }: BatchViewProps) {
         {stopped ? "Stopped. " : ""}
         {totalsLine(totals)}.
       </Text>
+      <OverallTargetForm applied={target} problem={problem} onApply={onTarget} />
+      {overall && (
+        <div data-testid="batch-overall">
+          <h3 className={styles.subheading}>Against the overall target</h3>
+          <Text block role="status" data-testid="batch-overall-status">
+            The returns together are <strong data-on-track={overall.status}>{ON_TRACK_WORDS[overall.status]}</strong> against the overall
+            target.
+          </Text>
+          <dl className={styles.figures}>
+            {overallFigures(consolidation).map(([term, value]) => (
+              <React.Fragment key={term}>
+                <dt className={styles.term}>{term}</dt>
+                <dd className={styles.value}>{value}</dd>
+              </React.Fragment>
+            ))}
+          </dl>
+          {overallLines(consolidation).map((line) => (
+            <p key={line} className={styles.line}>
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
       <dl className={styles.figures} data-testid="batch-figures">
         <dt className={styles.term}>Returns counted in the amounts</dt>
         <dd className={styles.value}>{totals.counted}</dd>
@@ -218,7 +296,16 @@ export default function BatchView({ files, onOpen }: BatchViewProps) {
                       </Text>
                     )}
                     {onOpen && checked && (
-                      <Button size="small" appearance="subtle" onClick={() => onOpen(index)} aria-label={`Open ${row.file} on its own`}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        ref={(button: HTMLButtonElement | null) => {
+                          if (button) openButtons.current.set(index, button);
+                          else openButtons.current.delete(index);
+                        }}
+                        onClick={() => onOpen(index)}
+                        aria-label={`Open ${row.file} on its own`}
+                      >
                         Open
                       </Button>
                     )}

@@ -2,15 +2,27 @@
  * The standalone page: the pane's app with "Open workbook" (file picker and drag-and-drop), the two
  * bundled examples (a clean workbook and a faulty one) by button, and `?example=<name>` to open one
  * straight away. Several files at once (chosen together, dropped together, or a folder with "Open
- * folder") show the roll-up across them instead (BatchView.tsx, its own chunk). Files are read in
+ * folder") show the roll-up across them instead (BatchView.tsx, its own chunk); Open beside a return
+ * shows it in the pane with "Back to roll-up", and the roll-up keeps its rows and its overall target
+ * meanwhile (nothing is checked again). Opening another workbook or example ends the roll-up. Files are read in
  * this browser; the only request the page makes is for a bundled example, from its own server.
  */
 import * as React from "react";
 import { Button, FluentProvider, Link, makeStyles, mergeClasses, tokens, Text, webLightTheme } from "@fluentui/react-components";
-import { ArrowUpload20Regular, DocumentCheckmark20Regular, DocumentError20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
+import {
+  ArrowLeft20Regular,
+  ArrowUpload20Regular,
+  DocumentCheckmark20Regular,
+  DocumentError20Regular,
+  FolderOpen20Regular,
+} from "@fluentui/react-icons";
 import { App } from "../taskpane/components/App";
+import { plural } from "../taskpane/format";
 import { usePageStyles, usePaneLayoutStyles } from "../taskpane/components/pane/usePaneLayoutStyles.styles";
 import type { ReturnFile } from "./batch";
+import type { BatchChecked } from "./BatchView";
+// Types only: the roll-up and its core load as their own chunk, when several files are opened.
+import type { TargetChoice } from "./rollup-target";
 import type { WorkbookSource } from "../taskpane/source";
 import { createFileSource, createNoFileSource, createNothingToCheckSource, fetchBytes, fileBytes } from "./file-source";
 
@@ -131,6 +143,20 @@ function workbooksOf(files: readonly File[], fromFolder: boolean): File[] {
   return fromFolder ? files.filter((file) => /\.(xlsx|xlsm)$/i.test(file.name)) : [...files];
 }
 
+/** Several files opened at once: the roll-up over them, kept while one of them is open in the pane. */
+interface Rollup {
+  files: File[];
+  returns: ReturnFile[];
+  /** The finished run, once there is one. */
+  checked: BatchChecked | null;
+  /** The overall target applied; undefined: none yet. */
+  target: TargetChoice | undefined;
+  /** The return open in the pane (the roll-up is hidden meanwhile), else null. */
+  opened: number | null;
+  /** The return the reviewer came back from: its Open button takes focus. */
+  cameBackFrom: number | null;
+}
+
 export interface StandalonePageProps {
   /** The example named in the address, opened at once. */
   initialExample: ReturnType<typeof exampleFromQuery>;
@@ -147,7 +173,7 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
   });
   const [dragging, setDragging] = React.useState(false);
   /** Several files opened at once: the roll-up is shown instead of the pane. */
-  const [batch, setBatch] = React.useState<{ files: File[]; returns: ReturnFile[] } | null>(null);
+  const [batch, setBatch] = React.useState<Rollup | null>(null);
   const [folderNote, setFolderNote] = React.useState<string | null>(null);
 
   const open = React.useCallback((source: WorkbookSource) => {
@@ -172,10 +198,22 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
       }
       if (files.length === 1 && !fromFolder) return openFile(files[0]);
       setFolderNote(null);
-      setBatch({ files, returns: files.map(returnFile) });
+      setBatch({ files, returns: files.map(returnFile), checked: null, target: undefined, opened: null, cameBackFrom: null });
     },
     [openFile],
   );
+
+  /** One return of the roll-up in the pane; the roll-up is kept for Back to roll-up. */
+  const openFromRollup = React.useCallback((rollup: Rollup, index: number) => {
+    const file = rollup.files[index];
+    const name = rollup.returns[index].name;
+    setBatch({ ...rollup, opened: index, cameBackFrom: null });
+    setState((current) => ({
+      source: createFileSource({ fileName: name, load: (signal) => fileBytes(file, signal) }),
+      token: current.token + 1,
+    }));
+  }, []);
+  const backToRollup = React.useCallback(() => setBatch((b) => b && { ...b, opened: null, cameBackFrom: b.opened }), []);
 
   // The whole page is a drop target; dropping anything but a file does nothing.
   React.useEffect(() => {
@@ -273,13 +311,31 @@ export function StandalonePage({ initialExample, initialExampleBytes }: Standalo
     </Text>
   );
 
-  if (batch) return <BatchShell toolbar={toolbar} batch={batch} onOpen={(index) => openFile(batch.files[index])} />;
+  if (batch && batch.opened === null)
+    return (
+      <BatchShell toolbar={toolbar}>
+        <BatchView
+          files={batch.returns}
+          checked={batch.checked}
+          onChecked={(checked) => setBatch((b) => (b && b.returns === batch.returns ? { ...b, checked } : b))}
+          target={batch.target}
+          onTarget={(target) => setBatch((b) => b && { ...b, target })}
+          onOpen={(index) => openFromRollup(batch, index)}
+          focusReturn={batch.cameBackFrom}
+        />
+      </BatchShell>
+    );
   return (
     <App
       source={state.source}
       autoCheckToken={state.token}
       toolbar={
         <>
+          {batch && (
+            <Button icon={<ArrowLeft20Regular />} onClick={backToRollup} data-print="hide">
+              Back to roll-up ({plural(batch.returns.length, "return", "returns")})
+            </Button>
+          )}
           {toolbar}
           {folderNote && <Text role="status">{folderNote}</Text>}
         </>
@@ -330,15 +386,7 @@ function OpenFilesInput({
 }
 
 /** The page around the roll-up: the same frame, title and toolbar as the pane. */
-function BatchShell({
-  toolbar,
-  batch,
-  onOpen,
-}: {
-  toolbar: React.ReactNode;
-  batch: { returns: ReturnFile[] };
-  onOpen: (index: number) => void;
-}) {
+function BatchShell({ toolbar, children }: { toolbar: React.ReactNode; children: React.ReactNode }) {
   usePageStyles();
   const layout = usePaneLayoutStyles();
   return (
@@ -349,9 +397,7 @@ function BatchShell({
             <h1 style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>VfM Checker</h1>
           </header>
           <div data-print="hide">{toolbar}</div>
-          <React.Suspense fallback={<Text role="status">Loading the roll-up…</Text>}>
-            <BatchView files={batch.returns} onOpen={onOpen} />
-          </React.Suspense>
+          <React.Suspense fallback={<Text role="status">Loading the roll-up…</Text>}>{children}</React.Suspense>
         </main>
       </div>
     </FluentProvider>

@@ -10,6 +10,7 @@ import { isAbortError } from "../core/text/errors";
 import { buildCellPreview } from "../taskpane/cell-preview";
 import { createRuleCatalogue } from "../core/report/rule-info";
 import { CheckWorkerClient } from "./worker-client";
+import { blobBytes } from "../taskpane/blob-bytes";
 
 export interface FileSourceOptions {
   /** Shown to the user, e.g. "northmoor-police.xlsx". */
@@ -180,9 +181,9 @@ function isFilePage(href: string): boolean {
 
 /** Bytes of a File chosen or dropped by the user. */
 export async function fileBytes(file: Blob, signal: AbortSignal): Promise<Uint8Array> {
-  const buffer = await file.arrayBuffer();
+  const bytes = await blobBytes(file);
   if (signal.aborted) throw new DOMException("Cancelled", "AbortError");
-  return new Uint8Array(buffer);
+  return bytes;
 }
 
 /** Bytes of a same-origin URL (the bundled example). `pageHref`: the page's own address. */

@@ -2,7 +2,10 @@
  * End to end: the built standalone page given several returns at once (chosen together, or a
  * folder) shows the roll-up across them (src/standalone/BatchView.tsx on core/review/consolidate.ts),
  * with progress while it reads and Stop. The figures it shows are those consolidate() gives in Node
- * for the same files; an unreadable file is listed with the reader's reason. Needs `npm run build`
+ * for the same files; an unreadable file is listed with the reader's reason. An overall target
+ * typed on the page gives the judgement consolidate() gives with the same target; opening one return
+ * and coming Back to roll-up keeps both; several files dropped on the page (a synthesised drop with a
+ * DataTransfer of Files, as Chromium makes for a real one) are rolled up too. Needs `npm run build`
  * and /usr/bin/chromium (skipped outside CI without them, failing in CI).
  */
 import * as fs from "fs";
@@ -14,7 +17,16 @@ import { startStaticServer, type StaticServer } from "../support/static-server";
 import { corpusFile } from "../support/corpus";
 import { sharedFormulaBomb } from "../hostile/generators";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { consolidate, consolidatedReturnOfModel, pounds, unreadableReturn, type Consolidation } from "../../src/core/review/consolidate";
+import {
+  consolidate,
+  consolidatedReturnOfModel,
+  pounds,
+  resolveOverallTarget,
+  unreadableReturn,
+  type Consolidation,
+  type OverallTargetSpec,
+} from "../../src/core/review/consolidate";
+import { overallLines } from "../../src/core/review/consolidate-report";
 import { totalsLine } from "../../src/core/review/verdict";
 
 const EXAMPLES = ["northmoor-police.xlsx", "northmoor-police-seeded.xlsx", "northmoor-police-q1.xlsx"].map((name) =>
@@ -26,13 +38,15 @@ const { suite } = describeInBrowser("the standalone page's roll-up", ["index.htm
 jest.setTimeout(180_000);
 
 /** What consolidate() gives for these files in Node, named as the page names them. */
-async function expected(files: Array<{ file: string; name: string }>): Promise<Consolidation> {
+async function expected(files: Array<{ file: string; name: string }>, target?: OverallTargetSpec): Promise<Consolidation> {
   const rows = [];
   for (const { file, name } of files) {
     const read = await readXlsx(new Uint8Array(fs.readFileSync(file)), { fileName: name });
     rows.push(read.ok ? consolidatedReturnOfModel(read.model, { file: name }) : unreadableReturn(name, read.reason));
   }
-  return consolidate(rows);
+  const overall = target ? resolveOverallTarget(target, rows) : null;
+  if (overall && "error" in overall) throw new Error(overall.error);
+  return consolidate(rows, overall);
 }
 
 suite("the standalone page's roll-up", () => {
@@ -102,10 +116,37 @@ suite("the standalone page's roll-up", () => {
 
     await page.screenshot({ path: saveArtifactPath("standalone-rollup.png"), fullPage: true });
 
-    // A checked return opens on its own in the pane.
+    // An overall target as `vfm consolidate --target-rate 3% --baseline 12.6bn` takes it: the same judgement and lines.
+    const form = page.getByTestId("overall-target-form");
+    await form.getByText("A rate a year on a baseline").click();
+    await form.getByLabel("Rate a year", { exact: true }).fill("3%");
+    await form.getByLabel("Baseline (£)", { exact: true }).fill("12.6bn");
+    await form.getByRole("button", { name: "Apply" }).click();
+    const withTarget = await expected(
+      files.map((file) => ({ file, name: path.basename(file) })),
+      { kind: "rate", rate: 0.03, baseline: 12.6e9 },
+    );
+    const overallText = async () => (await page.getByTestId("batch-overall").innerText()).replace(/\s+/g, " ");
+    await page.getByTestId("batch-overall").waitFor();
+    const overallShown = await overallText();
+    expect(overallShown).toContain(`The returns together are ${withTarget.overall!.status.replace("-", " ")} against the overall target.`);
+    for (const line of overallLines(withTarget)) expect(overallShown).toContain(line);
+    await page.screenshot({ path: saveArtifactPath("standalone-rollup-target.png"), fullPage: true });
+
+    // A checked return opens on its own in the pane; Back to roll-up shows the same roll-up and target, nothing checked again.
     await page.getByRole("button", { name: "Open northmoor-police-seeded.xlsx on its own" }).click();
     await page.getByTestId("summary").waitFor({ timeout: 60_000 });
     expect(await page.locator("[data-principle]").count()).toBe(10);
+    expect(await page.getByTestId("batch").count()).toBe(0);
+    await page.getByRole("button", { name: "Back to roll-up (4 returns)" }).click();
+    await page.getByTestId("batch-overall").waitFor();
+    expect(await page.getByTestId("batch-progress").count()).toBe(0);
+    expect(await page.getByTestId("batch-totals").innerText()).toBe(`${totalsLine(want.totals)}.`);
+    expect(await overallText()).toBe(overallShown);
+    expect(await page.getByLabel("Baseline (£)", { exact: true }).inputValue()).toBe("12.6bn");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Open northmoor-police-seeded.xlsx on its own",
+    );
     await page.close();
   });
 
@@ -148,6 +189,54 @@ suite("the standalone page's roll-up", () => {
         .locator("tbody tr")
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-verdict"))),
     ).toEqual(["pass", "not checked", "not checked"]);
+    await page.close();
+  });
+
+  test("several files dropped on the page: the overlay while dragging, then the roll-up, a dropped non-workbook listed as unreadable", async () => {
+    const { page } = await newPage();
+    const dropped = [
+      { name: "northmoor-police-seeded.xlsx", base64: fs.readFileSync(EXAMPLES[1]).toString("base64") },
+      { name: "covering letter.txt", base64: Buffer.from("Please find our return attached.").toString("base64") },
+      { name: "northmoor-police.xlsx", base64: fs.readFileSync(EXAMPLES[0]).toString("base64") },
+    ];
+    // The DataTransfer a drop of files from the desktop carries: its types hold "Files".
+    const transfer = await page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const { name, base64 } of files) data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+      return data;
+    }, dropped);
+    const fire = (type: string) =>
+      page.evaluate(
+        ([type, dataTransfer]) => document.body.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true })),
+        [type, transfer] as const,
+      );
+    await fire("dragenter");
+    await fire("dragover");
+    await page.getByText("Drop one workbook to check it, or several to roll them up").waitFor();
+    await fire("drop");
+    await page.getByTestId("batch-totals").waitFor({ timeout: 120_000 });
+    expect(await page.getByText("Drop one workbook to check it, or several to roll them up").count()).toBe(0);
+
+    const names = dropped.map((d) => d.name);
+    expect(
+      await page
+        .getByTestId("batch-returns")
+        .locator("tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-return"), tr.getAttribute("data-verdict")])),
+    ).toEqual([
+      [names[0], "fail"],
+      [names[1], "unreadable"],
+      [names[2], "pass"],
+    ]);
+    const letter = path.join(workDir, "covering letter.txt");
+    fs.writeFileSync(letter, "Please find our return attached.");
+    const want = await expected([
+      { file: EXAMPLES[1], name: names[0] },
+      { file: letter, name: names[1] },
+      { file: EXAMPLES[0], name: names[2] },
+    ]);
+    expect(await page.getByTestId("batch-totals").innerText()).toBe(`${totalsLine(want.totals)}.`);
+    expect(await page.getByTestId("batch-unreadable").innerText()).toContain(`covering letter.txt: ${want.returns[1].reason}`);
     await page.close();
   });
 

@@ -13,14 +13,12 @@ import { createRuleCatalogue } from "../../core/report/index";
 import {
   consolidate,
   consolidatedReturnOf,
-  parseAmountText,
-  parseRateText,
   resolveOverallTarget,
   unreadableReturn,
   type CheckedWorkbook,
   type Consolidation,
-  type OverallTargetSpec,
 } from "../../core/review/consolidate";
+import { overallTargetSpec, parseTargetAmount, parseTargetRate, parseTargetYears, TARGET_METHODS } from "../../core/review/overall-target";
 import { boardPackHtml } from "../../core/review/consolidate-html";
 import { boardPackWorkbookSpec, formatConsolidationText } from "../../core/review/consolidate-report";
 import { PRINCIPLE_TITLES, RULES, ruleDocPath } from "../../core/validate/index";
@@ -28,7 +26,7 @@ import { checkFiles } from "../check-files";
 import { defineCommand, type CommandInput } from "../command";
 import { FormatterRegistry } from "../formatters";
 import { EXIT_FINDINGS_OR_FUNCTION_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE_OR_UNREADABLE } from "../io";
-import { choiceOption, flag, valueOption, type OptionValues } from "../options";
+import { choiceOption, flag, valueOption } from "../options";
 import { fileMessage, safeName } from "../terminal";
 import { writeOutputFile } from "../write-file";
 import { packageInfo, reportingDateOption, ruleCatalogue } from "./validate";
@@ -63,17 +61,7 @@ const CONSOLIDATE_FORMATS = new FormatterRegistry<ConsolidateOutput>()
 
 /** An amount in £ above 0, written as a reviewer writes one: 1.17bn, 378m, 450k, 12,600,000,000. */
 function amountOption(help: string) {
-  return valueOption<number>({
-    placeholder: "AMOUNT",
-    needs: "an amount in £, e.g. 1.17bn or 378m",
-    help,
-    parse: (text) => {
-      const value = parseAmountText(text);
-      return value !== null && value > 0
-        ? { ok: true, value }
-        : { ok: false, message: `'${text}' is not an amount in £: write it like 1.17bn, 378m, 450k or 12,600,000,000` };
-    },
-  });
+  return valueOption<number>({ placeholder: "AMOUNT", needs: "an amount in £, e.g. 1.17bn or 378m", help, parse: parseTargetAmount });
 }
 
 const OUT_EXTENSIONS = /\.(xlsx|html?|json)$/i;
@@ -115,45 +103,20 @@ written; 130 stopped with Ctrl+C (the files checked so far are rolled up, the re
       placeholder: "RATE",
       needs: "a rate a year, e.g. 3%",
       help: "or: the overall target as a rate a year (e.g. 3%) on --baseline",
-      parse: (text) => {
-        const rate = parseRateText(text);
-        return rate !== null && rate > 0
-          ? { ok: true, value: rate }
-          : { ok: false, message: `'${text}' is not a rate a year: write it like 3% or 0.03` };
-      },
+      parse: parseTargetRate,
     }),
     baseline: amountOption("the baseline --target-rate applies to, in £ (e.g. 12.6bn, the police service's GRE)"),
     years: valueOption<number>({
       placeholder: "N",
       needs: "a whole number of years from 1 to 100",
       help: "years of the spending period for --target-rate (default: the returns' own, else 3)",
-      parse: (text) =>
-        /^\d{1,3}$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 100
-          ? { ok: true, value: Number(text) }
-          : { ok: false, message: `'${text}' is not a whole number of years from 1 to 100` },
+      parse: parseTargetYears,
     }),
-    method: choiceOption<TargetMethod>(["compound", "simple"], "how --target-rate adds up over the years (default compound, as CSR07)"),
+    method: choiceOption<TargetMethod>(TARGET_METHODS, "how --target-rate adds up over the years (default compound, as CSR07)"),
     reportingDate: reportingDateOption(["check every return as at this date", "(default: each workbook's Settings, else today)"]),
     progress: flag("show progress on stderr even when it is not a terminal"),
   },
 };
-
-/** The overall target as stated on the command line; a string is a usage error. */
-function overallSpec(values: OptionValues<typeof CONSOLIDATE.options>): OverallTargetSpec | null | string {
-  const { overallTarget, targetRate, baseline, years, method } = values;
-  if (overallTarget !== undefined) {
-    if (targetRate !== undefined || baseline !== undefined) return "give --overall-target or --target-rate with --baseline, not both";
-    if (years !== undefined || method !== undefined) return "--years and --method go with --target-rate, not --overall-target";
-    return { kind: "amount", amount: overallTarget };
-  }
-  if (targetRate !== undefined || baseline !== undefined) {
-    if (targetRate === undefined) return "--baseline goes with --target-rate RATE (e.g. --target-rate 3%)";
-    if (baseline === undefined) return "--target-rate needs --baseline AMOUNT (e.g. --baseline 12.6bn)";
-    return { kind: "rate", rate: targetRate, baseline, ...(years !== undefined ? { years } : {}), ...(method ? { method } : {}) };
-  }
-  if (years !== undefined || method !== undefined) return "--years and --method go with --target-rate RATE --baseline AMOUNT";
-  return null;
-}
 
 async function writeBoardPack(file: string, output: ConsolidateOutput, cwd: string, force: boolean) {
   let bytes: Uint8Array;
@@ -171,8 +134,9 @@ async function runConsolidate(input: CommandInput<typeof CONSOLIDATE.options>): 
   const { values, operands, io } = input;
   if (operands.length === 0) return input.usage("give at least one .xlsx file (the returns to roll up)");
   if (values.force && values.out === undefined) return input.usage("--force only goes with --out OUT");
-  const spec = overallSpec(values);
-  if (typeof spec === "string") return input.usage(spec);
+  const { overallTarget: amount, targetRate: rate, baseline, years, method } = values;
+  const spec = overallTargetSpec({ amount, rate, baseline, years, method });
+  if (spec !== null && "error" in spec) return input.usage(spec.error);
 
   const checked = new Map<number, CheckedWorkbook>();
   const { outcomes, stopped } = await checkFiles(operands, io, {

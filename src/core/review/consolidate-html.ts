@@ -13,7 +13,7 @@ import { formatDate } from "../validate/dates";
 import { formatPercent } from "../validate/text";
 import { PRINCIPLES } from "../validate/types";
 import { pounds, toPenny, type Consolidation, type ConsolidatedReturn, type GroupAmount } from "./consolidate";
-import { asAtText, count, failedPrinciples, onTrackWord, totalsLines, trajectoryRows } from "./consolidate-report";
+import { asAtText, count, failedPrinciples, onTrackWord, overallFigures, totalsLines, trajectoryRows } from "./consolidate-report";
 import { ON_TRACK_WORDS, type OnTrackStatus } from "./on-track";
 import { totalsLine, verdictWord } from "./verdict";
 
@@ -278,19 +278,7 @@ function returnsTable(c: Consolidation): string {
 function overallSection(c: Consolidation): string {
   const t = c.totals;
   const o = c.overall;
-  const figures: Array<[string, string]> = [];
-  if (o) {
-    figures.push(["Overall target", pounds(o.target.amount)]);
-    figures.push(["Risk-adjusted cashable gains", `${pounds(o.riskAdjustedCashable)} (${formatPercent(o.progress)})`]);
-    figures.push([o.shortfall > 0 ? "Short of the target by" : "Target met", o.shortfall > 0 ? pounds(o.shortfall) : "yes"]);
-  } else {
-    figures.push(["Returns' targets", pounds(t.target)]);
-    figures.push([
-      "Risk-adjusted cashable gains",
-      `${pounds(t.riskAdjustedCashable)}${t.progress === null ? "" : ` (${formatPercent(t.progress)})`}`,
-    ]);
-  }
-  figures.push(["Returns", `${t.files}: ${t.onTrack} on track, ${t.atRisk} at risk, ${t.offTrack} off track, ${t.unreadable} unreadable`]);
+  const figures = overallFigures(c);
   const status = o
     ? `<p class="lead">The returns together are ${tag(ON_TRACK_WORDS[o.status], TRACK_CLASS[o.status])} against the overall target.</p>`
     : "";

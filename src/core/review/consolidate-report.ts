@@ -56,25 +56,49 @@ export function totalsLines(c: Consolidation): string[] {
     lines.push(
       `Achieved (latest quarter reported in the year): ${t.achieved.map((y) => `${y.label} ${pounds(y.amount)} (${count(y.returns, "return")})`).join(", ")}.`,
     );
-  const o = c.overall;
-  if (o) {
-    const short = o.shortfall > 0 ? `, ${pounds(o.shortfall)} short` : ", the target is met";
-    lines.push(
-      `Overall target: ${o.target.description}. The returns' risk-adjusted cashable gains reach ${pounds(o.riskAdjustedCashable)} (${formatPercent(o.progress)})${short}: ${ON_TRACK_WORDS[o.status]}.`,
-    );
-    if (o.toDate)
-      lines.push(
-        `To date: ${pounds(o.toDate.amount)} delivered by ${o.toDate.quarter} (${count(o.toDate.returns, "return")}) against ${pounds(o.toDate.due)} due on the overall path (${formatPercent(o.toDate.share)}).`,
-      );
-    const covered =
-      o.baselineCovered === null
-        ? ""
-        : ` The returns' baselines add up to ${pounds(t.baseline)}, ${formatPercent(o.baselineCovered)} of the stated baseline.`;
-    lines.push(`The returns' own targets add up to ${pounds(o.returnTargets)}.${covered}`);
-  } else {
-    lines.push("No overall target stated: give --overall-target AMOUNT, or --target-rate RATE --baseline AMOUNT.");
-  }
+  if (c.overall) lines.push(...overallLines(c));
+  else lines.push("No overall target stated: give --overall-target AMOUNT, or --target-rate RATE --baseline AMOUNT.");
   return lines;
+}
+
+/** The lines the totals against a stated overall target read as (none without one): the text output, the board pack, the page. */
+export function overallLines(c: Consolidation): string[] {
+  const o = c.overall;
+  if (!o) return [];
+  const short = o.shortfall > 0 ? `, ${pounds(o.shortfall)} short` : ", the target is met";
+  const lines = [
+    `Overall target: ${o.target.description}. The returns' risk-adjusted cashable gains reach ${pounds(o.riskAdjustedCashable)} (${formatPercent(o.progress)})${short}: ${ON_TRACK_WORDS[o.status]}.`,
+  ];
+  if (o.toDate)
+    lines.push(
+      `To date: ${pounds(o.toDate.amount)} delivered by ${o.toDate.quarter} (${count(o.toDate.returns, "return")}) against ${pounds(o.toDate.due)} due on the overall path (${formatPercent(o.toDate.share)}).`,
+    );
+  const covered =
+    o.baselineCovered === null
+      ? ""
+      : ` The returns' baselines add up to ${pounds(c.totals.baseline)}, ${formatPercent(o.baselineCovered)} of the stated baseline.`;
+  lines.push(`The returns' own targets add up to ${pounds(o.returnTargets)}.${covered}`);
+  return lines;
+}
+
+/** The headline figures against the overall target (or, without one, the returns' own targets), as the board pack lists them. */
+export function overallFigures(c: Consolidation): Array<[string, string]> {
+  const t = c.totals;
+  const o = c.overall;
+  const figures: Array<[string, string]> = [];
+  if (o) {
+    figures.push(["Overall target", pounds(o.target.amount)]);
+    figures.push(["Risk-adjusted cashable gains", `${pounds(o.riskAdjustedCashable)} (${formatPercent(o.progress)})`]);
+    figures.push([o.shortfall > 0 ? "Short of the target by" : "Target met", o.shortfall > 0 ? pounds(o.shortfall) : "yes"]);
+  } else {
+    figures.push(["Returns' targets", pounds(t.target)]);
+    figures.push([
+      "Risk-adjusted cashable gains",
+      `${pounds(t.riskAdjustedCashable)}${t.progress === null ? "" : ` (${formatPercent(t.progress)})`}`,
+    ]);
+  }
+  figures.push(["Returns", `${t.files}: ${t.onTrack} on track, ${t.atRisk} at risk, ${t.offTrack} off track, ${t.unreadable} unreadable`]);
+  return figures;
 }
 
 /** The roll-up as text: one line per return, the totals, the overall target, the batch's totals line. */

@@ -11,6 +11,7 @@ import { ArrowSwap20Regular, DocumentText20Regular } from "@fluentui/react-icons
 import type { CompareOutcome, PreviousReturn } from "../compare-previous";
 import { errorLine, type CheckResult, type WorkbookSource, type WriteOutcome } from "../source";
 import { panelHeadingStyle, panelStyle } from "./layout";
+import { blobBytes } from "../blob-bytes";
 
 const loadCompare = () => import(/* webpackChunkName: "compare" */ "../compare-previous");
 
@@ -38,17 +39,6 @@ type State =
   | { status: "comparing"; fileName: string }
   | { status: "failed"; reason: string }
   | { status: "done"; outcome: Extract<CompareOutcome, { ok: true }>; fileName: string };
-
-/** A chosen file's bytes (FileReader where Blob.arrayBuffer is missing: older WebViews, jsdom). */
-function bytesOf(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export interface ComparePanelProps {
   result: CheckResult;
@@ -88,7 +78,7 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
 
   const choose = async (file: File) => {
     try {
-      setPrevious({ fileName: file.name, bytes: await bytesOf(file) });
+      setPrevious({ fileName: file.name, bytes: await blobBytes(file) });
     } catch (error) {
       setState({ status: "failed", reason: `${file.name} could not be opened: ${errorLine(error)}` });
     }
