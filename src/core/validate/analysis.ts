@@ -26,7 +26,7 @@ import { resolvePeriod, type BaselineYearSource } from "./read/period";
 import { tableFor } from "./read/record";
 
 // The read stage's records, where the rules and surfaces have always imported them from.
-export { idKey, isServiceReduction, parseGainType, readDeliverability } from "./read/gains";
+export { idKey } from "./read/gains";
 export type { GainNumberKey, GainRow, GainType, ParsedGain } from "./read/gains";
 export type { QuarterRow } from "./read/quarters";
 export type { VfmTotals } from "./read/totals";

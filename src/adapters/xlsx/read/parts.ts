@@ -27,7 +27,7 @@ export function relsPartFor(partName: string): string {
 }
 
 /** Resolves a relationship target against its source part, as OPC says (absolute "/xl/..." or relative). */
-export function resolveTarget(sourcePart: string, target: string): string {
+function resolveTarget(sourcePart: string, target: string): string {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
@@ -59,16 +59,16 @@ export class RelationshipsHandler {
 }
 
 /** Excel's limits: 31 characters for a sheet name, 255 for a defined name or a table name. */
-export const MAX_SHEET_NAME = 31;
-export const MAX_NAME = 255;
+const MAX_SHEET_NAME = 31;
+const MAX_NAME = 255;
 /** Excel's limit on a formula's length, which a defined name's formula shares. */
-export const MAX_FORMULA = 8_192;
+const MAX_FORMULA = 8_192;
 
 /**
  * A name longer than Excel allows (only a hostile or broken writer makes one), cut to the limit;
  * never in the middle of a surrogate pair. `notes` gets one line saying so.
  */
-export function cutName(name: string, max: number, what: string, notes: string[]): string {
+function cutName(name: string, max: number, what: string, notes: string[]): string {
   if (name.length <= max) return name;
   let cut = name.slice(0, max);
   const last = cut.charCodeAt(cut.length - 1);

@@ -8,9 +8,9 @@ import { findEntry } from "./zip";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export const ENCRYPTED =
+const ENCRYPTED =
   "This workbook is password-protected (encrypted). Remove the password in Excel (File > Info > Protect Workbook) and try again.";
-export const LOCK_FILE =
+const LOCK_FILE =
   "This is an Excel lock file (~$...), which Excel leaves beside an open workbook; it is not a workbook. Check the workbook itself.";
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -21,11 +21,6 @@ export interface XmlHandler {
   text?(text: string): void;
 }
 
-export function localName(qualified: string): string {
-  const colon = qualified.indexOf(":");
-  return colon < 0 ? qualified : qualified.slice(colon + 1);
-}
-
 /** An attribute by local name whatever its prefix (r:id, ns1:id...), for prefixed attributes only. */
 export function prefixedAttribute(attributes: Attributes, local: string): string | undefined {
   const suffix = `:${local}`;

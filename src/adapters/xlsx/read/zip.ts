@@ -275,33 +275,3 @@ export async function streamEntry(
   }
   verify();
 }
-
-/** Reads a whole (small) entry into memory, still under the budget. */
-export async function readEntryBytes(
-  zip: ZipArchive,
-  entry: ZipEntry,
-  budget: InflateBudget,
-  pace: Pace,
-  what: string,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  await streamEntry(
-    zip,
-    entry,
-    (chunk) => {
-      chunks.push(chunk); // fflate hands out fresh buffers; stored entries are views of the input
-      length += chunk.length;
-    },
-    budget,
-    pace,
-    what,
-  );
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}

@@ -90,7 +90,7 @@ export function idKey(text: string): string {
 }
 
 const TYPE_CACHE = new Map<string, GainType | null>();
-export function parseGainType(text: string): GainType | null {
+function parseGainType(text: string): GainType | null {
   let type = TYPE_CACHE.get(text);
   if (type === undefined) {
     type = TYPE_CODES.get(normaliseLabel(text).replace(/\s+/g, "")) ?? null;
@@ -106,7 +106,7 @@ const SERVICE_CUT =
 
 const SERVICE_CACHE = new Map<string, boolean>();
 /** True when a Service impact text flags the gain as a cut in service (e.g. "Service reduction", "Yes"). */
-export function isServiceReduction(text: string): boolean {
+function isServiceReduction(text: string): boolean {
   let flagged = SERVICE_CACHE.get(text);
   if (flagged === undefined) {
     const normal = normaliseWords(text);
@@ -117,7 +117,7 @@ export function isServiceReduction(text: string): boolean {
 }
 
 /** Reads a deliverability cell: a fraction 0..1, a percentage, or a RAG word through the mapping. */
-export function readDeliverability(cell: Cell | undefined, settings: Settings): number | null {
+function readDeliverability(cell: Cell | undefined, settings: Settings): number | null {
   if (!cell || cell.error) return null;
   const v = cell.value;
   if (typeof v === "number") return v >= 0 && v <= 1 ? v : null;

@@ -18,7 +18,7 @@ export type BaselineYearSource = "settings" | "baseline" | "header" | null;
  * Per-year money columns ("Net saving 2012/13") stand for the register's figure in the target year
  * (the baseline's in the baseline year); the latest year up to it when the target year has no column.
  */
-export function chooseYearColumns(table: DiscoveredTable | undefined, year: number | null, fallback: "first" | "last"): void {
+function chooseYearColumns(table: DiscoveredTable | undefined, year: number | null, fallback: "first" | "last"): void {
   if (!table) return;
   for (const [key, years] of table.measureYears) {
     if (table.columns.has(key) || years.size === 0) continue;

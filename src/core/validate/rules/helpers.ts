@@ -9,7 +9,7 @@ export function gainName(gain: ParsedGain): string {
   return gain.id !== null ? `Gain ${gain.id}` : `The gain on row ${gain.row + 1}`;
 }
 
-export function cellAt(table: DiscoveredTable, row: number, col: number | undefined): Cell | undefined {
+function cellAt(table: DiscoveredTable, row: number, col: number | undefined): Cell | undefined {
   return col === undefined ? undefined : table.sheet.rows[row]?.[col];
 }
 

@@ -430,7 +430,7 @@ export const progress = defineRule({
   },
 });
 
-export const internalError = defineRule({
+const internalError = defineRule({
   id: "method.internal-error",
   principle: "method",
   severity: "warning",

@@ -1,8 +1,7 @@
 /** Method: is the return on track against the target path (src/core/review/on-track.ts)? */
 import { onTrackOf, ON_TRACK_WORDS, type OnTrackJudgement } from "../../review/on-track";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
-import { formatMoney, formatPercent, type MoneyUnit } from "../text";
-import { renderMessage } from "../messages";
+import { formatPercent } from "../text";
 import { a1 } from "../../workbook/model";
 
 function where(ctx: RuleContext, judgement: OnTrackJudgement): Pick<RuleFinding, "sheet" | "cell"> {
@@ -56,14 +55,6 @@ function onTrackData(
 }
 
 const JUDGEMENT_MESSAGE = "{{status}}: {{measures}}. On track from {{onTrackShare}} of the target path, at risk from {{atRiskShare}}.";
-
-/** The finding's sentence: the status, then the figures of both measures. */
-export function describeOnTrack(judgement: OnTrackJudgement, unit: MoneyUnit): string {
-  return renderMessage(
-    JUDGEMENT_MESSAGE,
-    onTrackData(judgement, (value) => formatMoney(value, unit)),
-  );
-}
 
 export const onTrack = defineRule({
   id: "method.on-track",

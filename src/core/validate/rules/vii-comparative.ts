@@ -9,7 +9,7 @@ const WHY = `CSR07 principle (vii): "${PRINCIPLE_TITLES.vii}."`;
 export type MeasureKind = "hq" | "output" | "unit";
 
 /** "HQ cost", "Headquarters cost", "Output", "Outcome", "Unit cost" -> kind; null when not recognised. */
-export function measureKind(text: string): MeasureKind | null {
+function measureKind(text: string): MeasureKind | null {
   const t = normaliseLabel(text);
   if (/\b(hq|headquarters?|back office|corporate)\b/.test(t)) return "hq";
   if (/\bunit\s*costs?\b|\bcost per\b/.test(t)) return "unit";
