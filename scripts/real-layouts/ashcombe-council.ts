@@ -8,7 +8,7 @@
  * quarterly "Q3 monitoring" sheet ("Qtr" and "Period" in two columns) with a re-investment block
  * below it; CIPFA benchmarking; the 2011-12 outturn by service as the baseline. Written with exceljs.
  */
-import { Expectations, FMT, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const PROGRAMME = "Efficiency Programme";
 const BUDGET = "Budget 2011-12";
@@ -283,36 +283,37 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   const budget = addSheet(wb, BUDGET);
   const ex = new Expectations(seeded ? "ashcombe-S" : "ashcombe");
 
-  budget.set("A1", "Ashcombe District Council", { bold: true });
-  budget.set("A2", "General fund revenue: outturn 2011-12 by service");
-  budget.set("A3", "£, cash prices");
-  budget.row(5, 1, ["Service", "2011-12 (£)", "Notes"], undefined, true);
-  BUDGET_LINES.forEach(([line, amount, note], i) => budget.row(6 + i, 1, [line, amount, note], [undefined, FMT.pounds]));
-  const bTotal = 6 + BUDGET_LINES.length;
-  budget.row(bTotal, 1, ["Total", fx(`SUM(B6:B${bTotal - 1})`, sum(BUDGET_LINES.map((l) => l[1])))], [undefined, FMT.pounds], true);
+  budget.lines(1, ["Ashcombe District Council", "General fund revenue: outturn 2011-12 by service", "£, cash prices"]);
+  budget.baseline(5, ["Service", "2011-12 (£)", "Notes"], BUDGET_LINES, FMT.pounds);
   budget.widths([34, 16, 46]);
 
   // Title block with the RAG weighting key beside it.
-  prog.set("A1", "Ashcombe District Council", { bold: true });
-  prog.set("A2", "Value for Money action plan 2012-15", { bold: true });
-  prog.set("A3", "All figures in £ unless stated");
-  prog.set("A4", "Position at 31 December 2012 (Quarter 3)");
+  prog.lines(
+    1,
+    [
+      "Ashcombe District Council",
+      "Value for Money action plan 2012-15",
+      "All figures in £ unless stated",
+      "Position at 31 December 2012 (Quarter 3)",
+    ],
+    2,
+  );
   prog.row(5, 1, ["Prepared by:", "Corporate Finance (M. Hale)", null, "Date:", date("2013-01-17")]);
   prog.set("T1", "RAG weighting", { bold: true });
-  prog.row(2, 20, ["RAG", "Weighting"], undefined, true);
-  Object.entries(KEY).forEach(([code, w], i) => prog.row(3 + i, 20, [code, w], [undefined, FMT.percent]));
+  prog.key(2, 20, ["RAG", "Weighting"], KEY);
   const H = 7;
   const first = H + 2;
-  ["No.", "Action", "Service", "Cash / non-cash", "Budget code", "Evidence", "Responsible officer", "Due by", "Progress"].forEach(
-    (text, i) => prog.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, text),
+  prog.mergedDown(
+    H,
+    1,
+    ["No.", "Action", "Service", "Cash / non-cash", "Budget code", "Evidence", "Responsible officer", "Due by", "Progress"],
+    2,
   );
   prog.merged(`J${H}:L${H}`, "Savings 2014/15 (£)");
   prog.row(H + 1, 10, ["Gross", "Implementation costs", "Net"], undefined, true);
   prog.merged(`M${H}:N${H}`, "Risk");
   prog.row(H + 1, 13, ["RAG", "Weighted saving"], undefined, true);
-  ["Reinvested in", "Plan ref", "Quality cross-check", "Last reviewed"].forEach((text, i) =>
-    prog.merged(`${String.fromCharCode(79 + i)}${H}:${String.fromCharCode(79 + i)}${H + 1}`, text),
-  );
+  prog.mergedDown(H, 15, ["Reinvested in", "Plan ref", "Quality cross-check", "Last reviewed"], 2);
 
   const list = actions(seeded);
   const rowOf = new Map<number, number>();
@@ -340,18 +341,25 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   });
   const last = first + list.length - 1;
   const total = last + 1;
-  prog.set(`B${total}`, "Total", { bold: true });
-  prog.set(`J${total}`, fx(`SUM(J${first}:J${last})`, sum(list.map((x) => x.gross))), { fmt: FMT.pounds, bold: true });
-  prog.set(`K${total}`, fx(`SUM(K${first}:K${last})`, sum(list.map((x) => x.costs))), { fmt: FMT.pounds, bold: true });
-  prog.set(`L${total}`, fx(`SUM(L${first}:L${last})`, sum(netShown)), { fmt: FMT.pounds, bold: true });
-  prog.set(`N${total}`, fx(`SUM(N${first}:N${last})`, sum(weighted)), { fmt: FMT.pounds, bold: true });
-  prog.set(`A${total + 2}`, "Weighted saving = gross saving x RAG weighting (key at T2:U5) less implementation costs.");
-  prog.set(`A${total + 3}`, "Published in Ashcombe Matters, the residents' newsletter, October 2012 edition (published 05/10/2012).");
+  const totals: Array<[string, number]> = [
+    ["J", sum(list.map((x) => x.gross))],
+    ["K", sum(list.map((x) => x.costs))],
+    ["L", sum(netShown)],
+    ["N", sum(weighted)],
+  ];
+  prog.totals(total, first, last, totals, FMT.pounds, "Total", "B");
+  prog.lines(
+    total + 2,
+    [
+      "Weighted saving = gross saving x RAG weighting (key at T2:U5) less implementation costs.",
+      "Published in Ashcombe Matters, the residents' newsletter, October 2012 edition (published 05/10/2012).",
+    ],
+    0,
+  );
   prog.widths([5, 46, 28, 10, 10, 30, 26, 11, 28, 11, 12, 11, 6, 12, 30, 34, 40, 12, 3, 8, 10]);
 
   // Phasing: net saving by year, year headers written as financial-year-end dates.
-  phasing.set("A1", "Ashcombe District Council", { bold: true });
-  phasing.set("A2", "Phasing of net savings by financial year (£)");
+  phasing.lines(1, ["Ashcombe District Council", "Phasing of net savings by financial year (£)"]);
   phasing.row(4, 1, ["No.", "Action", date("2013-03-31"), date("2014-03-31"), date("2015-03-31"), "Notes"], undefined, true);
   const phaseRow = new Map<number, number>();
   list.forEach((act, i) => {
@@ -369,8 +377,10 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   phasing.widths([5, 46, 12, 12, 12, 30]);
 
   // Quarterly monitoring to CMT, then the re-investment block.
-  mon.set("A1", "Ashcombe District Council", { bold: true });
-  mon.set("A2", "VfM action plan: quarterly monitoring to Corporate Management Team (cashable, £, cumulative in year)");
+  mon.lines(1, [
+    "Ashcombe District Council",
+    "VfM action plan: quarterly monitoring to Corporate Management Team (cashable, £, cumulative in year)",
+  ]);
   mon.row(4, 1, ["Qtr", "Period", "Plan", "Actual", "Budget monitoring", "Benchmarking", "Milestones", "Risks"], undefined, true);
   const quarters: Array<[string, number, number]> = [
     ["Q1", 45000, 41500],
@@ -399,67 +409,49 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
   const trackerEnd = qr - 1;
   const cashable = list.filter((x) => x.cash === "Cash").map((x) => x.gross - x.costs);
   const cashTotal = sum(cashable);
-  const reinvest: Array<[string, string, number]> = [
-    [FRONTLINE[0], FRONTLINE[1], 0],
-    [DFG[0], DFG[1], 73000],
-    [TOWN[0], TOWN[1], 220000],
-  ];
-  reinvest[0][2] = cashTotal - 73000 - 220000;
-  const re = trackerEnd + 3;
-  mon.set(`A${re}`, "Re-investment of cashable savings 2014/15", { bold: true });
   // This block is in £'000 (it is copied from the budget report), unlike the rest of the workbook.
-  const K = "#,##0.0";
-  mon.row(re + 1, 1, ["Reinvested in", "Budget", "£'000"], undefined, true);
-  reinvest.forEach(([dest, budgetName, amount], i) => mon.row(re + 2 + i, 1, [dest, budgetName, amount / 1000], [undefined, undefined, K]));
-  const reTotal = re + 2 + reinvest.length;
-  mon.row(reTotal, 1, ["Total", null, fx(`SUM(C${re + 2}:C${reTotal - 1})`, cashTotal / 1000)], [undefined, undefined, K], true);
+  mon.reinvestment(
+    trackerEnd + 3,
+    { title: "Re-investment of cashable savings 2014/15", headers: ["Reinvested in", "Budget", "£'000"], col: "C", fmt: "#,##0.0" },
+    [
+      [FRONTLINE, (cashTotal - 73000 - 220000) / 1000],
+      [DFG, 73000 / 1000],
+      [TOWN, 220000 / 1000],
+    ],
+    cashTotal / 1000,
+  );
   mon.widths([30, 36, 12, 12, 28, 32, 32, 34]);
 
-  bench.set("A1", "Ashcombe District Council", { bold: true });
-  bench.set("A2", "Benchmarking: CIPFA nearest neighbours, 2011-12");
-  bench.row(
+  bench.lines(1, ["Ashcombe District Council", "Benchmarking: CIPFA nearest neighbours, 2011-12"]);
+  bench.measures(
     4,
-    1,
     ["Indicator", "Indicator type", "Net spend £", "Activity volume", "Ashcombe", "Nearest neighbour average"],
-    undefined,
-    true,
-  );
-  bench.row(
-    5,
-    1,
-    ["Corporate HQ costs per head of population (£)", "HQ cost", null, null, 38.4, 41.1],
-    [undefined, undefined, undefined, undefined, FMT.pounds2, FMT.pounds2],
-  );
-  bench.row(6, 1, ["Household waste collected (tonnes)", "Output", null, null, 41250, 43900], FMT.money);
-  bench.row(7, 1, ["Residents satisfied with the way the council runs things", "Outcome", null, null, 0.71, 0.68], FMT.percent);
-  bench.row(
-    8,
-    1,
-    ["Cost per household of waste collection (£)", "Unit cost", 2480000, 46200, fx("C8/D8", 2480000 / 46200), 55.2],
-    [undefined, undefined, FMT.pounds, FMT.money, FMT.pounds2, FMT.pounds2],
+    [
+      { measure: "Corporate HQ costs per head of population (£)", type: "HQ cost", own: 38.4, comparator: 41.1 },
+      { measure: "Household waste collected (tonnes)", type: "Output", own: 41250, comparator: 43900 },
+      { measure: "Residents satisfied with the way the council runs things", type: "Outcome", own: 0.71, comparator: 0.68 },
+      { measure: "Cost per household of waste collection (£)", type: "Unit cost", spend: 2480000, volume: 46200, comparator: 55.2 },
+    ],
+    { spendFirst: true, figure: FMT.pounds2, spend: FMT.pounds },
   );
   bench.widths([50, 14, 14, 16, 12, 14]);
 
   const row = (no: number): number => rowOf.get(no)!;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "vii.measures-present",
-    "ix.publication-record",
-    "i.gain-baseline-line",
-    "iv.profile-numbers",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (action plan, 2011-12 outturn by service with year and unit in the header, Phasing by year-end date, CIPFA measures, a dated Published note)",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "vii.measures-present",
+      "ix.publication-record",
+      "i.gain-baseline-line",
+      "iv.profile-numbers",
+    ],
+    "the workbook holds this evidence (action plan, 2011-12 outturn by service with year and unit in the header, Phasing by year-end date, CIPFA measures, a dated Published note)",
+  );
   for (const range of [`N${first}:N${row(7)}`, `N${row(9)}:N${last}`]) {
     ex.never(
       "viii.risk-adjusted-recomputes",
@@ -525,26 +517,21 @@ export function ashcombeCouncil(seeded: boolean): BuiltFixture {
     );
     ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the weighted total includes action 8 at the R weighting");
   }
-  return {
+  return exceljsFixture(wb, ex, {
     file,
-    workbook: wb,
-    expectation: ex.toJSON({
-      file,
-      body: `Ashcombe District Council (fictional district): Value for Money action plan 2012-15${seeded ? ", with seeded defects" : ", clean"}`,
-      program: "exceljs",
-      reportingDate: "2012-12-31",
-      shapes: [
-        "own sheet names (Efficiency Programme, Phasing, Q3 monitoring, Benchmarking, Budget 2011-12)",
-        "title block: organisation, plan name, All figures in £ unless stated, position at 31 December, prepared by, date; outturn and cash prices on the budget sheet",
-        "two-row header: merged Savings 2014/15 (£) and Risk groups over sub-headers; 2011-12 (£) year and unit in a header",
-        "action-plan words: Action, Responsible officer, Due by, Progress (inline milestones)",
-        "Cash / non-cash; R/A/G letters; a G 90% / A 60% / R 20% weighting key beside the title block used by nested IF formulas",
-        "separate Phasing sheet with financial-year-end dates (31/03/2013, 31/03/2014, 31/03/2015) as year headers",
-        "quarterly tracker with Qtr and Period in separate columns; a re-investment block below it",
-        "Total row and footnotes under the register; a dated Published in ... note",
-        "benchmarking with Indicator type, Net spend, Activity volume and a unit cost formula",
-        "amounts in £, the re-investment block in £'000",
-      ],
-    }),
-  };
+    body: `Ashcombe District Council (fictional district): Value for Money action plan 2012-15${seeded ? ", with seeded defects" : ", clean"}`,
+    reportingDate: "2012-12-31",
+    shapes: [
+      "own sheet names (Efficiency Programme, Phasing, Q3 monitoring, Benchmarking, Budget 2011-12)",
+      "title block: organisation, plan name, All figures in £ unless stated, position at 31 December, prepared by, date; outturn and cash prices on the budget sheet",
+      "two-row header: merged Savings 2014/15 (£) and Risk groups over sub-headers; 2011-12 (£) year and unit in a header",
+      "action-plan words: Action, Responsible officer, Due by, Progress (inline milestones)",
+      "Cash / non-cash; R/A/G letters; a G 90% / A 60% / R 20% weighting key beside the title block used by nested IF formulas",
+      "separate Phasing sheet with financial-year-end dates (31/03/2013, 31/03/2014, 31/03/2015) as year headers",
+      "quarterly tracker with Qtr and Period in separate columns; a re-investment block below it",
+      "Total row and footnotes under the register; a dated Published in ... note",
+      "benchmarking with Indicator type, Net spend, Activity volume and a unit cost formula",
+      "amounts in £, the re-investment block in £'000",
+    ],
+  });
 }

@@ -9,7 +9,7 @@
  * "Monitoring" holds a "Qtr" / "Year" tracker, CIPFA indicators with "Nearest neighbours" and a dated
  * publication note. Written by exceljs (not re-saved).
  */
-import { Expectations, FMT, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const PLAN = "VfM action plan 2010-11";
 const SPEND = "Net spend 2009-10";
@@ -144,28 +144,27 @@ export function fenwickCouncil(): BuiltFixture {
   const codes = addSheet(wb, CODES, "hidden");
   const ex = new Expectations("fenwick-S");
 
-  codes.row(1, 1, ["Rating", "Weight"], undefined, true);
-  Object.entries(WEIGHT).forEach(([word, w], i) => codes.row(2 + i, 1, [word, w], [undefined, FMT.percent]));
+  codes.key(1, 1, ["Rating", "Weight"], WEIGHT);
 
-  spend.set("A1", "Fenwick District Council", { bold: true });
-  spend.set("A2", "Net expenditure 2009/10 by service area: outturn, cash prices (£)");
-  spend.row(4, 1, ["Service area", "Net expenditure", "Notes"], undefined, true);
-  SPEND_LINES.forEach(([line, amount, note], i) => spend.row(5 + i, 1, [line, amount, note || null], [undefined, FMT.pounds]));
-  const spendLast = 4 + SPEND_LINES.length;
-  spend.set(`A${spendLast + 1}`, "Total", { bold: true });
-  spend.set(`B${spendLast + 1}`, fx(`SUM(B5:B${spendLast})`, sum(SPEND_LINES.map((l) => l[1] ?? 0))), { fmt: FMT.pounds, bold: true });
+  spend.lines(1, ["Fenwick District Council", "Net expenditure 2009/10 by service area: outturn, cash prices (£)"]);
+  const { last: spendLast } = spend.baseline(4, ["Service area", "Net expenditure", "Notes"], SPEND_LINES, FMT.pounds);
   spend.widths([28, 18, 60]);
 
-  plan.set("A1", "Fenwick District Council", { bold: true });
-  plan.set("A2", "Value for money action plan 2010/11 to 2012/13");
-  plan.set("A3", "£, whole pounds. Position at 31 December 2010.");
+  plan.lines(1, [
+    "Fenwick District Council",
+    "Value for money action plan 2010/11 to 2012/13",
+    "£, whole pounds. Position at 31 December 2010.",
+  ]);
   const H = 5;
-  const single = ["Ref", "Action", "Service area", "Cash / non-cash", "Gross saving 2012/13 £", "Cost to achieve £"];
-  single.forEach((t, i) => plan.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, t));
+  plan.mergedDown(H, 1, ["Ref", "Action", "Service area", "Cash / non-cash", "Gross saving 2012/13 £", "Cost to achieve £"], 2);
   plan.merged(`G${H}:I${H}`, "Net saving (£)");
   plan.row(H + 1, 7, ["2010/11", "2011/12", "2012/13"], undefined, true);
-  const after = ["RAG", "Risk adjusted £", "Responsible officer", "Due by", "Progress", "Evidence of saving", "Re-invested in", "Plan ref"];
-  after.forEach((t, i) => plan.merged(`${String.fromCharCode(74 + i)}${H}:${String.fromCharCode(74 + i)}${H + 1}`, t));
+  plan.mergedDown(
+    H,
+    10,
+    ["RAG", "Risk adjusted £", "Responsible officer", "Due by", "Progress", "Evidence of saving", "Re-invested in", "Plan ref"],
+    2,
+  );
   const first = H + 2;
   const nets: number[][] = [[], [], []];
   const adjusted: number[] = [];
@@ -198,7 +197,6 @@ export function fenwickCouncil(): BuiltFixture {
     plan.row(r, 12, [a.officer, date(a.due), a.progress, a.evidence, a.reinvested, a.plan]);
   });
   const last = first + ACTIONS.length - 1;
-  plan.set(`A${last + 1}`, "Total", { bold: true });
   const totals: Array<[string, number]> = [
     ["E", sum(ACTIONS.map((a) => a.gross[2]))],
     ["F", sum(ACTIONS.map((a) => a.cost))],
@@ -207,83 +205,77 @@ export function fenwickCouncil(): BuiltFixture {
     ["I", sum(nets[2])],
     ["K", sum(adjusted)],
   ];
-  for (const [col, value] of totals)
-    plan.set(`${col}${last + 1}`, fx(`SUM(${col}${first}:${col}${last})`, value), { fmt: FMT.pounds, bold: true });
+  plan.totals(last + 1, first, last, totals, FMT.pounds);
   plan.set(
     `A${last + 3}`,
     "Net 2012/13 = gross saving less cost to achieve. Risk adjusted = 2012/13 gross saving x RAG weight (Codes sheet: Green 90%, Amber 60%, Red 30%) less cost to achieve.",
   );
   plan.widths([6, 48, 24, 12, 14, 12, 12, 12, 12, 8, 12, 30, 12, 36, 30, 28, 36]);
 
-  monitor.set("A1", "Fenwick District Council: VfM monitoring to Cabinet", { bold: true });
-  monitor.set("A2", "Cashable savings, £, cumulative in year");
-  monitor.row(
-    4,
-    1,
-    ["Qtr", "Year", "Profile", "Actual saving", "Budget monitoring", "Comparative", "Milestones met", "Risk register", "Board"],
-    undefined,
-    true,
-  );
+  monitor.lines(1, ["Fenwick District Council: VfM monitoring to Cabinet", "Cashable savings, £, cumulative in year"]);
   const quarters: Array<[string, number, number, string]> = [
     ["Q1", 20_000, 18_500, "2010-07-21"],
     ["Q2", 45_000, 43_000, "2010-10-20"],
     ["Q3", 70_000, 66_000, "2011-01-19"],
   ];
-  quarters.forEach(([q, profile, actual, boardDate], i) =>
-    monitor.row(
-      5 + i,
-      1,
-      [
-        q,
-        "2010/11",
-        profile,
-        actual,
-        `Revenue monitoring ${q}`,
-        "CIPFA VfM indicators 2009-10",
-        `Action plan update ${q}`,
-        `Corporate risk register ${q}`,
-        date(boardDate),
-      ],
-      [undefined, undefined, FMT.pounds, FMT.pounds],
-    ),
+  monitor.table(
+    4,
+    ["Qtr", "Year", "Profile", "Actual saving", "Budget monitoring", "Comparative", "Milestones met", "Risk register", "Board"],
+    quarters.map(([q, profile, actual, boardDate]) => [
+      q,
+      "2010/11",
+      profile,
+      actual,
+      `Revenue monitoring ${q}`,
+      "CIPFA VfM indicators 2009-10",
+      `Action plan update ${q}`,
+      `Corporate risk register ${q}`,
+      boardDate,
+    ]),
+    [undefined, undefined, FMT.pounds, FMT.pounds],
   );
   const ind = 5 + quarters.length + 3;
-  monitor.row(ind, 1, ["Performance indicator", "Indicator type", "Fenwick", "Nearest neighbours", "Net cost", "Outputs"], undefined, true);
-  monitor.row(ind + 1, 1, ["Support services cost per head (£)", "HQ cost", 38.2, 41.5], [undefined, undefined, FMT.money2, FMT.money2]);
-  monitor.row(ind + 2, 1, ["Household waste recycled", "Outcome", 0.46, 0.44], [undefined, undefined, FMT.percent, FMT.percent]);
-  monitor.row(ind + 3, 1, ["Planning applications decided", "Output", 1_420, 1_385], FMT.money);
-  // Seeded: the unit cost is typed as 52.10; net cost / outputs is 4,315,000 / 88,600 = 48.70.
-  monitor.row(
-    ind + 4,
-    1,
-    ["Cost per household for waste collection (£)", "Unit cost", 52.1, 50.3, 4_315_000, 88_600],
-    [undefined, undefined, FMT.money2, FMT.money2, FMT.pounds, FMT.money],
+  monitor.measures(
+    ind,
+    ["Performance indicator", "Indicator type", "Fenwick", "Nearest neighbours", "Net cost", "Outputs"],
+    [
+      { measure: "Support services cost per head (£)", type: "HQ cost", own: 38.2, comparator: 41.5 },
+      { measure: "Household waste recycled", type: "Outcome", own: 0.46, comparator: 0.44 },
+      { measure: "Planning applications decided", type: "Output", own: 1_420, comparator: 1_385 },
+      // Seeded: the unit cost is typed as 52.10; net cost / outputs is 4,315,000 / 88,600 = 48.70.
+      {
+        measure: "Cost per household for waste collection (£)",
+        type: "Unit cost",
+        own: 52.1,
+        comparator: 50.3,
+        spend: 4_315_000,
+        volume: 88_600,
+      },
+    ],
+    { spendFirst: false, figure: FMT.money2, spend: FMT.pounds },
   );
   const note = ind + 7;
   monitor.set(`A${note}`, "Published on the council's website with the Cabinet papers on 20 January 2011.");
   monitor.widths([40, 14, 12, 18, 26, 28, 24, 26, 12]);
 
   const row = (i: number): number => first + i;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "vi.quarters-present",
-    "vii.measures-present",
-    "i.gain-baseline-line",
-    "viii.deliverability-present",
-    "ix.publication-record",
-    "v.reinvestment-plan-total",
-  ])
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (action plan with a merged Net saving group over years, 2009/10 outturn by service area, Qtr / Year tracker, CIPFA indicators, a dated publication note)",
-    );
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "vi.quarters-present",
+      "vii.measures-present",
+      "i.gain-baseline-line",
+      "viii.deliverability-present",
+      "ix.publication-record",
+      "v.reinvestment-plan-total",
+    ],
+    "the workbook holds this evidence (action plan with a merged Net saving group over years, 2009/10 outturn by service area, Qtr / Year tracker, CIPFA indicators, a dated publication note)",
+  );
   ex.never(
     "viii.risk-adjusted-recomputes",
     PLAN,
@@ -302,25 +294,20 @@ export function fenwickCouncil(): BuiltFixture {
   ex.tolerate("ii.derived-formulas", PLAN, `I${row(2)}`, "F03's net is typed (the seeded net defect)");
   ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "a consequence of the seeded net defect");
   ex.tolerate("iv.profile-target-year", undefined, undefined, "a consequence of the seeded net defect");
-  return {
+  return exceljsFixture(wb, ex, {
     file,
-    workbook: wb,
-    expectation: ex.toJSON({
-      file,
-      body: "Fenwick District Council (fictional district): VfM action plan 2010-13, position at 31 December 2010, with seeded defects",
-      program: "exceljs",
-      reportingDate: "2010-12-31",
-      shapes: [
-        "own sheet names (VfM action plan 2010-11, Net spend 2009-10, Monitoring) and a hidden Codes sheet",
-        "title block: council, plan name, £ whole pounds and the position date in one line",
-        "two-row header: single headers merged down beside a merged Net saving (£) group over 2010/11, 2011/12, 2012/13",
-        "the target year and unit in a header (Gross saving 2012/13 £), Cost to achieve £",
-        "Cash / non-cash codes (Cash, Non-cash); RAG words weighted by a hidden key (Green 90%, Amber 60%, Red 30%) through VLOOKUP",
-        "Responsible officer, Due by, Progress: the action plan is its own milestone record; Re-invested in and Plan ref per action",
-        "baseline: Service area / Net expenditure, 2009/10 outturn and cash prices in the title; a line with no amount",
-        "Monitoring: Qtr with its Year in the next column, Profile, Actual saving; CIPFA indicators with Nearest neighbours, Net cost, Outputs; a dated publication note",
-        "amounts in £",
-      ],
-    }),
-  };
+    body: "Fenwick District Council (fictional district): VfM action plan 2010-13, position at 31 December 2010, with seeded defects",
+    reportingDate: "2010-12-31",
+    shapes: [
+      "own sheet names (VfM action plan 2010-11, Net spend 2009-10, Monitoring) and a hidden Codes sheet",
+      "title block: council, plan name, £ whole pounds and the position date in one line",
+      "two-row header: single headers merged down beside a merged Net saving (£) group over 2010/11, 2011/12, 2012/13",
+      "the target year and unit in a header (Gross saving 2012/13 £), Cost to achieve £",
+      "Cash / non-cash codes (Cash, Non-cash); RAG words weighted by a hidden key (Green 90%, Amber 60%, Red 30%) through VLOOKUP",
+      "Responsible officer, Due by, Progress: the action plan is its own milestone record; Re-invested in and Plan ref per action",
+      "baseline: Service area / Net expenditure, 2009/10 outturn and cash prices in the title; a line with no amount",
+      "Monitoring: Qtr with its Year in the next column, Profile, Actual saving; CIPFA indicators with Nearest neighbours, Net cost, Outputs; a dated publication note",
+      "amounts in £",
+    ],
+  });
 }

@@ -446,25 +446,21 @@ export async function harrowgateCouncil(seeded: boolean): Promise<BuiltFixture> 
   const effRow = (ref: string): number => effFirst + list.findIndex((x) => x.ref === ref);
   const phaseRow = (ref: string): number => header(0) + 1 + list.findIndex((x) => x.ref === ref);
   const col = (name: string): string => L(effColumns.findIndex((c) => c.header === name) + 1);
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "iv.milestones",
-    "vii.measures-present",
-    "vi.quarters-present",
-    "i.no-netting",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence in Excel tables under its own names, with year, basis, price base and unit in the titles and headers",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "iv.milestones",
+      "vii.measures-present",
+      "vi.quarters-present",
+      "i.no-netting",
+    ],
+    "the workbook holds this evidence in Excel tables under its own names, with year, basis, price base and unit in the titles and headers",
+  );
   ex.never("viii.risk-adjusted-recomputes", undefined, undefined, "every risk adjusted figure is gross x confidence - costs by formula");
   ex.never("iii.net-recomputes", undefined, undefined, "every net saving is a formula of gross - costs");
   ex.never("method.mixed-units", undefined, undefined, "every amount is in £'000");

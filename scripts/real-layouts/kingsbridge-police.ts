@@ -8,7 +8,7 @@
  * ending", "Trajectory", "Achieved"), 4. re-investment, 5. key milestones, then dated "Published in"
  * notes; a Benchmarking sheet with a "Measure" block. Written with exceljs, re-saved by LibreOffice.
  */
-import { Expectations, FMT, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const RETURN = "Q2 return 2012-13";
 const BENCH = "Benchmarking";
@@ -214,24 +214,26 @@ export function kingsbridgePolice(): BuiltFixture {
   const bench = addSheet(wb, BENCH);
   const ex = new Expectations("kingsbridge-S");
 
-  ret.set("A1", "Kingsbridge Constabulary", { bold: true });
-  ret.set("A2", "Quarterly value for money return to the Police and Crime Panel");
-  ret.set("A3", "Q2 2012-13: position at 30 September 2012");
-  ret.set("A4", "£m, cash prices");
-  ret.set("A5", "Prepared by Force Finance, 08/10/2012");
+  ret.lines(1, [
+    "Kingsbridge Constabulary",
+    "Quarterly value for money return to the Police and Crime Panel",
+    "Q2 2012-13: position at 30 September 2012",
+    "£m, cash prices",
+    "Prepared by Force Finance, 08/10/2012",
+  ]);
 
   // 1. Baseline. Seeded: an income line netted off.
   ret.set("A7", "1. Baseline: 2010-11 outturn (£m)", { bold: true });
-  ret.row(8, 1, ["Budget line", "Outturn 2010-11", "Notes"], undefined, true);
-  const lines: Array<[string, number, string | null]> = [
-    ...OUTTURN.map(([l, a]): [string, number, string | null] => [l, a, null]),
-    ["Income: fees, charges and special police services", -3.412, "Netted off"],
-  ];
-  lines.forEach(([line, amount, note], i) => ret.row(9 + i, 1, [line, amount, note], [undefined, M3]));
-  const incomeRow = 9 + lines.length - 1;
-  const bTotalRow = incomeRow + 1;
-  const baseline = sum(lines.map((l) => l[1]));
-  ret.row(bTotalRow, 1, ["Total", fx(`SUM(B9:B${incomeRow})`, baseline)], [undefined, M3], true);
+  const {
+    last: incomeRow,
+    total: bTotalRow,
+    amount: outturn,
+  } = ret.baseline(
+    8,
+    ["Budget line", "Outturn 2010-11", "Notes"],
+    [...OUTTURN, ["Income: fees, charges and special police services", -3.412, "Netted off"]],
+    M3,
+  );
 
   // 2. The savings plan, one header row with years and units in the text.
   const P = bTotalRow + 3;
@@ -276,33 +278,18 @@ export function kingsbridgePolice(): BuiltFixture {
   });
   const last = first + GAINS.length - 1;
   const total = last + 1;
-  ret.set(`A${total}`, "Total", { bold: true });
-  const columnTotal = (col: string, values: number[]): void =>
-    ret.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, sum(values)), { fmt: M3, bold: true });
-  for (let y = 0; y < 3; y++) {
-    columnTotal(
-      "HIJ"[y],
-      GAINS.map((g) => g.gross[y]),
-    );
-    columnTotal(
-      "KLM"[y],
-      GAINS.map((g) => g.costs[y]),
-    );
-    columnTotal(
-      "NOP"[y],
-      GAINS.map((g) => g.gross[y] - g.costs[y]),
-    );
-  }
   const raTotal = sum(GAINS.map((g) => g.gross[2] * g.confidence - g.costs[2]));
-  columnTotal(
-    "R",
-    GAINS.map((g) => g.gross[2] * g.confidence - g.costs[2]),
-  );
+  const totals = [0, 1, 2].flatMap((y): Array<[string, number]> => [
+    ["HIJ"[y], sum(GAINS.map((g) => g.gross[y]))],
+    ["KLM"[y], sum(GAINS.map((g) => g.costs[y]))],
+    ["NOP"[y], sum(GAINS.map((g) => g.gross[y] - g.costs[y]))],
+  ]);
+  ret.totals(total, first, last, [...totals, ["R", raTotal]], M3);
   const netTotal = sum(GAINS.map((g) => g.gross[2] - g.costs[2]));
 
   // The summary set against the target. Seeded: the net total is reported, not the risk-adjusted one.
   const S = total + 2;
-  const target = baseline * (1.03 ** 3 - 1);
+  const target = outturn * (1.03 ** 3 - 1);
   ret.row(S, 1, ["Measure", null, "£m"], undefined, true);
   ret.row(S + 1, 1, ["Risk adjusted savings 2013-14", null, fx(`R${total}`, raTotal)], [undefined, undefined, M3]);
   ret.row(S + 2, 1, ["Total savings reported against target", null, fx(`P${total}`, netTotal)], [undefined, undefined, M3]);
@@ -316,14 +303,6 @@ export function kingsbridgePolice(): BuiltFixture {
 
   // 3. Tracker by quarter.
   const T = S + 7;
-  ret.set(`A${T}`, "3. Tracker: cashable savings against trajectory (£m, cumulative in year)", { bold: true });
-  ret.row(
-    T + 1,
-    1,
-    ["Qtr", "Quarter ending", "Trajectory", "Achieved", "Budget evidence", "Comparative data", "Milestones", "Risk review"],
-    undefined,
-    true,
-  );
   const quarters: Array<[string, string, number, number]> = [
     ["Q1 2011/12", "2011-06-30", 0.42, 0.4],
     ["Q2 2011/12", "2011-09-30", 0.85, 0.81],
@@ -332,43 +311,36 @@ export function kingsbridgePolice(): BuiltFixture {
     ["Q1 2012/13", "2012-06-30", 0.78, 0.74],
     ["Q2 2012/13", "2012-09-30", 1.56, 1.49],
   ];
-  quarters.forEach(([q, end, trajectory, achieved], i) => {
-    ret.row(
-      T + 2 + i,
-      1,
-      [
-        q,
-        date(end),
-        trajectory,
-        achieved,
-        `Revenue monitoring ${q}`,
-        "HMIC VfM profile 2011",
-        `Milestone report ${q}`,
-        `Strategic risk register ${q}`,
-      ],
-      [undefined, FMT.date, M3, M3],
-    );
-  });
+  ret.block(
+    T,
+    "3. Tracker: cashable savings against trajectory (£m, cumulative in year)",
+    ["Qtr", "Quarter ending", "Trajectory", "Achieved", "Budget evidence", "Comparative data", "Milestones", "Risk review"],
+    quarters.map(([q, end, trajectory, achieved]) => [
+      q,
+      end,
+      trajectory,
+      achieved,
+      `Revenue monitoring ${q}`,
+      "HMIC VfM profile 2011",
+      `Milestone report ${q}`,
+      `Strategic risk register ${q}`,
+    ]),
+    [undefined, FMT.date, M3, M3],
+  );
 
   // 4. Re-investment. Seeded: £150k of the cashable savings is not accounted for.
   const R = T + 2 + quarters.length + 2;
   const cashable = sum(GAINS.filter((g) => g.type === "Cashable").map((g) => g.gross[2] - g.costs[2]));
-  const reinvest: Array<[string, string, number]> = [
-    [NPT[0], NPT[1], 2.1],
-    [MTFP[0], MTFP[1], 0],
-    [CAP[0], CAP[1], 0.45],
+  const reinvest: Array<[readonly string[], number]> = [
+    [NPT, 2.1],
+    [MTFP, Number((cashable - 0.15 - 2.1 - 0.45).toFixed(3))],
+    [CAP, 0.45],
   ];
-  reinvest[1][2] = Number((cashable - 0.15 - 2.1 - 0.45).toFixed(3));
-  ret.set(`A${R}`, "4. Re-investment of cashable savings 2013-14 (£m)", { bold: true });
-  ret.row(R + 1, 1, ["Reinvested in", "Plan", "£m"], undefined, true);
-  reinvest.forEach(([dest, plan, amount], i) => ret.row(R + 2 + i, 1, [dest, plan, amount], [undefined, undefined, M3]));
-  const reTotal = R + 2 + reinvest.length;
-  ret.row(
-    reTotal,
-    1,
-    ["Total", null, fx(`SUM(C${R + 2}:C${reTotal - 1})`, sum(reinvest.map((x) => x[2])))],
-    [undefined, undefined, M3],
-    true,
+  const reTotal = ret.reinvestment(
+    R,
+    { title: "4. Re-investment of cashable savings 2013-14 (£m)", headers: ["Reinvested in", "Plan", "£m"], col: "C", fmt: M3 },
+    reinvest,
+    sum(reinvest.map((x) => x[1])),
   );
 
   // 5. Key milestones for the £1m+ savings, then the notes.
@@ -384,48 +356,47 @@ export function kingsbridgePolice(): BuiltFixture {
     ],
   );
   const N = kEnd + 3;
-  ret.set(`A${N}`, "Notes", { bold: true });
-  ret.set(`A${N + 1}`, "Published in the Force's Annual Report 2011-12 on 12/07/2012.");
-  ret.set(`A${N + 2}`, "Published on the Police and Crime Panel website with this return on 10/10/2012.");
-  ret.set(`A${N + 3}`, "Net = saving less costs in the same year. Risk adjusted = 2013-14 saving x confidence less 2013-14 costs.");
+  ret.lines(N, [
+    "Notes",
+    "Published in the Force's Annual Report 2011-12 on 12/07/2012.",
+    "Published on the Police and Crime Panel website with this return on 10/10/2012.",
+    "Net = saving less costs in the same year. Risk adjusted = 2013-14 saving x confidence less 2013-14 costs.",
+  ]);
   ret.widths([26, 18, 44, 14, 10, 22, 30, ...Array<number>(11).fill(10), 30, 32, 36, 26, 12]);
 
   bench.set("A1", "Kingsbridge Constabulary: benchmarking 2011-12 (HMIC Value for Money profiles)", { bold: true });
-  bench.row(3, 1, ["Measure", "Category", "Kingsbridge", "Most similar forces", "Net spend £", "Activity volume"], undefined, true);
-  bench.row(4, 1, ["HQ costs per head of population (£)", "HQ cost", 12.9, 13.6], [undefined, undefined, FMT.money2, FMT.money2]);
-  bench.row(5, 1, ["Crimes detected", "Output", 24310, 23050], FMT.money);
-  bench.row(6, 1, ["Confidence in local policing", "Outcome", 0.77, 0.75], FMT.percent);
-  // Seeded: the unit cost typed from last year's profile (18,400,000 / 61,250 is 300.41).
-  bench.row(
-    7,
-    1,
-    ["Cost per crime investigated (£)", "Unit cost", 310, 296.5, 18400000, 61250],
-    [undefined, undefined, FMT.money2, FMT.money2, FMT.money, FMT.money],
+  bench.measures(
+    3,
+    ["Measure", "Category", "Kingsbridge", "Most similar forces", "Net spend £", "Activity volume"],
+    [
+      { measure: "HQ costs per head of population (£)", type: "HQ cost", own: 12.9, comparator: 13.6 },
+      { measure: "Crimes detected", type: "Output", own: 24310, comparator: 23050 },
+      { measure: "Confidence in local policing", type: "Outcome", own: 0.77, comparator: 0.75 },
+      // Seeded: the unit cost typed from last year's profile (18,400,000 / 61,250 is 300.41).
+      { measure: "Cost per crime investigated (£)", type: "Unit cost", own: 310, comparator: 296.5, spend: 18400000, volume: 61250 },
+    ],
+    { spendFirst: false, figure: FMT.money2, spend: FMT.money },
   );
   bench.widths([40, 12, 14, 18, 14, 16]);
 
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "vi.quarters-present",
-    "vi.trajectory-actual",
-    "vii.measures-present",
-    "ix.publication-record",
-    "iv.milestones",
-    "i.gain-baseline-line",
-    "method.mixed-units",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the return holds this evidence in its numbered blocks (outturn baseline, plan with inline years, six quarters, milestones, dated Published notes), all in £m",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "vi.quarters-present",
+      "vi.trajectory-actual",
+      "vii.measures-present",
+      "ix.publication-record",
+      "iv.milestones",
+      "i.gain-baseline-line",
+      "method.mixed-units",
+    ],
+    "the return holds this evidence in its numbered blocks (outturn baseline, plan with inline years, six quarters, milestones, dated Published notes), all in £m",
+  );
   ex.never("viii.risk-adjusted-recomputes", undefined, undefined, "every risk adjusted figure is saving x confidence - costs by formula");
   ex.never("iii.net-recomputes", undefined, undefined, "every net figure is saving - costs by formula");
   ex.never("ii.register-present", undefined, undefined, "the baseline block, the summary and the tracker are not a second register");
@@ -453,14 +424,12 @@ export function kingsbridgePolice(): BuiltFixture {
     "C7",
     "The cost per crime investigated is typed as £310.00; net spend / activity volume is £300.41.",
   );
-  return {
-    file,
-    workbook: wb,
-    resave: true,
-    expectation: ex.toJSON({
+  return exceljsFixture(
+    wb,
+    ex,
+    {
       file,
       body: "Kingsbridge Constabulary (fictional force): Q2 2012-13 quarterly VfM return to the Police and Crime Panel, with seeded defects",
-      program: "LibreOffice Calc (re-save of an exceljs file)",
       reportingDate: "2012-09-30",
       shapes: [
         "own sheet name (Q2 return 2012-13) holding every block: numbered baseline, plan, summary, tracker, re-investment, milestones, notes",
@@ -474,6 +443,7 @@ export function kingsbridgePolice(): BuiltFixture {
         "Benchmarking sheet: Measure, Category, Net spend £, Activity volume",
         "amounts in £m (three decimals) and £",
       ],
-    }),
-  };
+    },
+    true,
+  );
 }

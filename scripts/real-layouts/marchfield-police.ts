@@ -8,7 +8,7 @@
  * indicators" with "Indicator" / "Type of indicator" / "MSF average", and a dated "Published in ..."
  * note. Written with exceljs, re-saved by LibreOffice Calc.
  */
-import { Expectations, FMT, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const PLAN = "Efficiency Plan 2014-17";
 const UPDATE = "Quarterly update";
@@ -145,20 +145,21 @@ export function marchfieldPolice(): BuiltFixture {
   const vfm = addSheet(wb, VFM);
   const ex = new Expectations("marchfield-S");
 
-  base.set("A1", "Marchfield Police", { bold: true });
-  base.set("A2", "Base budget 2013/14 by subjective heading (original budget, cash prices)");
-  base.row(4, 1, ["Subjective heading", "Base budget 2013/14 £000", "Notes"], undefined, true);
-  BASE_LINES.forEach(([line, amount, note], i) => base.row(5 + i, 1, [line, amount, note || null], [undefined, FMT.money]));
-  const baseLast = 4 + BASE_LINES.length;
-  base.set(`A${baseLast + 1}`, "Total", { bold: true });
-  base.set(`B${baseLast + 1}`, fx(`SUM(B5:B${baseLast})`, sum(BASE_LINES.map((l) => l[1] ?? 0))), { fmt: FMT.money, bold: true });
+  base.lines(1, ["Marchfield Police", "Base budget 2013/14 by subjective heading (original budget, cash prices)"]);
+  base.baseline(4, ["Subjective heading", "Base budget 2013/14 £000", "Notes"], BASE_LINES, FMT.money);
   base.widths([34, 24, 36]);
 
-  plan.set("A1", "Marchfield Police", { bold: true });
-  plan.set("A2", "Efficiency Plan 2014-17", { bold: true });
-  plan.set("A3", "All figures £000s");
-  plan.set("A4", "Position as at 30 September 2015");
-  plan.set("A5", "Weighting: G 100%, A 60%, R 20%");
+  plan.lines(
+    1,
+    [
+      "Marchfield Police",
+      "Efficiency Plan 2014-17",
+      "All figures £000s",
+      "Position as at 30 September 2015",
+      "Weighting: G 100%, A 60%, R 20%",
+    ],
+    2,
+  );
   const H = 7;
   const headers = [
     "Project no",
@@ -216,24 +217,37 @@ export function marchfieldPolice(): BuiltFixture {
   });
   const last = H + PROJECTS.length;
   const total = last + 1;
-  plan.set(`A${total}`, "Total", { bold: true });
   const totals: Array<[string, number]> = [
     ...["G", "H", "I"].map((c, y): [string, number] => [c, sum(PROJECTS.map((p) => p.gross[y]))]),
     ...["J", "K", "L"].map((c, y): [string, number] => [c, sum(PROJECTS.map((p) => p.costs[y]))]),
     ...["M", "N", "O"].map((c, y): [string, number] => [c, sum(nets[y])]),
     ["Q", sum(weighted)],
   ];
-  for (const [col, value] of totals)
-    plan.set(`${col}${total}`, fx(`SUM(${col}${H + 1}:${col}${last})`, value), { fmt: FMT.money, bold: true });
-  plan.set(`A${total + 2}`, "Risk weighted = gross 2016-17 x G/A/R weighting less costs 2016-17.");
-  plan.set(`A${total + 3}`, "Published in the Police and Crime Commissioner's Annual Report 2014-15 on 30 June 2015.");
+  plan.totals(total, H + 1, last, totals, FMT.money);
+  plan.lines(
+    total + 2,
+    [
+      "Risk weighted = gross 2016-17 x G/A/R weighting less costs 2016-17.",
+      "Published in the Police and Crime Commissioner's Annual Report 2014-15 on 30 June 2015.",
+    ],
+    0,
+  );
   plan.widths([10, 48, 18, 6, 22, 30, 10, 10, 10, 10, 10, 10, 10, 10, 10, 6, 12, 28, 34, 22, 12]);
 
-  update.set("A1", "Marchfield Police: efficiency plan quarterly update to the PCC's accountability board", { bold: true });
-  update.set("A2", "Cashable savings, £000s, cumulative within each year");
-  update.row(
+  update.lines(1, [
+    "Marchfield Police: efficiency plan quarterly update to the PCC's accountability board",
+    "Cashable savings, £000s, cumulative within each year",
+  ]);
+  // Seeded: no update for the quarter to 30/06/2015.
+  const quarters: Array<[string, number, number, string]> = [
+    ["2014-06-30", 230, 205, "2014-07-24"],
+    ["2014-09-30", 470, 440, "2014-10-23"],
+    ["2014-12-31", 700, 690, "2015-01-22"],
+    ["2015-03-31", 940, 905, "2015-04-23"],
+    ["2015-09-30", 1250, 1180, "2015-10-22"],
+  ];
+  update.table(
     4,
-    1,
     [
       "Period ending",
       "Target to date",
@@ -244,33 +258,17 @@ export function marchfieldPolice(): BuiltFixture {
       "Risk update",
       "Reported to board",
     ],
-    undefined,
-    true,
-  );
-  // Seeded: no update for the quarter to 30/06/2015.
-  const quarters: Array<[string, number, number, string]> = [
-    ["2014-06-30", 230, 205, "2014-07-24"],
-    ["2014-09-30", 470, 440, "2014-10-23"],
-    ["2014-12-31", 700, 690, "2015-01-22"],
-    ["2015-03-31", 940, 905, "2015-04-23"],
-    ["2015-09-30", 1250, 1180, "2015-10-22"],
-  ];
-  quarters.forEach(([end, target, delivered, boardDate], i) =>
-    update.row(
-      5 + i,
-      1,
-      [
-        date(end),
-        target,
-        delivered,
-        `Budget monitoring ${end.slice(0, 7)}`,
-        "HMIC VfM profile 2014",
-        `Programme board ${end.slice(0, 7)}`,
-        `Risk register ${end.slice(0, 7)}`,
-        date(boardDate),
-      ],
-      [FMT.date, FMT.money, FMT.money],
-    ),
+    quarters.map(([end, target, delivered, boardDate]) => [
+      end,
+      target,
+      delivered,
+      `Budget monitoring ${end.slice(0, 7)}`,
+      "HMIC VfM profile 2014",
+      `Programme board ${end.slice(0, 7)}`,
+      `Risk register ${end.slice(0, 7)}`,
+      boardDate,
+    ]),
+    [FMT.date, FMT.money, FMT.money],
   );
   const updateEnd = 4 + quarters.length;
   update.block(
@@ -286,39 +284,37 @@ export function marchfieldPolice(): BuiltFixture {
   update.widths([14, 14, 16, 24, 22, 24, 22, 16]);
 
   vfm.set("A1", "Marchfield Police: VFM indicators 2014-15 (HMIC value for money profile)", { bold: true });
-  vfm.row(3, 1, ["Indicator", "Type of indicator", "Marchfield", "MSF average", "Spend £", "Volume"], undefined, true);
-  vfm.row(4, 1, ["HQ costs per head of population (£)", "HQ cost", 13.1, 12.8], [undefined, undefined, FMT.money2, FMT.money2]);
-  vfm.row(5, 1, ["Victim satisfaction", "Outcome", 0.84, 0.83], [undefined, undefined, FMT.percent, FMT.percent]);
-  vfm.row(6, 1, ["Crimes recorded", "Output", 38_120, 36_900], FMT.money);
-  vfm.row(
-    7,
-    1,
-    ["Cost per 999 call answered (£)", "Unit cost", fx("E7/F7", 6_480_000 / 102_400), 61.9, 6_480_000, 102_400],
-    [undefined, undefined, FMT.money2, FMT.money2, FMT.pounds, FMT.money],
+  vfm.measures(
+    3,
+    ["Indicator", "Type of indicator", "Marchfield", "MSF average", "Spend £", "Volume"],
+    [
+      { measure: "HQ costs per head of population (£)", type: "HQ cost", own: 13.1, comparator: 12.8 },
+      { measure: "Victim satisfaction", type: "Outcome", own: 0.84, comparator: 0.83 },
+      { measure: "Crimes recorded", type: "Output", own: 38_120, comparator: 36_900 },
+      { measure: "Cost per 999 call answered (£)", type: "Unit cost", spend: 6_480_000, volume: 102_400, comparator: 61.9 },
+    ],
+    { spendFirst: false, figure: FMT.money2, spend: FMT.pounds },
   );
   vfm.widths([40, 18, 12, 12, 14, 10]);
 
   const row = (no: string): number => rowOf.get(no)!;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "vii.measures-present",
-    "i.gain-baseline-line",
-    "viii.deliverability-present",
-    "ix.publication-record",
-    "iv.milestones",
-    "v.reinvestment-plan-total",
-  ])
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (plan with years in the headers, base budget 2013/14 by subjective heading, quarterly update, HMIC indicators, a dated Published note)",
-    );
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "vii.measures-present",
+      "i.gain-baseline-line",
+      "viii.deliverability-present",
+      "ix.publication-record",
+      "iv.milestones",
+      "v.reinvestment-plan-total",
+    ],
+    "the workbook holds this evidence (plan with years in the headers, base budget 2013/14 by subjective heading, quarterly update, HMIC indicators, a dated Published note)",
+  );
   ex.never(
     "viii.risk-adjusted-recomputes",
     PLAN,
@@ -344,14 +340,12 @@ export function marchfieldPolice(): BuiltFixture {
   ex.tolerate("ii.derived-formulas", PLAN, `O${row("EP3")}`, "EP3's net is typed over its formula (the seeded net defect)");
   ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the risk-weighted total includes EP4 at the wrong weight");
   ex.tolerate("iv.profile-target-year", undefined, undefined, "EP3's typed net is the profile's target-year figure");
-  return {
-    file,
-    workbook: wb,
-    resave: true,
-    expectation: ex.toJSON({
+  return exceljsFixture(
+    wb,
+    ex,
+    {
       file,
       body: "Marchfield Police (fictional force): Efficiency Plan 2014-17, position at 30 September 2015, with seeded defects",
-      program: "LibreOffice Calc (re-save of an exceljs file)",
       reportingDate: "2015-09-30",
       shapes: [
         "own sheet names (Efficiency Plan 2014-17, Quarterly update, Base budget 2013-14, VFM indicators)",
@@ -366,6 +360,7 @@ export function marchfieldPolice(): BuiltFixture {
         "VFM indicators: Indicator, Type of indicator, MSF average, Spend £, Volume",
         "a dated Published in ... note under the register; amounts in £000s",
       ],
-    }),
-  };
+    },
+    true,
+  );
 }

@@ -9,7 +9,7 @@
  * "Benchmarking" a Measure / Measure type block with Net spend and Activity volume; "GRE 2012-13"
  * the baseline. Written with exceljs, re-saved by LibreOffice Calc.
  */
-import { Expectations, FMT, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const PROGRAMME = "Efficiency Programme";
 const BOARD = "Board monitoring";
@@ -199,38 +199,44 @@ export function severnvalePolice(): BuiltFixture {
 
   // The budget summary is in £m, as the budget book gives it; the programme is in whole pounds.
   gre.set("A1", "Severnvale Police: gross revenue expenditure 2012-13 (original budget, cash)", { bold: true });
-  gre.row(3, 1, ["Budget heading", "GRE 2012/13 £m"], undefined, true);
-  GRE_LINES.forEach(([line, amount], i) => gre.row(4 + i, 1, [line, amount / 1e6], [undefined, FMT.millions]));
-  const greLast = 3 + GRE_LINES.length;
-  gre.row(greLast + 1, 1, ["Total GRE", fx(`SUM(B4:B${greLast})`, sum(GRE_LINES.map((l) => l[1] / 1e6)))], [undefined, FMT.millions], true);
+  const inMillions = GRE_LINES.map(([line, amount]): [string, number] => [line, amount / 1e6]);
+  gre.baseline(3, ["Budget heading", "GRE 2012/13 £m"], inMillions, FMT.millions, "Total GRE");
   gre.widths([30, 34]);
 
-  prog.set("A1", "Severnvale Police", { bold: true });
-  prog.set("A2", "Efficiency Programme 2013-16", { bold: true });
-  prog.set("A3", "£ (whole pounds)");
-  prog.set("A4", "Position at 31 March 2014: year-end report to the Joint Audit and Efficiency Board");
+  prog.lines(
+    1,
+    [
+      "Severnvale Police",
+      "Efficiency Programme 2013-16",
+      "£ (whole pounds)",
+      "Position at 31 March 2014: year-end report to the Joint Audit and Efficiency Board",
+    ],
+    2,
+  );
   prog.row(5, 1, ["Prepared by:", "Strategic Finance", null, "Date:", date("2014-04-10")]);
   prog.set("V1", "G/A/R weighting", { bold: true });
-  prog.row(2, 22, ["G/A/R", "Weight"], undefined, true);
-  Object.entries(KEY).forEach(([word, w], i) => prog.row(3 + i, 22, [word, w], [undefined, FMT.percent]));
+  prog.key(2, 22, ["G/A/R", "Weight"], KEY);
   const H = 7;
   const first = H + 2;
-  [
-    "ID",
-    "Project",
-    "Business area",
-    "Cash/Non-cash",
-    "Cost centre",
-    "Budget heading",
-    "Evidence",
-    "Gross saving 2015/16 £",
-    "Costs 2015/16 £",
-  ].forEach((t, i) => prog.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, t));
+  prog.mergedDown(
+    H,
+    1,
+    [
+      "ID",
+      "Project",
+      "Business area",
+      "Cash/Non-cash",
+      "Cost centre",
+      "Budget heading",
+      "Evidence",
+      "Gross saving 2015/16 £",
+      "Costs 2015/16 £",
+    ],
+    2,
+  );
   prog.merged(`J${H}:L${H}`, "Net saving (£)");
   prog.row(H + 1, 10, [date("2014-03-31"), date("2015-03-31"), date("2016-03-31")], undefined, true);
-  ["G/A/R", "Weighted saving 2015/16 £", "Reinvested in", "Plan", "Service impact", "Owner", "Last reviewed"].forEach((t, i) =>
-    prog.merged(`${String.fromCharCode(77 + i)}${H}:${String.fromCharCode(77 + i)}${H + 1}`, t),
-  );
+  prog.mergedDown(H, 13, ["G/A/R", "Weighted saving 2015/16 £", "Reinvested in", "Plan", "Service impact", "Owner", "Last reviewed"], 2);
   const rowOf = new Map<string, number>();
   const weighted: number[] = [];
   PROJECTS.forEach((p, i) => {
@@ -252,7 +258,6 @@ export function severnvalePolice(): BuiltFixture {
   });
   const last = first + PROJECTS.length - 1;
   const total = last + 1;
-  prog.set(`A${total}`, "Total", { bold: true });
   const numeric = (v: number | string): number => (typeof v === "number" ? v : 0);
   const totals: Array<[string, number]> = [
     ["H", sum(PROJECTS.map((p) => p.gross))],
@@ -262,34 +267,37 @@ export function severnvalePolice(): BuiltFixture {
     ["L", sum(PROJECTS.map((p) => p.gross - p.costs))],
     ["N", sum(weighted)],
   ];
-  for (const [col, value] of totals)
-    prog.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, value), { fmt: FMT.pounds, bold: true });
+  prog.totals(total, first, last, totals, FMT.pounds);
 
   const re = total + 3;
   const cashable = sum(PROJECTS.filter((p) => p.type === "Cashable").map((p) => p.gross - p.costs));
-  const reinvest: Array<[string, string, number]> = [
-    [FRONT[0], FRONT[1], 3200000],
-    [CYBER[0], CYBER[1], 850000],
-    [RES[0], RES[1], cashable - 4050000],
-  ];
-  prog.set(`A${re}`, "Re-investment of cashable savings 2015/16", { bold: true });
-  prog.row(re + 1, 1, ["Reinvested in", "Plan", null, null, null, null, null, "£"], undefined, true);
-  reinvest.forEach(([dest, plan, amount], i) => {
-    prog.row(re + 2 + i, 1, [dest, plan]);
-    prog.set(`H${re + 2 + i}`, amount, { fmt: FMT.pounds });
-  });
-  const reTotal = re + 2 + reinvest.length;
-  prog.set(`A${reTotal}`, "Total", { bold: true });
-  prog.set(`H${reTotal}`, fx(`SUM(H${re + 2}:H${reTotal - 1})`, cashable), { fmt: FMT.pounds, bold: true });
+  const reTotal = prog.reinvestment(
+    re,
+    {
+      title: "Re-investment of cashable savings 2015/16",
+      headers: ["Reinvested in", "Plan", null, null, null, null, null, "£"],
+      col: "H",
+      fmt: FMT.pounds,
+    },
+    [
+      [FRONT, 3200000],
+      [CYBER, 850000],
+      [RES, cashable - 4050000],
+    ],
+    cashable,
+  );
   prog.set(`A${reTotal + 2}`, "Weighted saving = gross saving 2015/16 x G/A/R weight (key at V2:W5) less costs 2015/16.");
   prog.widths([7, 46, 20, 13, 10, 22, 30, 14, 12, 12, 12, 12, 8, 14, 30, 30, 38, 26, 12, 3, 3, 9, 8]);
 
   // Board monitoring. Seeded: the tracker stops at Q3 although Q4 2013-14 ended on the reporting date.
-  board.set("A1", "Severnvale Police: Joint Audit and Efficiency Board", { bold: true });
-  board.set("A2", "Quarterly tracker 2013-14, cashable savings (£, cumulative)");
-  board.row(
+  board.lines(1, ["Severnvale Police: Joint Audit and Efficiency Board", "Quarterly tracker 2013-14, cashable savings (£, cumulative)"]);
+  const quarters: Array<[string, number, number, string]> = [
+    ["2013-06-30", 190000, 172000, "2013-07-25"],
+    ["2013-09-30", 380000, 351000, "2013-10-24"],
+    ["2013-12-31", 580000, 544000, "2014-01-23"],
+  ];
+  const trackerEnd = board.table(
     4,
-    1,
     [
       "Quarter ending",
       "Plan to date",
@@ -300,32 +308,18 @@ export function severnvalePolice(): BuiltFixture {
       "Risk review",
       "Board date",
     ],
-    undefined,
-    true,
+    quarters.map(([end, planned, achieved, boardDate], i) => [
+      end,
+      planned,
+      achieved,
+      `Budget monitoring month ${3 * (i + 1)}`,
+      "HMIC VfM profile 2013",
+      `Programme milestone report Q${i + 1}`,
+      `Programme risk log Q${i + 1}`,
+      boardDate,
+    ]),
+    [FMT.date, FMT.pounds, FMT.pounds],
   );
-  const quarters: Array<[string, number, number, string]> = [
-    ["2013-06-30", 190000, 172000, "2013-07-25"],
-    ["2013-09-30", 380000, 351000, "2013-10-24"],
-    ["2013-12-31", 580000, 544000, "2014-01-23"],
-  ];
-  quarters.forEach(([end, planned, achieved, boardDate], i) => {
-    board.row(
-      5 + i,
-      1,
-      [
-        date(end),
-        planned,
-        achieved,
-        `Budget monitoring month ${3 * (i + 1)}`,
-        "HMIC VfM profile 2013",
-        `Programme milestone report Q${i + 1}`,
-        `Programme risk log Q${i + 1}`,
-        date(boardDate),
-      ],
-      [FMT.date, FMT.pounds, FMT.pounds],
-    );
-  });
-  const trackerEnd = 4 + quarters.length;
   const ms = trackerEnd + 3;
   const msEnd = board.block(
     ms,
@@ -338,49 +332,40 @@ export function severnvalePolice(): BuiltFixture {
     ],
   );
   const pub = msEnd + 2;
-  board.set(`A${pub}`, "Publication", { bold: true });
   // Seeded: the publication note gives no date.
-  board.set(`A${pub + 1}`, "Published in the Police and Crime Commissioner's Annual Report (efficiency section).");
+  board.lines(pub, ["Publication", "Published in the Police and Crime Commissioner's Annual Report (efficiency section)."]);
   board.widths([16, 46, 16, 28, 24, 30, 24, 12]);
 
   bench.set("A1", "Severnvale Police: benchmarking 2012-13 (HMIC Value for Money profile)", { bold: true });
-  bench.row(3, 1, ["Measure", "Measure type", "Net spend £", "Activity volume", "Severnvale", "Most similar group"], undefined, true);
-  bench.row(
-    4,
-    1,
-    ["Headquarters costs (£ per head of population)", "HQ cost", null, null, 11.8, 12.45],
-    [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2],
-  );
-  bench.row(5, 1, ["Emergency calls answered within 10 seconds", "Outcome", null, null, 0.92, 0.9], FMT.percent);
-  bench.row(6, 1, ["Crimes charged or summonsed", "Output", null, null, 15240, 14880], FMT.money);
-  bench.row(
-    7,
-    1,
-    ["Cost per incident attended (£)", "Unit cost", 21300000, 148500, fx("C7/D7", 21300000 / 148500), 139.2],
-    [undefined, undefined, FMT.pounds, FMT.money, FMT.money2, FMT.money2],
+  bench.measures(
+    3,
+    ["Measure", "Measure type", "Net spend £", "Activity volume", "Severnvale", "Most similar group"],
+    [
+      { measure: "Headquarters costs (£ per head of population)", type: "HQ cost", own: 11.8, comparator: 12.45 },
+      { measure: "Emergency calls answered within 10 seconds", type: "Outcome", own: 0.92, comparator: 0.9 },
+      { measure: "Crimes charged or summonsed", type: "Output", own: 15240, comparator: 14880 },
+      { measure: "Cost per incident attended (£)", type: "Unit cost", spend: 21300000, volume: 148500, comparator: 139.2 },
+    ],
+    { spendFirst: true, figure: FMT.money2, spend: FMT.pounds },
   );
   bench.widths([46, 14, 14, 16, 12, 18]);
 
   const row = (id: string): number => rowOf.get(id)!;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "iv.profile-present",
-    "vii.measures-present",
-    "iv.milestones",
-    "i.gain-baseline-line",
-    "ii.type-stated",
-    "viii.deliverability-present",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "iv.profile-present",
+      "vii.measures-present",
+      "iv.milestones",
+      "i.gain-baseline-line",
+      "ii.type-stated",
+      "viii.deliverability-present",
+    ],
+    "the workbook holds this evidence (programme with inline profile by year-end date, GRE 2012/13 original budget, milestones, HMIC measures), in £, the GRE in £m",
+  );
   ex.never("method.mixed-units", PROGRAMME, undefined, "every amount in the programme is in £");
   // docs/spec/workbook.md: units compared must be the same "or the finding says so"; the baseline is converted
   // exactly either way, so a finding about the £m budget summary is neither required nor wrong.
@@ -415,14 +400,12 @@ export function severnvalePolice(): BuiltFixture {
     "The publication note says where the programme was published but gives no date.",
   );
   ex.tolerate("viii.total-risk-adjusted", undefined, undefined, "the weighted total includes SV-07 at the Green weight");
-  return {
-    file,
-    workbook: wb,
-    resave: true,
-    expectation: ex.toJSON({
+  return exceljsFixture(
+    wb,
+    ex,
+    {
       file,
       body: "Severnvale Police (fictional force): Efficiency Programme 2013-16, year-end position, with seeded defects",
-      program: "LibreOffice Calc (re-save of an exceljs file)",
       reportingDate: "2014-03-31",
       shapes: [
         "own sheet names (Efficiency Programme, Board monitoring, Benchmarking, GRE 2012-13)",
@@ -436,6 +419,7 @@ export function severnvalePolice(): BuiltFixture {
         "benchmarking: Measure, Measure type, Net spend £, Activity volume",
         "amounts in £, the baseline in £m",
       ],
-    }),
-  };
+    },
+    true,
+  );
 }

@@ -10,7 +10,7 @@
  * service. An annual return: no quarterly tracker and no benchmarking, so principles (vi) and (vii)
  * have no evidence to check. Written with exceljs.
  */
-import { Expectations, FMT, addSheet, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, addSheet, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const REGISTER = "Efficiencies 2008-11";
 const AES = "AES summary";
@@ -263,48 +263,41 @@ export function thornburyCouncil(): BuiltFixture {
   const lists = addSheet(wb, "Lists", "hidden");
   const ex = new Expectations("thornbury-S");
 
-  lists.row(1, 1, ["RAG", "Weighting", null, "Service block"], undefined, true);
-  Object.entries(KEY).forEach(([word, w], i) => lists.row(2 + i, 1, [word, w], [undefined, FMT.percent]));
+  lists.key(1, 1, ["RAG", "Weighting", null, "Service block"], KEY);
   SERVICES.forEach((s, i) => lists.set(`D${2 + i}`, s));
 
-  base.set("A1", "Thornbury County Council", { bold: true });
-  base.set("A2", "Net revenue budget 2007/08 by service block: the efficiency baseline (original budget)");
-  base.set("A3", "£'000, 2007/08 prices. Transfer payments (benefits) excluded; fees and charges not netted off.");
-  base.row(5, 1, ["Service block", "2007/08 £'000", "Notes"], undefined, true);
-  BUDGET.forEach(([line, amount, note], i) => base.row(6 + i, 1, [line, amount, note], [undefined, FMT.money]));
-  const bLast = 5 + BUDGET.length;
-  base.row(
-    bLast + 1,
-    1,
-    ["Total", fx(`SUM(B6:B${bLast})`, sum(BUDGET.map((b) => (typeof b[1] === "number" ? b[1] : 0))))],
-    [undefined, FMT.money],
-    true,
-  );
+  base.lines(1, [
+    "Thornbury County Council",
+    "Net revenue budget 2007/08 by service block: the efficiency baseline (original budget)",
+    "£'000, 2007/08 prices. Transfer payments (benefits) excluded; fees and charges not netted off.",
+  ]);
+  base.baseline(5, ["Service block", "2007/08 £'000", "Notes"], BUDGET, FMT.money);
   base.widths([30, 14, 50]);
 
-  reg.set("A1", "Thornbury County Council", { bold: true });
-  reg.set("A2", "Efficiency programme 2008-11: register of efficiency gains (NI 179)", { bold: true });
-  reg.set("A3", "All figures in £'000");
-  reg.set("A4", "2008-09 outturn; 2009-10 and 2010-11 forecast. Position at 31 March 2010.");
+  reg.lines(
+    1,
+    [
+      "Thornbury County Council",
+      "Efficiency programme 2008-11: register of efficiency gains (NI 179)",
+      "All figures in £'000",
+      "2008-09 outturn; 2009-10 and 2010-11 forecast. Position at 31 March 2010.",
+    ],
+    2,
+  );
   const H = 6;
   const first = H + 2;
-  ["Ref", "Efficiency", "Service block", "Directorate", "Type", "Cost centre", "Evidence"].forEach((t, i) =>
-    reg.merged(`${String.fromCharCode(65 + i)}${H}:${String.fromCharCode(65 + i)}${H + 1}`, t),
-  );
+  reg.mergedDown(H, 1, ["Ref", "Efficiency", "Service block", "Directorate", "Type", "Cost centre", "Evidence"], 2);
   const years = ["2008-09", "2009-10", "2010-11"];
   reg.merged(`H${H}:J${H}`, "Gross gain £'000");
   reg.merged(`K${H}:M${H}`, "Investment £'000");
   reg.merged(`N${H}:P${H}`, "Net gain £'000");
   for (const c of [8, 11, 14]) reg.row(H + 1, c, years, undefined, true);
-  [
-    "RAG",
-    "Risk-weighted 2010-11 £'000",
-    "Reinvested in",
-    "Investment plan",
-    "Quality cross-check",
-    "Lead officer",
-    "Last reviewed",
-  ].forEach((t, i) => reg.merged(`${String.fromCharCode(81 + i)}${H}:${String.fromCharCode(81 + i)}${H + 1}`, t));
+  reg.mergedDown(
+    H,
+    17,
+    ["RAG", "Risk-weighted 2010-11 £'000", "Reinvested in", "Investment plan", "Quality cross-check", "Lead officer", "Last reviewed"],
+    2,
+  );
   const list = gains();
   const rowOf = new Map<string, number>();
   const weighted: Array<number | null> = [];
@@ -330,23 +323,24 @@ export function thornburyCouncil(): BuiltFixture {
   });
   const last = first + list.length - 1;
   const total = last + 1;
-  reg.set(`A${total}`, "Total", { bold: true });
-  for (let c = 0; c < 9; c++) {
-    const col = "HIJKLMNOP"[c];
-    const values = list.map((x) => (c < 3 ? x.gross[c] : c < 6 ? x.investment[c - 3] : x.gross[c - 6] - x.investment[c - 6]));
-    reg.set(`${col}${total}`, fx(`SUM(${col}${first}:${col}${last})`, sum(values)), { fmt: FMT.money, bold: true });
-  }
+  const totals = [..."HIJKLMNOP"].map((col, c): [string, number] => [
+    col,
+    sum(list.map((x) => (c < 3 ? x.gross[c] : c < 6 ? x.investment[c - 3] : x.gross[c - 6] - x.investment[c - 6]))),
+  ]);
+  reg.totals(total, first, last, totals, FMT.money);
   reg.ws.getCell(`R${total}`).value = { formula: `SUM(R${first}:R${last})`, result: { error: "#N/A" } } as never;
-  reg.set(
-    `A${total + 2}`,
-    "Risk-weighted = 2010-11 gross gain x RAG weighting (Lists sheet: Green 100%, Amber 60%, Red 30%) less 2010-11 investment.",
+  reg.lines(
+    total + 2,
+    [
+      "Risk-weighted = 2010-11 gross gain x RAG weighting (Lists sheet: Green 100%, Amber 60%, Red 30%) less 2010-11 investment.",
+      "Net gains are reported to CLG as NI 179 through the Annual Efficiency Statement: see AES summary.",
+    ],
+    0,
   );
-  reg.set(`A${total + 3}`, "Net gains are reported to CLG as NI 179 through the Annual Efficiency Statement: see AES summary.");
   reg.widths([6, 46, 24, 22, 12, 10, 32, ...Array<number>(9).fill(9), 8, 12, 36, 38, 40, 28, 12]);
 
   // AES-style summary by service block, 2008-09 net gains, from the register by SUMIFS.
-  aes.set("A1", "Thornbury County Council", { bold: true });
-  aes.set("A2", "Annual Efficiency Statement: backward look 2008-09 (£'000)");
+  aes.lines(1, ["Thornbury County Council", "Annual Efficiency Statement: backward look 2008-09 (£'000)"]);
   aes.row(4, 1, ["Service block", "Cashable", "Non-cashable", "Total", "Quality cross-check"], undefined, true);
   const aesRow = (i: number): number => 5 + i;
   SERVICES.forEach((service, i) => {
@@ -399,16 +393,16 @@ export function thornburyCouncil(): BuiltFixture {
   // Re-investment of the cashable 2010-11 gains (the service cut included: it is what the council planned).
   const re = ni + 7;
   const cash2 = sum(list.filter((x) => x.type === "Cashable").map((x) => x.gross[2] - x.investment[2]));
-  const reinvest: Array<[string, string, number]> = [
-    [CARE[0], CARE[1], 1500],
-    [ROADS[0], ROADS[1], 900],
-    [YOUNG[0], YOUNG[1], cash2 - 2400],
-  ];
-  aes.set(`A${re}`, "Re-investment of cashable gains 2010-11 (£'000)", { bold: true });
-  aes.row(re + 1, 1, ["Reinvested in", "Plan", "£'000"], undefined, true);
-  reinvest.forEach(([dest, plan, amount], i) => aes.row(re + 2 + i, 1, [dest, plan, amount], [undefined, undefined, FMT.money]));
-  const reTotal = re + 2 + reinvest.length;
-  aes.row(reTotal, 1, ["Total", null, fx(`SUM(C${re + 2}:C${reTotal - 1})`, cash2)], [undefined, undefined, FMT.money], true);
+  const reTotal = aes.reinvestment(
+    re,
+    { title: "Re-investment of cashable gains 2010-11 (£'000)", headers: ["Reinvested in", "Plan", "£'000"], col: "C", fmt: FMT.money },
+    [
+      [CARE, 1500],
+      [ROADS, 900],
+      [YOUNG, cash2 - 2400],
+    ],
+    cash2,
+  );
   aes.set(
     `A${reTotal + 2}`,
     "Publication: AES backward look 2008-09 submitted to CLG on 15/07/2009 and published on the council's website on 30/07/2009.",
@@ -433,26 +427,22 @@ export function thornburyCouncil(): BuiltFixture {
   pivot.widths([30, 24, 14]);
 
   const row = (ref: string): number => rowOf.get(ref)!;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "i.basis-stated",
-    "i.price-base-stated",
-    "iv.profile-present",
-    "ix.publication-record",
-    "i.gain-baseline-line",
-    "method.mixed-units",
-    "ii.type-stated",
-    "viii.deliverability-present",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (register with inline profile and RAG words, 2007/08 budget by service block with year, unit, basis and price base stated, dated publication line), all in £'000",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "i.basis-stated",
+      "i.price-base-stated",
+      "iv.profile-present",
+      "ix.publication-record",
+      "i.gain-baseline-line",
+      "method.mixed-units",
+      "ii.type-stated",
+      "viii.deliverability-present",
+    ],
+    "the workbook holds this evidence (register with inline profile and RAG words, 2007/08 budget by service block with year, unit, basis and price base stated, dated publication line), all in £'000",
+  );
   ex.never("iii.net-recomputes", undefined, undefined, "every net gain is gross - investment by formula");
   for (const sheet of [PIVOT, AES])
     ex.never("ii.gain-id", sheet, undefined, "the pivot and the AES summary are not registers of gains", "error");
@@ -492,26 +482,21 @@ export function thornburyCouncil(): BuiltFixture {
   ex.tolerate("vii.measures-present", undefined, undefined, "no benchmarking in this workbook, so there is nothing to check for (vii)");
   ex.absent("vi");
   ex.absent("vii");
-  return {
+  return exceljsFixture(wb, ex, {
     file,
-    workbook: wb,
-    expectation: ex.toJSON({
-      file,
-      body: "Thornbury County Council (fictional county): efficiency register 2008-11 and Annual Efficiency Statement / NI 179 summary, with seeded defects",
-      program: "exceljs",
-      reportingDate: "2010-03-31",
-      shapes: [
-        "own sheet names (Efficiencies 2008-11, AES summary, Pivot, Baseline 2007-08) and a hidden Lists sheet",
-        "title block: organisation, plan name, All figures in £'000, outturn and forecast, position at 31 March; original budget, 2007/08 prices and exclusions on the baseline",
-        "two-row header: merged Gross gain £'000 / Investment £'000 / Net gain £'000 groups over 2008-09 .. 2010-11",
-        "yearly profile inline in the register",
-        "Green/Amber/Red words weighted by a key on a hidden sheet (Green 100%, Amber 60%, Red 30%) through VLOOKUP",
-        "AES-style summary by service block with Cashable / Non-cashable / Total columns by SUMIFS and n/a for Housing",
-        "an NI 179 block and a re-investment block on the same sheet, a dated publication line",
-        "a pivot pasted as values (Row Labels, Sum of ..., Grand Total)",
-        "an annual return: no quarterly tracker and no benchmarking (principles (vi) and (vii) must read not-checked)",
-        "amounts in £'000",
-      ],
-    }),
-  };
+    body: "Thornbury County Council (fictional county): efficiency register 2008-11 and Annual Efficiency Statement / NI 179 summary, with seeded defects",
+    reportingDate: "2010-03-31",
+    shapes: [
+      "own sheet names (Efficiencies 2008-11, AES summary, Pivot, Baseline 2007-08) and a hidden Lists sheet",
+      "title block: organisation, plan name, All figures in £'000, outturn and forecast, position at 31 March; original budget, 2007/08 prices and exclusions on the baseline",
+      "two-row header: merged Gross gain £'000 / Investment £'000 / Net gain £'000 groups over 2008-09 .. 2010-11",
+      "yearly profile inline in the register",
+      "Green/Amber/Red words weighted by a key on a hidden sheet (Green 100%, Amber 60%, Red 30%) through VLOOKUP",
+      "AES-style summary by service block with Cashable / Non-cashable / Total columns by SUMIFS and n/a for Housing",
+      "an NI 179 block and a re-investment block on the same sheet, a dated publication line",
+      "a pivot pasted as values (Row Labels, Sum of ..., Grand Total)",
+      "an annual return: no quarterly tracker and no benchmarking (principles (vi) and (vii) must read not-checked)",
+      "amounts in £'000",
+    ],
+  });
 }

@@ -9,7 +9,7 @@
  * milestones block and dated "Published in ..." notes; HMIC benchmarking. Written with exceljs, then
  * re-saved by LibreOffice Calc (the shell step), so the committed file is LibreOffice's.
  */
-import { Expectations, FMT, L, addSheet, date, fx, sum, workbook, type BuiltFixture } from "./build";
+import { Expectations, FMT, L, addSheet, date, exceljsFixture, fx, sum, workbook, type BuiltFixture } from "./build";
 
 const PLAN = "Savings Plan 2011-15";
 const BUDGET = "Revenue budget 2010-11";
@@ -298,19 +298,17 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   const ex = new Expectations(seeded ? "westmere-S" : "westmere");
 
   // The 2010-11 original budget: the baseline, with its year and unit in the header.
-  budget.set("A1", "Westmere Police Authority", { bold: true });
-  budget.set("A2", "Revenue budget 2010-11: original budget, as approved 16/02/2010");
-  budget.set("A3", "All figures in £'000, cash prices");
-  budget.row(5, 1, ["Subjective heading", "Budget 2010/11 £'000", "Notes"], undefined, true);
-  BUDGET_LINES.forEach(([line, amount, note], i) => budget.row(6 + i, 1, [line, amount, note || null], [undefined, FMT.money]));
-  const budgetTotalRow = 6 + BUDGET_LINES.length;
-  const baselineTotal = sum(BUDGET_LINES.map((l) => l[1]));
-  budget.row(
-    budgetTotalRow,
-    1,
-    ["Total gross revenue expenditure", fx(`SUM(B6:B${budgetTotalRow - 1})`, baselineTotal)],
-    [undefined, FMT.money],
-    true,
+  budget.lines(1, [
+    "Westmere Police Authority",
+    "Revenue budget 2010-11: original budget, as approved 16/02/2010",
+    "All figures in £'000, cash prices",
+  ]);
+  const { total: budgetTotalRow, amount: baselineTotal } = budget.baseline(
+    5,
+    ["Subjective heading", "Budget 2010/11 £'000", "Notes"],
+    BUDGET_LINES,
+    FMT.money,
+    "Total gross revenue expenditure",
   );
   budget.set(
     `A${budgetTotalRow + 2}`,
@@ -320,37 +318,28 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
 
   // The G/A/R weighting key the risk-adjusted formulas look up.
   lookups.set("A1", "G/A/R weighting (used by the Savings Plan risk adjusted column)", { bold: true });
-  lookups.row(2, 1, ["G/A/R", "Weighting", null, "Portfolio"], undefined, true);
-  Object.entries(WEIGHTS).forEach(([code, w], i) => lookups.row(3 + i, 1, [code, w], [undefined, FMT.percent]));
+  lookups.key(2, 1, ["G/A/R", "Weighting", null, "Portfolio"], WEIGHTS);
   ["Business support", "Estates and fleet", "Local policing", "Operational policing", "Operational support"].forEach((p, i) =>
     lookups.set(`D${3 + i}`, p),
   );
 
   // The register: title block, three header rows, the gains, a Total row.
-  plan.set("A1", "Westmere Police Authority", { bold: true });
-  plan.set("A2", "Savings Plan 2011-15", { bold: true });
-  plan.set("A3", "All figures in £'000");
-  plan.set("A4", "Position at 30 September 2012");
+  plan.lines(1, ["Westmere Police Authority", "Savings Plan 2011-15", "All figures in £'000", "Position at 30 September 2012"], 2);
   plan.row(5, 1, ["Prepared by:", "J. Okafor, Head of Finance", null, null, "Date:", date("2012-10-12")]);
   const H = 7; // first header row
   const first = H + 3;
-  const left = ["Ref", "Savings proposal", "Portfolio", "C/NC", "Cost centre", "Subjective heading", "Evidence"];
-  left.forEach((text, i) => plan.merged(`${L(1 + i)}${H}:${L(1 + i)}${H + 2}`, text));
+  plan.mergedDown(H, 1, ["Ref", "Savings proposal", "Portfolio", "C/NC", "Cost centre", "Subjective heading", "Evidence"], 3);
   plan.merged(`H${H}:S${H}`, "Savings profile (£'000)");
   plan.merged(`H${H + 1}:K${H + 1}`, "Gross saving (£'000)");
   plan.merged(`L${H + 1}:O${H + 1}`, "One-off costs (£'000)");
   plan.merged(`P${H + 1}:S${H + 1}`, "Net saving (£'000)");
   for (let block = 0; block < 3; block++) plan.row(H + 2, 8 + block * 4, YEARS, undefined, true);
-  const right = [
-    "G/A/R",
-    "Risk adjusted 2013/14 (£'000)",
-    "Reinvested in",
-    "Plan",
-    "Service impact",
-    "Responsible officer",
-    "Last reviewed",
-  ];
-  right.forEach((text, i) => plan.merged(`${L(20 + i)}${H}:${L(20 + i)}${H + 2}`, text));
+  plan.mergedDown(
+    H,
+    20,
+    ["G/A/R", "Risk adjusted 2013/14 (£'000)", "Reinvested in", "Plan", "Service impact", "Responsible officer", "Last reviewed"],
+    3,
+  );
 
   const list = gains(seeded);
   const rowOf = new Map<string, number>();
@@ -389,19 +378,24 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   });
   const last = first + list.length - 1;
   const totalRow = last + 1;
-  plan.set(`A${totalRow}`, "Total", { bold: true });
-  for (let c = 8; c <= 21; c++) {
-    if (c === 20) continue;
-    const letter = L(c);
-    let value: number;
-    if (c <= 11) value = sum(list.map((g) => g.gross[c - 8]));
-    else if (c <= 15) value = sum(list.map((g) => g.costs[c - 12] ?? 0));
-    else if (c <= 19) {
+  const columnTotal = (c: number): number => {
+    if (c <= 11) return sum(list.map((g) => g.gross[c - 8]));
+    if (c <= 15) return sum(list.map((g) => g.costs[c - 12] ?? 0));
+    if (c <= 19) {
       const y = c - 16;
-      value = sum(list.map((g) => g.gross[y] - ((seeded && g.ref === "W07" && y === TARGET ? g.costs[y - 1] : g.costs[y]) ?? 0)));
-    } else value = sum(ra);
-    plan.set(`${letter}${totalRow}`, fx(`SUM(${letter}${first}:${letter}${last})`, value), { fmt: FMT.money, bold: true });
-  }
+      return sum(list.map((g) => g.gross[y] - ((seeded && g.ref === "W07" && y === TARGET ? g.costs[y - 1] : g.costs[y]) ?? 0)));
+    }
+    return sum(ra);
+  };
+  // Every money column H..U but T (G/A/R).
+  const moneyColumns = Array.from({ length: 14 }, (_, i) => 8 + i).filter((c) => c !== 20);
+  plan.totals(
+    totalRow,
+    first,
+    last,
+    moneyColumns.map((c): [string, number] => [L(c), columnTotal(c)]),
+    FMT.money,
+  );
 
   // The target block under the register.
   const t = totalRow + 3;
@@ -421,36 +415,48 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
   const re = t + 7;
   const cashableNet = list.filter((g) => g.type === "C").map((g) => g.gross[TARGET] - (g.costs[TARGET] ?? 0));
   const cashableTotal = sum(cashableNet);
-  const reinvestments: Array<[string, string, number]> = [
-    [NPT[0], NPT[1], 2400],
-    [FRONTLINE[0], FRONTLINE[1], cashableTotal - 2400 - 800],
-    [PPU[0], PPU[1], 800],
-  ];
-  plan.set(`A${re}`, "Re-investment of cashable savings 2013/14", { bold: true });
-  plan.row(re + 1, 1, ["Reinvested in", null, "Plan", null, null, null, null, "£'000"], undefined, true);
-  reinvestments.forEach(([dest, planName, amount], i) => {
-    plan.row(re + 2 + i, 1, [dest, null, planName]);
-    plan.set(`H${re + 2 + i}`, amount, { fmt: FMT.money });
-  });
-  const reTotal = re + 2 + reinvestments.length;
-  plan.set(`A${reTotal}`, "Total re-invested", { bold: true });
-  plan.set(`H${reTotal}`, fx(`SUM(H${re + 2}:H${reTotal - 1})`, cashableTotal), { fmt: FMT.money, bold: true });
+  const reTotal = plan.reinvestment(
+    re,
+    {
+      title: "Re-investment of cashable savings 2013/14",
+      headers: ["Reinvested in", null, "Plan", null, null, null, null, "£'000"],
+      col: "H",
+      fmt: FMT.money,
+      label: "Total re-invested",
+    },
+    [
+      [[NPT[0], null, NPT[1]], 2400],
+      [[FRONTLINE[0], null, FRONTLINE[1]], cashableTotal - 2400 - 800],
+      [[PPU[0], null, PPU[1]], 800],
+    ],
+    cashableTotal,
+  );
 
-  const notes = reTotal + 2;
-  plan.set(`A${notes}`, "Notes", { bold: true });
-  plan.set(`A${notes + 1}`, "1. Net saving = gross saving less one-off costs in the same year.");
-  plan.set(`A${notes + 2}`, "2. Risk adjusted = gross saving x G/A/R weighting (Lookups sheet: G 100%, A 50%, R 25%) less costs.");
-  plan.set(`A${notes + 3}`, "3. C = cashable, NC = non-cashable. Non-cashable savings are not counted towards the cashable target.");
+  plan.lines(reTotal + 2, [
+    "Notes",
+    "1. Net saving = gross saving less one-off costs in the same year.",
+    "2. Risk adjusted = gross saving x G/A/R weighting (Lookups sheet: G 100%, A 50%, R 25%) less costs.",
+    "3. C = cashable, NC = non-cashable. Non-cashable savings are not counted towards the cashable target.",
+  ]);
   plan.widths([7, 44, 20, 6, 20, 28, 28, ...Array<number>(12).fill(9), 7, 14, 32, 34, 30, 28, 12]);
   plan.ws.views = [{ state: "frozen", xSplit: 2, ySplit: H + 2 }];
 
   // Board monitoring: tracker by quarter, milestones, publication notes.
-  board.set("A1", "Westmere Police Authority", { bold: true });
-  board.set("A2", "VfM Board monitoring: cashable savings against plan (£'000)");
-  board.set("A3", "Position at 30 September 2012");
-  board.row(
+  board.lines(1, [
+    "Westmere Police Authority",
+    "VfM Board monitoring: cashable savings against plan (£'000)",
+    "Position at 30 September 2012",
+  ]);
+  const quarters: Array<[string, number, number, string]> = [
+    ["2011-06-30", 480, 455, "2011-07-21"],
+    ["2011-09-30", 960, 930, "2011-10-20"],
+    ["2011-12-31", 1450, 1390, "2012-01-19"],
+    ["2012-03-31", 1950, 1910, "2012-04-19"],
+    ["2012-06-30", 900, 860, "2012-07-19"],
+    ["2012-09-30", 1820, 1790, "2012-10-18"],
+  ];
+  board.table(
     5,
-    1,
     [
       "Quarter ending",
       "Plan to date",
@@ -461,36 +467,22 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
       "Risk register",
       "Board date",
     ],
-    undefined,
-    true,
-  );
-  const quarters: Array<[string, number, number, string]> = [
-    ["2011-06-30", 480, 455, "2011-07-21"],
-    ["2011-09-30", 960, 930, "2011-10-20"],
-    ["2011-12-31", 1450, 1390, "2012-01-19"],
-    ["2012-03-31", 1950, 1910, "2012-04-19"],
-    ["2012-06-30", 900, 860, "2012-07-19"],
-    ["2012-09-30", 1820, 1790, "2012-10-18"],
-  ];
-  quarters.forEach(([end, planned, achieved, boardDate], i) => {
-    const label = ["Q1", "Q2", "Q3", "Q4"][i % 4];
-    const year = i < 4 ? "2011/12" : "2012/13";
-    board.row(
-      6 + i,
-      1,
-      [
-        date(end),
+    quarters.map(([end, planned, achieved, boardDate], i) => {
+      const label = ["Q1", "Q2", "Q3", "Q4"][i % 4];
+      const year = i < 4 ? "2011/12" : "2012/13";
+      return [
+        end,
         planned,
         achieved,
         `Budget monitoring ${label} ${year}`,
         "HMIC VfM profile, MSG comparison",
         `Milestone tracker ${label}`,
         `Risk register reviewed ${label}`,
-        date(boardDate),
-      ],
-      [FMT.date, FMT.money, FMT.money],
-    );
-  });
+        boardDate,
+      ];
+    }),
+    [FMT.date, FMT.money, FMT.money],
+  );
   const ms = 6 + quarters.length + 2;
   const msEnd = board.block(
     ms,
@@ -505,55 +497,45 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
     ],
   );
   const pub = msEnd + 2;
-  board.set(`A${pub}`, "Notes", { bold: true });
-  board.set(
-    `A${pub + 1}`,
+  board.lines(pub, [
+    "Notes",
     "Published in the Police Authority Annual Report 2011/12 on 28/06/2012 (westmere-pa.example.org/annual-report).",
-  );
-  board.set(`A${pub + 2}`, "Published in the HMIC Value for Money profile return on 15/11/2011.");
+    "Published in the HMIC Value for Money profile return on 15/11/2011.",
+  ]);
   board.widths([14, 16, 16, 28, 30, 22, 26, 12]);
 
   // HMIC benchmarking: HQ cost, output, outcome and a unit cost worked out from spend and volume.
-  bench.set("A1", "Westmere Police Authority", { bold: true });
-  bench.set("A2", "Comparative measures 2011/12: HMIC Value for Money profile, most similar group (MSG)");
-  bench.row(4, 1, ["Measure", "Type", "Net spend £", "Activity volume", "Westmere", "MSG average"], undefined, true);
-  bench.row(
-    5,
-    1,
-    ["Headquarters costs per head of population (£)", "HQ cost", null, null, 14.2, 15.85],
-    [undefined, undefined, undefined, undefined, FMT.money2, FMT.money2],
-  );
-  bench.row(6, 1, ["Crimes detected", "Output", null, null, 19450, 18900], FMT.money);
-  bench.row(7, 1, ["Victims satisfied with the overall service", "Outcome", null, null, 0.84, 0.83], FMT.percent);
-  bench.row(
-    8,
-    1,
-    ["Cost per 999 call handled (£)", "Unit cost", 5120000, 212000, fx("C8/D8", 5120000 / 212000), 23.1],
-    [undefined, undefined, FMT.money, FMT.money, FMT.money2, FMT.money2],
+  bench.lines(1, ["Westmere Police Authority", "Comparative measures 2011/12: HMIC Value for Money profile, most similar group (MSG)"]);
+  bench.measures(
+    4,
+    ["Measure", "Type", "Net spend £", "Activity volume", "Westmere", "MSG average"],
+    [
+      { measure: "Headquarters costs per head of population (£)", type: "HQ cost", own: 14.2, comparator: 15.85 },
+      { measure: "Crimes detected", type: "Output", own: 19450, comparator: 18900 },
+      { measure: "Victims satisfied with the overall service", type: "Outcome", own: 0.84, comparator: 0.83 },
+      { measure: "Cost per 999 call handled (£)", type: "Unit cost", spend: 5120000, volume: 212000, comparator: 23.1 },
+    ],
+    { spendFirst: true, figure: FMT.money2, spend: FMT.money },
   );
   bench.widths([46, 12, 14, 16, 12, 12]);
 
   // What must and must not be found.
   const row = (ref: string): number => rowOf.get(ref)!;
-  for (const rule of [
-    "ii.register-present",
-    "i.baseline-present",
-    "i.baseline-year",
-    "iv.profile-present",
-    "vi.quarters-present",
-    "vii.measures-present",
-    "ix.publication-record",
-    "iv.milestones",
-    "viii.deliverability-present",
-    "i.gain-baseline-line",
-  ]) {
-    ex.never(
-      rule,
-      undefined,
-      undefined,
-      "the workbook holds this evidence (register, 2010/11 budget, inline profile, six quarters, HMIC measures, dated Published notes, milestones, G/A/R, subjective headings)",
-    );
-  }
+  ex.neverAny(
+    [
+      "ii.register-present",
+      "i.baseline-present",
+      "i.baseline-year",
+      "iv.profile-present",
+      "vi.quarters-present",
+      "vii.measures-present",
+      "ix.publication-record",
+      "iv.milestones",
+      "viii.deliverability-present",
+      "i.gain-baseline-line",
+    ],
+    "the workbook holds this evidence (register, 2010/11 budget, inline profile, six quarters, HMIC measures, dated Published notes, milestones, G/A/R, subjective headings)",
+  );
   ex.never("i.basis-stated", undefined, undefined, 'the title block says "original budget"');
   ex.never("i.price-base-stated", undefined, undefined, 'the title block says "cash prices"');
   ex.never(
@@ -608,14 +590,12 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
       "the risk adjusted total and target block include W06 unweighted and W12's service cut",
     );
   }
-  return {
-    file,
-    workbook: wb,
-    resave: true,
-    expectation: ex.toJSON({
+  return exceljsFixture(
+    wb,
+    ex,
+    {
       file,
       body: `Westmere Police Authority (fictional force): Savings Plan 2011-15${seeded ? ", with seeded defects" : ", clean"}`,
-      program: "LibreOffice Calc (re-save of an exceljs file)",
       reportingDate: "2012-09-30",
       shapes: [
         "own sheet names (Savings Plan 2011-15, Revenue budget 2010-11, Board monitoring, Benchmarking) and a hidden Lookups sheet",
@@ -629,6 +609,7 @@ export function westmerePolice(seeded: boolean): BuiltFixture {
         "benchmarking with Net spend, Activity volume and a unit cost formula",
         "amounts in £'000",
       ],
-    }),
-  };
+    },
+    true,
+  );
 }
