@@ -90,8 +90,6 @@ describe("architecture: rules check records, never raw cells", () => {
   const notYetOnRecords = new Set([
     "helpers.ts",
     "i-baseline.ts",
-    "ii-cashable.ts",
-    "iv-profiles.ts",
     "ix-public.ts",
     "measurable.ts",
     "method.ts",

@@ -161,6 +161,14 @@ export class RuleContext<MessageId extends string = string> {
 
   private readonly rowRecords = new Map<TableKey, ReadonlyArray<SheetRecord>>();
 
+  /** The Profile row of a gain (the first with its ID), as a record; undefined without an ID or a row. */
+  profileOf(gain: ParsedGain): SheetRecord<RecordKey<"profile">> | undefined {
+    const row = gain.idKey === null ? undefined : this.analysis.profileRowById.get(gain.idKey);
+    if (row === undefined) return undefined;
+    const source = this.records("profile")[0].source;
+    return { sheet: source.sheet.name, row, source };
+  }
+
   /** The found table when it has data rows: a rule about rows has nothing to say of a missing or empty table. */
   tableWithRows<K extends TableKey>(key: K): DiscoveredTable<K> | undefined {
     const table = this.table(key);

@@ -88,3 +88,27 @@ export function sourceText<K extends string | number>(record: SheetRecord<K>, ke
 export function sourceNumber<K extends string | number>(record: SheetRecord<K>, key: K): NumberRead {
   return readNumber(sourceCell(record, key));
 }
+
+/** A cell showing an Excel error value, e.g. #REF!. */
+export interface ErrorCell extends CellRef {
+  readonly error: string;
+}
+
+/**
+ * Every cell of a table, in any column of its range (recognised or not), on its data and total rows,
+ * that shows an error value, row by row: the one read of cells no record holds.
+ */
+export function readErrorCells(table: DiscoveredTable): ErrorCell[] {
+  const out: ErrorCell[] = [];
+  const rows = [...table.rows, ...table.totalRows].sort((a, b) => a - b);
+  for (const row of rows) {
+    const cells = table.sheet.rows[row];
+    if (!cells) continue;
+    const last = Math.min(table.endCol, cells.length - 1);
+    for (let col = table.startCol; col <= last; col++) {
+      const error = cells[col]?.error;
+      if (error) out.push({ sheet: table.sheet.name, row, col, error });
+    }
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 /** Principle (ii): cashable gains identified in budget forecasts and auditable. */
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
+import type { ParsedGain } from "../analysis";
+import { readErrorCells } from "../read/record";
 import { isBlankCell, numberOf, quote } from "../text";
-import { gainName, runs, textAt } from "./helpers";
+import { gainName, runs } from "./helpers";
 
 const WHY = `CSR07 principle (ii): "${PRINCIPLE_TITLES.ii}."`;
 
@@ -43,17 +45,16 @@ export const gainId = defineRule({
   check(ctx) {
     const table = ctx.tableWithRows("gains");
     if (!table) return [];
-    const col = ctx.requireColumn(table, "id", "each gain needs a unique reference");
-    if (col === undefined) return [];
+    if (ctx.requireColumn(table, "id", "each gain needs a unique reference") === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.id === null) {
-        out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
+        out.push(ctx.atValue(gain, "id", "blank", { gain: gainName(gain) }));
         continue;
       }
       const first = ctx.analysis.gainById.get(gain.idKey!)!;
       if (first !== gain) {
-        out.push(ctx.at(table.sheet.name, gain.row, col, "duplicate", { id: quote(gain.id), row: String(first.row + 1) }));
+        out.push(ctx.atValue(gain, "id", "duplicate", { id: quote(gain.id), row: String(first.row + 1) }));
       }
     }
     return out;
@@ -76,16 +77,15 @@ export const typeStated = defineRule({
   check(ctx) {
     const table = ctx.tableWithRows("gains");
     if (!table) return [];
-    const col = ctx.requireColumn(table, "type", "each gain must be typed Cashable or Non-cashable");
-    if (col === undefined) return [];
+    if (ctx.requireColumn(table, "type", "each gain must be typed Cashable or Non-cashable") === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.type !== null) continue;
-      const text = textAt(table, gain.row, col);
+      const text = ctx.text(gain, "type");
       out.push(
         text === ""
-          ? ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) })
-          : ctx.at(table.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }),
+          ? ctx.atValue(gain, "type", "blank", { gain: gainName(gain) })
+          : ctx.atValue(gain, "type", "unknown", { gain: gainName(gain), text: quote(text) }),
       );
     }
     return out;
@@ -116,11 +116,10 @@ function cashableNeeds(
       if (!table) return [];
       const cashable = ctx.gains.filter((g) => g.type === "cashable");
       if (cashable.length === 0) return [];
-      const col = ctx.requireColumn(table, key, `each cashable gain must name its ${what}`);
-      if (col === undefined) return [];
+      if (ctx.requireColumn(table, key, `each cashable gain must name its ${what}`) === undefined) return [];
       const out: RuleFinding[] = [];
       for (const gain of cashable) {
-        if (isBlankCell(ctx.cell(gain, key))) out.push(ctx.at(table.sheet.name, gain.row, col, "missing", { gain: gainName(gain) }));
+        if (isBlankCell(ctx.cell(gain, key))) out.push(ctx.atValue(gain, key, "missing", { gain: gainName(gain) }));
       }
       return out;
     },
@@ -181,21 +180,24 @@ export const derivedFormulas = defineRule({
     ] as const) {
       const col = table.columns.get(key);
       if (col === undefined) continue;
-      const typed: number[] = [];
-      for (const r of table.rows) {
-        const cell = table.sheet.rows[r]?.[col];
+      const typed: ParsedGain[] = [];
+      for (const gain of ctx.gains) {
+        const cell = ctx.cell(gain, key);
         // A number stored as text ("420") is typed just the same.
-        if (cell && !cell.formula && !cell.error && numberOf(cell) !== null) typed.push(r);
+        if (cell && !cell.formula && !cell.error && numberOf(cell) !== null) typed.push(gain);
       }
       const unit = ctx.analysis.gainUnits.get(key) ?? ctx.data.unit;
-      for (const [start, end] of runs(typed)) {
+      // Neighbouring typed cells are one finding: runs of consecutive rows, in the gains' order.
+      let first = 0;
+      for (const [start, end] of runs(typed.map((g) => g.row))) {
         const count = end - start + 1;
         const rect = { startRow: start, endRow: end, startCol: col, endCol: col };
         out.push(
           count === 1
-            ? ctx.atRange(table.sheet.name, rect, one, { value: ctx.money(numberOf(table.sheet.rows[start]?.[col])!, unit) })
+            ? ctx.atRange(table.sheet.name, rect, one, { value: ctx.money(numberOf(ctx.cell(typed[first], key))!, unit) })
             : ctx.atRange(table.sheet.name, rect, several, { count: String(count) }),
         );
+        first += count;
       }
     }
     return out;
@@ -216,16 +218,8 @@ export const noErrorValues = defineRule({
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const table of ctx.analysis.tables.values()) {
-      const rows = [...table.rows, ...table.totalRows].sort((a, b) => a - b);
-      for (const r of rows) {
-        const cells = table.sheet.rows[r];
-        if (!cells) continue;
-        const last = Math.min(table.endCol, cells.length - 1);
-        for (let c = table.startCol; c <= last; c++) {
-          const cell = cells[c];
-          if (cell?.error) out.push(ctx.at(table.sheet.name, r, c, "error", { table: table.spec.label, error: cell.error }));
-        }
-      }
+      for (const cell of readErrorCells(table))
+        out.push(ctx.at(cell.sheet, cell.row, cell.col, "error", { table: table.spec.label, error: cell.error }));
     }
     return out;
   },

@@ -18,14 +18,13 @@ export const grossPresent = defineRule({
   check(ctx) {
     const table = ctx.tableWithRows("gains");
     if (!table) return [];
-    const col = ctx.requireColumn(table, "gross", "each gain needs its gross value");
-    if (col === undefined) return [];
+    if (ctx.requireColumn(table, "gross", "each gain needs its gross value") === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.gross !== null) continue;
       const read = ctx.read(gain, "gross");
       if (read.kind === "blank" || read.kind === "text") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
+        out.push(ctx.atValue(gain, "gross", "notNumber", { gain: gainName(gain), value: describeRead(read) }));
       }
     }
     return out;
@@ -45,15 +44,13 @@ export const costsPresent = defineRule({
   check(ctx) {
     const table = ctx.tableWithRows("gains");
     if (!table) return [];
-    const col = ctx.requireColumn(table, "costs", "gains must be shown net of their costs");
-    if (col === undefined) return [];
+    if (ctx.requireColumn(table, "costs", "gains must be shown net of their costs") === undefined) return [];
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
       if (gain.costs !== null) continue;
       const read = ctx.read(gain, "costs");
-      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
-      else if (read.kind === "text")
-        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read) }));
+      if (read.kind === "blank") out.push(ctx.atValue(gain, "costs", "blank", { gain: gainName(gain) }));
+      else if (read.kind === "text") out.push(ctx.atValue(gain, "costs", "notNumber", { gain: gainName(gain), value: describeRead(read) }));
     }
     return out;
   },
@@ -77,8 +74,7 @@ export const netRecomputes = defineRule({
   check(ctx) {
     const table = ctx.tableWithRows("gains");
     if (!table) return [];
-    const col = ctx.requireColumn(table, "net", "each gain's net value (gross less costs) must be shown");
-    if (col === undefined) return [];
+    if (ctx.requireColumn(table, "net", "each gain's net value (gross less costs) must be shown") === undefined) return [];
     const out: RuleFinding[] = [];
     const tolerance = ctx.analysis.tolerance;
     for (const gain of ctx.gains) {
@@ -88,9 +84,9 @@ export const netRecomputes = defineRule({
       const sum = () => ({ gross: ctx.money(gain.gross!), costs: ctx.money(gain.costs ?? 0), expected: ctx.money(expected) });
       if (read.kind === "number") {
         if (!moneyClose(read.value, expected, tolerance))
-          out.push(ctx.at(table.sheet.name, gain.row, col, "differs", { net: ctx.money(read.value), ...sum() }));
+          out.push(ctx.atValue(gain, "net", "differs", { net: ctx.money(read.value), ...sum() }));
       } else if (read.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, gain.row, col, "notNumber", { gain: gainName(gain), value: describeRead(read), ...sum() }));
+        out.push(ctx.atValue(gain, "net", "notNumber", { gain: gainName(gain), value: describeRead(read), ...sum() }));
       }
     }
     return out;

@@ -5,7 +5,7 @@ import { financialYearLabel } from "../../text/financial-year";
 import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFinding } from "../rule";
 import { readNumber, UNIT_FACTORS, type MoneyUnit } from "../text";
-import { describeRead, gainName, textAt } from "./helpers";
+import { describeRead, gainName } from "./helpers";
 
 const WHY = `CSR07 principle (iv): "${PRINCIPLE_TITLES.iv}."`;
 
@@ -44,12 +44,9 @@ export const profilePresent = defineRule({
     if (profile.yearColumns.size === 0) return [ctx.atTable(profile, "noYears")];
     if (idCol === undefined) return [];
     const out: RuleFinding[] = [];
-    const gains = ctx.table("gains")!;
-    const gainIdCol = gains.columns.get("id");
     for (const gain of ctx.gains) {
-      if (gain.id === null || gainIdCol === undefined) continue;
-      if (!ctx.analysis.profileRowById.has(gain.idKey!))
-        out.push(ctx.at(gains.sheet.name, gain.row, gainIdCol, "noRow", { gain: gainName(gain) }));
+      if (gain.id === null || ctx.cellOf(gain, "id") === undefined) continue;
+      if (!ctx.profileOf(gain)) out.push(ctx.atValue(gain, "id", "noRow", { gain: gainName(gain) }));
     }
     return out;
   },
@@ -69,13 +66,11 @@ export const profileNumbers = defineRule({
     const profile = ctx.table("profile");
     if (!profile) return [];
     const out: RuleFinding[] = [];
-    for (const r of profile.rows) {
-      const cells = profile.sheet.rows[r];
-      if (!cells) continue;
-      for (const [year, col] of profile.yearColumns) {
-        const read = readNumber(cells[col]);
+    for (const row of ctx.records("profile")) {
+      for (const year of profile.yearColumns.keys()) {
+        const read = ctx.number(row, year);
         if (read.kind === "text")
-          out.push(ctx.at(profile.sheet.name, r, col, "notNumber", { year: financialYearLabel(year), value: describeRead(read) }));
+          out.push(ctx.atValue(row, year, "notNumber", { year: financialYearLabel(year), value: describeRead(read) }));
       }
     }
     return out;
@@ -111,15 +106,15 @@ export const profileTargetYear = defineRule({
     for (const gain of ctx.gains) {
       if (gain.id === null) continue;
       const net = gain.net ?? gain.recomputedNet;
-      const r = ctx.analysis.profileRowById.get(gain.idKey!);
-      if (net === null || r === undefined) continue;
-      const read = readNumber(profile.sheet.rows[r]?.[col]);
+      const row = ctx.profileOf(gain);
+      if (net === null || row === undefined) continue;
+      const read = ctx.number(row, targetYear);
       if (read.kind === "text" || read.kind === "error") continue;
       const value = read.kind === "number" ? read.value * factor : 0;
       if (!moneyClose(value, net, ctx.analysis.tolerance)) {
         const shown = read.kind === "blank" ? "blank" : ctx.money(value);
         out.push(
-          ctx.at(profile.sheet.name, r, col, "differs", {
+          ctx.atValue(row, targetYear, "differs", {
             gain: gainName(gain),
             year: financialYearLabel(targetYear),
             value: shown,
@@ -154,14 +149,11 @@ export const ongoing = defineRule({
     // A value counts as positive when it is more than the tolerance, in that year column's own unit.
     const toleranceOf = new Map(years.map(([, col]) => [col, ctx.analysis.tolerance / yearFactor(ctx, profile, col)]));
     const positive = (read: ReturnType<typeof readNumber>, col: number) => read.kind === "number" && read.value > toleranceOf.get(col)!;
-    const idCol = profile.columns.get("id");
     const out: RuleFinding[] = [];
-    for (const r of profile.rows) {
-      const cells = profile.sheet.rows[r];
-      if (!cells) continue;
+    for (const row of ctx.records("profile")) {
       let first = -1;
       for (let i = 0; i < years.length; i++) {
-        const read = readNumber(cells[years[i][1]]);
+        const read = ctx.number(row, years[i][0]);
         if (positive(read, years[i][1])) {
           first = i;
           break;
@@ -171,12 +163,12 @@ export const ongoing = defineRule({
       const [startYear, startCol] = years[first];
       for (const [year, col] of years) {
         if (year <= startYear || year > startYear + 2) continue;
-        const read = readNumber(cells[col]);
+        const read = ctx.number(row, year);
         if (positive(read, col)) continue;
         if (read.kind === "text" || read.kind === "error") continue;
-        const id = textAt(profile, r, idCol);
-        const who = id ? `Gain ${id}` : `The profile on row ${r + 1}`;
-        const firstValue = readNumber(cells[startCol]);
+        const id = ctx.text(row, "id");
+        const who = id ? `Gain ${id}` : `The profile on row ${row.row + 1}`;
+        const firstValue = ctx.number(row, startYear);
         const shown = read.kind === "number" ? ctx.money(read.value, yearUnit(ctx, profile, col)) : "blank";
         const data = {
           gain: who,
@@ -185,7 +177,7 @@ export const ongoing = defineRule({
           value: shown,
           year: financialYearLabel(year),
         };
-        out.push(ctx.at(profile.sheet.name, r, col, "stops", data));
+        out.push(ctx.atValue(row, year, "stops", data));
         break;
       }
     }
@@ -222,22 +214,19 @@ export const milestones = defineRule({
           `${material.length === 1 ? "1 gain" : `${material.length} gains`} of ${ctx.money(threshold)} or more ${material.length === 1 ? "needs" : "need"} dated milestones`,
         ),
       ];
-    const idCol = ctx.requireColumn(table, "id", "each milestone must name its gain");
-    if (idCol === undefined) return [];
-    const dueCol = ctx.requireColumn(table, "due", "each milestone needs a due date");
-    if (dueCol === undefined) return [];
+    if (ctx.requireColumn(table, "id", "each milestone must name its gain") === undefined) return [];
+    if (ctx.requireColumn(table, "due", "each milestone needs a due date") === undefined) return [];
     const dated = new Set<string>();
-    for (const r of table.rows) {
-      const cells = table.sheet.rows[r];
-      const id = textAt(table, r, idCol);
-      if (id !== "" && readDate(cells?.[dueCol], ctx.model.date1904) !== null) dated.add(idKey(id));
+    for (const milestone of ctx.records("milestones")) {
+      const id = ctx.text(milestone, "id");
+      if (id !== "" && readDate(ctx.cell(milestone, "due"), ctx.model.date1904) !== null) dated.add(idKey(id));
     }
-    const gains = ctx.table("gains")!;
-    const locCol = gains.columns.get("id") ?? gains.columns.get("gross")!;
     const out: RuleFinding[] = [];
     for (const gain of material) {
       if (gain.idKey !== null && dated.has(gain.idKey)) continue;
-      out.push(ctx.at(gains.sheet.name, gain.row, locCol, "none", { gain: gainName(gain), gross: ctx.money(gain.gross!) }));
+      // Placed on the gain's ID, or its gross gain when the register has no ID column.
+      const at = ctx.cellOf(gain, "id") ? "id" : "gross";
+      out.push(ctx.atValue(gain, at, "none", { gain: gainName(gain), gross: ctx.money(gain.gross!) }));
     }
     return out;
   },
