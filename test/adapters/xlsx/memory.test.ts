@@ -54,4 +54,20 @@ describe("readXlsx: memory", () => {
     expect(getCell(model.sheets[0], ROWS - 1, 1)).toEqual({ value: 1, formula: `SUM(C1:C10)*${ROWS}+ROUND(D1,2)` });
     expect(heldMB).toBeLessThan(5);
   });
+
+  it("holds text repeated down a column once, beside a column of one-off text", async () => {
+    const repeated = "No reduction in service to the public: ".repeat(5);
+    const { model, heldMB } = await heldByModel(() => {
+      const rows: string[] = [];
+      for (let i = 1; i <= 20_000; i++) {
+        rows.push(`<row r="${i}"><c r="A${i}" t="str"><v>${repeated}</v></c><c r="B${i}" t="str"><v>Budget report ref G${i}</v></c></row>`);
+      }
+      return buildXlsx({ sheets: [{ name: "Gains", body: sheetData(...rows) }] });
+    });
+    expect(getCell(model.sheets[0], 19_999, 0)).toEqual({ value: repeated });
+    expect(getCell(model.sheets[0], 19_999, 1)).toEqual({ value: "Budget report ref G20000" });
+    // 40,000 cells, 20,000 row arrays and 20,000 one-off texts: about 4 MB. A copy of the
+    // 195-character text in each row would add another 4 MB.
+    expect(heldMB).toBeLessThan(6);
+  });
 });

@@ -54,7 +54,7 @@ export interface ReadLimits {
  * 15-40 MB as .xlsx) reads comfortably, while corpus zip-bomb.xlsx (1.6 GB of sheet XML in 3.9 MB)
  * is refused at once from its declared size, or, if a bomb lies about its size, after at most
  * 400 MB has streamed past in 16 MB steps. The model takes about 70 bytes a cell (the 100,000-gain
- * register's 2.9 million cells: 190-200 MB), so 4 million cells take under 300 MB, plus their text.
+ * register's 2.9 million cells: 190 MB), so 4 million cells take under 300 MB, plus their text.
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 100 * 1024 * 1024,

@@ -25,6 +25,9 @@ const MAX_COLS = 16_384;
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
+/** Texts of a column looked up in the pool before judging whether its text repeats. */
+const TEXT_SAMPLE = 256;
+
 const CAPTURE_NONE = 0;
 const CAPTURE_VALUE = 1;
 const CAPTURE_FORMULA = 2;
@@ -87,6 +90,9 @@ export class SheetHandler implements XmlHandler {
   private textCut = false;
   private inCell = false;
   private lastStyleFormat: string | undefined;
+  /** Per column: texts looked up in the workbook's text pool, and how many were found there. */
+  private readonly textLookups: number[] = [];
+  private readonly textFound: number[] = [];
   /** The row whose array may still be longer than its cells (cut to length when the row ends). */
   private openRow = -1;
   private readonly badDates = new Map<"not-a-calendar-date" | "out-of-range", { count: number; cell: string; text: string }>();
@@ -277,11 +283,11 @@ export class SheetHandler implements XmlHandler {
         }
         break;
       case "str":
-        if (this.hasValue) value = this.context.text.own(decodeOoxmlEscapes(text));
+        if (this.hasValue) value = this.keepText(decodeOoxmlEscapes(text), col);
         break;
       case "inlineStr":
-        if (this.hasInline) value = this.context.text.own(decodeOoxmlEscapes(this.inlineText));
-        else if (this.hasValue) value = this.context.text.own(decodeOoxmlEscapes(text));
+        if (this.hasInline) value = this.keepText(decodeOoxmlEscapes(this.inlineText), col);
+        else if (this.hasValue) value = this.keepText(decodeOoxmlEscapes(text), col);
         break;
       case "b":
         if (this.hasValue) value = text === "1" || text.toLowerCase() === "true";
@@ -293,7 +299,7 @@ export class SheetHandler implements XmlHandler {
         if (this.hasValue && text !== "") value = this.isoDate(text, row, col);
         break;
       default:
-        if (this.hasValue) value = this.context.text.own(text);
+        if (this.hasValue) value = this.keepText(text, col);
     }
 
     let formula: string | undefined;
@@ -353,6 +359,23 @@ export class SheetHandler implements XmlHandler {
       this.rows[row] = cells;
     }
     cells[col] = cell;
+  }
+
+  /**
+   * Cell text as the model keeps it: an own copy, shared with equal text through the pool in
+   * columns where text repeats. A column whose text seldom repeats (descriptions, references)
+   * stops looking in the pool after a sample: a lookup that misses costs more than the copy.
+   */
+  private keepText(text: string, col: number): string {
+    const lookups = this.textLookups[col] ?? 0;
+    const found = this.textFound[col] ?? 0;
+    if (lookups >= TEXT_SAMPLE && found * 4 < lookups) return ownCopy(text);
+    this.textLookups[col] = lookups + 1;
+    const pool = this.context.text;
+    const known = pool.find(text);
+    if (known === undefined) return pool.add(text);
+    this.textFound[col] = found + 1;
+    return known;
   }
 
   /**

@@ -29,10 +29,18 @@ export function ownCopy(text: string): string {
 export class TextPool {
   private readonly known = new Map<string, string>();
 
+  /** The copy already held for text equal to `text`, if any. */
+  find(text: string): string | undefined {
+    return this.known.get(text);
+  }
+
   /** `text` as the model should keep it: the copy already held for equal text, or a new own copy. */
   own(text: string): string {
-    const known = this.known.get(text);
-    if (known !== undefined) return known;
+    return this.find(text) ?? this.add(text);
+  }
+
+  /** A new own copy of `text`, held for equal text to come while the pool has room. */
+  add(text: string): string {
     const copy = ownCopy(text);
     if (this.known.size < MAX_POOLED) this.known.set(copy, copy);
     return copy;
