@@ -2,7 +2,8 @@
  * Renders a TemplateSpec (the VfM template, or a filled example) as .xlsx bytes with exceljs, on the
  * Node side (`vfm template`, examples/generate.ts).
  *
- * Two things exceljs does not do are finished here on the zip it produces:
+ * What exceljs does not do is finished here on the zip it produces:
+ * - charts and internal hyperlinks (write-drawings.ts);
  * - derived columns are declared as Excel "calculated columns" (calculatedColumnFormula in the table
  *   part), so Excel fills the formula into rows a user adds;
  * - the package is re-zipped with a fixed timestamp, so the same spec gives the same bytes.
@@ -14,6 +15,7 @@ import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import { netGain } from "../../core/calc";
 import { columnLetters, type CellValue } from "../../core/workbook/model";
 import type { DerivedColumn, TemplateColumn, TemplateSheet, TemplateSpec, TemplateTable } from "../../core/template/types";
+import { addChartsAndLinks, escapeXml, linkCells } from "./write-drawings";
 
 export interface WriteXlsxOptions {
   /** Creation and modification time stored in the file's properties. Default: now. */
@@ -28,6 +30,8 @@ const DEFAULT_INPUT_ROWS = 200;
 /** 1980-01-01, the earliest time a zip entry can carry; every entry gets it so output is reproducible. */
 const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
 const TABLE_STYLE = "TableStyleMedium2";
+/** Excel's Hyperlink cell style: blue, underlined. */
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
 
 /**
  * "=[@[Gross gain]]-[@Costs]" as stored in a file: "tblGains[[#This Row],[Gross gain]]-tblGains[[#This Row],[Costs]]".
@@ -148,6 +152,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, defaultInputRow
   });
   if (!sheet.table) {
     ws.getColumn(1).width = 120;
+    styleLinks(ws, sheet, 0);
     return;
   }
   const table = sheet.table;
@@ -184,11 +189,14 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, defaultInputRow
     const index = table.columns.findIndex((c) => c.header === format.column);
     if (index >= 0) ws.getCell(firstDataRow + format.row, index + 1).numFmt = format.numFmt;
   }
+  styleLinks(ws, sheet, headerRow);
 }
 
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
+function styleLinks(ws: ExcelJS.Worksheet, sheet: TemplateSheet, headerRow: number): void {
+  for (const cell of linkCells(sheet, headerRow)) {
+    // Replaces the cell's font: a link is never a heading.
+    ws.getCell(cell.row, cell.column + 1).font = LINK_FONT;
+  }
 }
 
 /** Adds <calculatedColumnFormula> to the derived columns of each table part. */
@@ -228,6 +236,7 @@ export async function writeXlsx(spec: TemplateSpec, options: WriteXlsxOptions = 
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const files = unzipSync(written);
   addCalculatedColumns(files, spec);
+  addChartsAndLinks(files, spec, tableHeaderRow);
   const zippable: Zippable = {};
   // [Content_Types].xml first, as Office writes it; then a stable order.
   const paths = Object.keys(files).sort((a, b) =>

@@ -2,14 +2,14 @@
  * The roll-up across returns (consolidate.ts) as text for a terminal and as the board pack workbook
  * (a TemplateSpec the .xlsx writer renders): a Summary sheet with one row per return and the totals
  * against the overall target, sheets for the totals by year, the total trajectory and the gains by
- * workstream and category, and one sheet per return with its findings, named in the Summary's
- * "Findings" column (one sheet away). Pure.
+ * workstream and category, each with a native chart, and one sheet per return with its findings,
+ * named and linked in the Summary's "Findings" column (one click away), linking back. Pure.
  */
 import { oneLine } from "../text/index";
 import { formatDate } from "../validate/dates";
 import { formatPercent } from "../validate/text";
 import { PRINCIPLES, type PrincipleKey } from "../validate/types";
-import type { TemplateSheet, TemplateSpec } from "../template/types";
+import type { TemplateChart, TemplateSheet, TemplateSpec } from "../template/types";
 import type { CellValue } from "../workbook/model";
 import { pounds, type Consolidation, type ConsolidatedReturn, type GroupAmount } from "./consolidate";
 import { ON_TRACK_WORDS } from "./on-track";
@@ -209,13 +209,46 @@ function summarySheet(c: Consolidation, sheetNames: readonly string[]): Template
     ...PRINCIPLES.map((p) => t.errorsByPrinciple[p]),
     "",
   ]);
+  const lines = [
+    ...totalsLines(c),
+    totalsLine(t),
+    "Each return's findings are on the sheet named in its Findings column: click the name to go there (each findings sheet links back).",
+  ];
+  const chartLinks = CHART_SHEETS.filter((chart) => chart.drawn(c)).map((chart) => {
+    lines.push(chart.line);
+    return { from: { line: lines.length - 1 }, to: { sheet: chart.sheet } };
+  });
+  const findingsColumn = columns[columns.length - 1].header;
+  const returnLinks = c.returns.flatMap((r, i) =>
+    rows[i][columns.length - 1] === "" ? [] : [{ from: { row: i, column: findingsColumn }, to: { sheet: sheetNames[i] } }],
+  );
   return {
     name: "Summary",
     title: `Value for money roll-up: ${count(c.returns.length, "return")}`,
-    lines: [...totalsLines(c), totalsLine(t), "Each return's findings are on the sheet named in its Findings column."],
+    lines,
     table: { name: "tblRollUp", columns, rows, inputRows: 0 },
+    links: [...chartLinks, ...returnLinks],
   };
 }
+
+/** The sheets with a chart, and the Summary line that links to each. */
+const CHART_SHEETS = [
+  {
+    sheet: "Trajectory",
+    line: "Chart: the total trajectory by quarter, planned and achieved against the target path (Trajectory sheet).",
+    drawn: (c: Consolidation) => trajectoryRows(c).length > 0,
+  },
+  {
+    sheet: "Workstreams",
+    line: "Chart: risk-adjusted net gains by workstream (Workstreams sheet).",
+    drawn: (c: Consolidation) => c.totals.byWorkstream.length > 0,
+  },
+  {
+    sheet: "Categories",
+    line: "Chart: risk-adjusted net gains by category (Categories sheet).",
+    drawn: (c: Consolidation) => c.totals.byCategory.length > 0,
+  },
+];
 
 function byYearSheet(c: Consolidation): TemplateSheet {
   const planned = new Map(c.totals.planned.map((y) => [y.year, y.amount]));
@@ -272,8 +305,26 @@ export function trajectoryRows(c: Consolidation) {
   return [...byIndex].sort((a, b) => a[0] - b[0]).map(([index, row]) => ({ index, ...row }));
 }
 
+/** A chart's value axis in millions ("£2.5m"): whole pounds run to 13 characters at a police service's scale. */
+const CHART_MONEY = '£#,##0.0,,"m"';
+
 function trajectorySheet(c: Consolidation): TemplateSheet {
+  const rows = trajectoryRows(c);
+  const chart: TemplateChart = {
+    kind: "line",
+    title: "Total trajectory (cumulative risk-adjusted cashable gains)",
+    sheet: "Trajectory",
+    categories: "Quarter",
+    series: [
+      { column: "Returns' target path", colour: "1d4f91" },
+      ...(rows.some((r) => r.overall !== null) ? [{ column: "Overall target path", colour: "6b2c91", dashed: true }] : []),
+      { column: "Trajectory", name: "Planned (trajectory)", colour: "505050", dashed: true },
+      { column: "Actual", name: "Achieved (actual)", colour: "c25e00", markers: true },
+    ],
+    numFmt: CHART_MONEY,
+  };
   return {
+    charts: rows.length > 0 ? [chart] : [],
     name: "Trajectory",
     title: "Total trajectory, cumulative by quarter",
     lines: [
@@ -289,15 +340,31 @@ function trajectorySheet(c: Consolidation): TemplateSheet {
         { header: "Actual", numFmt: MONEY, width: 18 },
         { header: "Returns reporting", width: 10 },
       ],
-      rows: trajectoryRows(c).map((r) => [r.label, r.path, r.overall, r.trajectory, r.actual, r.reporting]),
+      rows: rows.map((r) => [r.label, r.path, r.overall, r.trajectory, r.actual, r.reporting]),
       inputRows: 0,
     },
   };
 }
 
 function groupSheet(name: string, what: string, tableName: string, groups: readonly GroupAmount[]): TemplateSheet {
+  const chart: TemplateChart = {
+    kind: "bar",
+    title: `Risk-adjusted net gains by ${what}`,
+    sheet: name,
+    categories: what[0].toUpperCase() + what.slice(1),
+    series: [
+      { column: "Cashable", colour: "1d4f91" },
+      { column: "Non-cashable", colour: "c25e00" },
+      ...(groups.some((g) => g.unclassified !== 0) ? [{ column: "Type not given", colour: "808080" }] : []),
+    ],
+    stacked: true,
+    numFmt: CHART_MONEY,
+    // One bar a row or so: long lists stay readable.
+    at: { column: 6, row: 3, width: 10, height: Math.max(18, Math.ceil(groups.length * 1.5) + 6) },
+  };
   return {
     name,
+    charts: groups.length > 0 ? [chart] : [],
     title: `Risk-adjusted net gains by ${what}`,
     lines: ["Service reductions are left out (they never count)."],
     table: {
@@ -320,7 +387,14 @@ function findingsSheet(r: ConsolidatedReturn, name: string, index: number): Temp
   return {
     name,
     title: oneLine(`${r.body} (${r.file})`, { maxLength: 200 }),
-    lines: [head, r.onTrack?.reason ?? "", r.findings.length === 0 ? "No findings." : `${count(r.findings.length, "finding")}.`],
+    lines: [
+      "Back to the Summary",
+      head,
+      r.onTrack?.reason ?? "",
+      r.findings.length === 0 ? "No findings." : `${count(r.findings.length, "finding")}.`,
+    ],
+    // To this return's row on the Summary.
+    links: [{ from: { line: 0 }, to: { sheet: "Summary", row: index } }],
     table: {
       name: `tblFindings${index + 1}`,
       columns: [

@@ -285,13 +285,14 @@ class Groups {
     this.add(group.name === NONE_GIVEN ? null : group.name, 0, "unclassified", group.unclassified);
   }
 
+  /** Each sum to the penny: a register's cached gains carry binary noise (Excel caches 2.01 - 0.2 as 1.8099999999999998). */
   list(): GroupAmount[] {
     return [...this.parts.values()].map((p) => ({
       name: p.name,
       gains: p.gains,
-      cashable: sumExact(p.cashable),
-      nonCashable: sumExact(p.nonCashable),
-      unclassified: sumExact(p.unclassified),
+      cashable: toPenny(sumExact(p.cashable)),
+      nonCashable: toPenny(sumExact(p.nonCashable)),
+      unclassified: toPenny(sumExact(p.unclassified)),
     }));
   }
 }

@@ -68,6 +68,56 @@ export interface TemplateSheet {
   /** Indexes into `lines` of the lines that are headings (shown bold). */
   headingLines?: readonly number[];
   table?: TemplateTable;
+  /** Charts drawn on the sheet, each plotting columns of a table in the workbook (this sheet's or another's). */
+  charts?: readonly TemplateChart[];
+  /** Cells of this sheet that are hyperlinks to a place in the workbook. */
+  links?: readonly TemplateLink[];
+}
+
+/** A cell of a sheet: one of its free lines, or a cell of its table's data rows. */
+export type TemplateCellRef = { line: number } | { row: number; column: string };
+
+/** An internal hyperlink: the cell at `from` opens `to` (a sheet, at a row of its table or at A1). */
+interface TemplateLink {
+  from: TemplateCellRef;
+  to: { sheet: string; row?: number };
+}
+
+/**
+ * A native chart (DrawingML) whose series reference a table's cells, so the chart follows the table
+ * when a user edits it. `line` plots series over the category column; `bar` is horizontal bars,
+ * stacked when `stacked`.
+ */
+export interface TemplateChart {
+  kind: "line" | "bar";
+  title: string;
+  /** The sheet whose table the chart plots. */
+  sheet: string;
+  /** Header of the column that labels the points (quarters, workstreams). */
+  categories: string;
+  /** The columns plotted, one series each, in legend order. */
+  series: readonly TemplateChartSeries[];
+  stacked?: boolean;
+  /** Number format of the value axis, e.g. "£#,##0". */
+  numFmt?: string;
+  /**
+   * Where the chart sits on its sheet: its top-left cell (0-based column and row) and its size in
+   * cells. Default: to the right of the sheet's table, level with its header, 10 columns by 20 rows.
+   */
+  at?: { column: number; row: number; width: number; height: number };
+}
+
+interface TemplateChartSeries {
+  /** Header of the column plotted. */
+  column: string;
+  /** Legend entry, when it should differ from the header (which is otherwise referenced). */
+  name?: string;
+  /** "1d4f91": the line or bar colour. */
+  colour?: string;
+  /** Dashed line (line charts). */
+  dashed?: boolean;
+  /** A marker at each point (line charts). */
+  markers?: boolean;
 }
 
 export interface TemplateSpec {

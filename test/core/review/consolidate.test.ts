@@ -223,4 +223,39 @@ describe("consolidate: one row per return and the totals, in £, on exact decima
       "1 northmoor-police",
     ]);
   });
+
+  it("board pack workbook: a chart for each of trajectory, workstreams and categories, and links both ways between Summary and findings", () => {
+    const hostile = unreadableReturn("broken.xlsx", "not a zip file");
+    const spec = boardPackWorkbookSpec(consolidate([q2, hostile, millions]));
+    const sheet = (name: string) => spec.sheets.find((sh) => sh.name === name)!;
+    // No overall target: the trajectory chart has no overall target path.
+    expect(sheet("Trajectory").charts!.map((c) => [c.kind, c.series.map((sr) => sr.name ?? sr.column)])).toEqual([
+      ["line", ["Returns' target path", "Planned (trajectory)", "Achieved (actual)"]],
+    ]);
+    // Ashcombe's case-files gain gives no type-less amount: two series, stacked.
+    expect(sheet("Workstreams").charts!.map((c) => [c.kind, c.stacked, c.categories, c.series.map((sr) => sr.column)])).toEqual([
+      ["bar", true, "Workstream", ["Cashable", "Non-cashable"]],
+    ]);
+    expect(sheet("Categories").charts).toHaveLength(1);
+    const summary = sheet("Summary");
+    expect(summary.links!.filter((l) => "row" in l.from)).toEqual([
+      { from: { row: 0, column: "Findings" }, to: { sheet: "1 northmoor-police" } },
+      { from: { row: 2, column: "Findings" }, to: { sheet: "3 Ashcombe Borough Council" } },
+    ]);
+    expect(
+      summary.links!.filter((l) => "line" in l.from).map((l) => [summary.lines![(l.from as { line: number }).line], l.to.sheet]),
+    ).toEqual([
+      ["Chart: the total trajectory by quarter, planned and achieved against the target path (Trajectory sheet).", "Trajectory"],
+      ["Chart: risk-adjusted net gains by workstream (Workstreams sheet).", "Workstreams"],
+      ["Chart: risk-adjusted net gains by category (Categories sheet).", "Categories"],
+    ]);
+    expect(sheet("3 Ashcombe Borough Council").links).toEqual([{ from: { line: 0 }, to: { sheet: "Summary", row: 2 } }]);
+    expect(sheet("3 Ashcombe Borough Council").lines![0]).toBe("Back to the Summary");
+  });
+
+  it("board pack workbook: no chart where there is nothing to plot", () => {
+    const spec = boardPackWorkbookSpec(consolidate([unreadableReturn("broken.xlsx", "not a zip file")]));
+    expect(spec.sheets.flatMap((sh) => sh.charts ?? [])).toEqual([]);
+    expect(spec.sheets.flatMap((sh) => sh.links ?? [])).toEqual([]);
+  });
 });
