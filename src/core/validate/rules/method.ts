@@ -430,7 +430,11 @@ export const progress = defineRule({
   },
 });
 
-const internalError = defineRule({
+/**
+ * Exported like every rule: test/core/validate/rule-parity.test.ts finds rules by their modules' exports.
+ * @public (the engine raises it by id; knip cannot see the parity test's run-time require)
+ */
+export const internalError = defineRule({
   id: "method.internal-error",
   principle: "method",
   severity: "warning",
