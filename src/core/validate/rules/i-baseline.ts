@@ -5,15 +5,15 @@ import { idKey } from "../analysis";
 import type { DiscoveredTable } from "../discovery";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { financialYearLabel } from "../../text/financial-year";
-import { normaliseWords, quote, readNumber } from "../text";
-import { gainName, textAt } from "./helpers";
+import type { BaselineLine } from "../read/baseline";
+import { normaliseWords, quote } from "../text";
+import { gainName } from "./helpers";
 
 const WHY = `CSR07 principle (i): "${PRINCIPLE_TITLES.i}."`;
 
 /** 'Baseline line "Custody"', or "The baseline line on row 7" when the line has no name. */
-function lineName(table: DiscoveredTable, row: number): string {
-  const line = textAt(table, row, table.columns.get("line"));
-  return line ? `Baseline line ${quote(line)}` : `The baseline line on row ${row + 1}`;
+function lineName(line: BaselineLine): string {
+  return line.line !== null ? `Baseline line ${quote(line.line)}` : `The baseline line on row ${line.row + 1}`;
 }
 
 export const baselinePresent = defineRule({
@@ -59,14 +59,12 @@ export const baselineAmountPositive = defineRule({
     const col = table?.columns.get("amount");
     if (!table || col === undefined) return [];
     const out: RuleFinding[] = [];
-    const lineCol = table.columns.get("line");
-    for (const r of table.rows) {
-      const read = readNumber(table.sheet.rows[r]?.[col]);
-      const line = textAt(table, r, lineCol);
-      const name = line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`;
-      if (read.kind === "blank") out.push(ctx.at(table.sheet.name, r, col, "blank", { line: name }));
-      else if (read.kind === "text") out.push(ctx.at(table.sheet.name, r, col, "notNumber", { line: name, text: quote(read.text) }));
-      else if (read.kind === "number" && read.value === 0) out.push(ctx.at(table.sheet.name, r, col, "zero", { line: name }));
+    for (const line of ctx.analysis.baselineLines) {
+      const read = line.amount;
+      const name = lineName(line);
+      if (read.kind === "blank") out.push(ctx.atValue(line, "amount", "blank", { line: name }));
+      else if (read.kind === "text") out.push(ctx.atValue(line, "amount", "notNumber", { line: name, text: quote(read.text) }));
+      else if (read.kind === "number" && read.value === 0) out.push(ctx.atValue(line, "amount", "zero", { line: name }));
     }
     return out;
   },
@@ -105,23 +103,22 @@ export const baselineYear = defineRule({
     const out: RuleFinding[] = [];
     const years = new Set<number>();
     const expected = ctx.settings.baselineYear;
-    for (const r of table.rows) {
-      const cell = table.sheet.rows[r]?.[yearCol];
-      const text = textAt(table, r, yearCol);
+    for (const line of ctx.analysis.baselineLines) {
+      const text = ctx.text(line, "year");
       if (text === "") {
-        if (!fromSettings) out.push(ctx.at(table.sheet.name, r, yearCol, "blank", { line: lineName(table, r) }));
+        if (!fromSettings) out.push(ctx.atValue(line, "year", "blank", { line: lineName(line) }));
         continue;
       }
-      const year = financialYearOfCell(cell, ctx.model.date1904);
+      const year = line.year;
       if (year === null) {
-        out.push(ctx.at(table.sheet.name, r, yearCol, "unreadable", { text: quote(text) }));
+        out.push(ctx.atValue(line, "year", "unreadable", { text: quote(text) }));
         continue;
       }
       years.add(year);
       if (fromSettings && expected !== null && year !== expected) {
         out.push(
-          ctx.at(table.sheet.name, r, yearCol, "differsFromSettings", {
-            line: lineName(table, r),
+          ctx.atValue(line, "year", "differsFromSettings", {
+            line: lineName(line),
             year: financialYearLabel(year),
             expected: financialYearLabel(expected),
           }),
@@ -169,12 +166,12 @@ function statedColumnRule(
       const col = statedAbove ? table.columns.get(key) : ctx.requireColumn(table, key, `each baseline line needs its ${label}`);
       if (col === undefined) return [];
       const out: RuleFinding[] = [];
-      for (const r of table.rows) {
-        const text = textAt(table, r, col);
+      for (const line of ctx.analysis.baselineLines) {
+        const text = ctx.text(line, key);
         if (text === "" && statedAbove) continue;
-        if (text === "") out.push(ctx.at(table.sheet.name, r, col, "notStated", { line: lineName(table, r) }));
-        else if (!accept(text, table.sheet.rows[r]?.[col], ctx.model.date1904))
-          out.push(ctx.at(table.sheet.name, r, col, "unreadable", { text: quote(text) }));
+        if (text === "") out.push(ctx.atValue(line, key, "notStated", { line: lineName(line) }));
+        else if (!accept(text, ctx.cell(line, key), ctx.model.date1904))
+          out.push(ctx.atValue(line, key, "unreadable", { text: quote(text) }));
       }
       return out;
     },
@@ -239,27 +236,24 @@ export const noNetting = defineRule({
   check(ctx) {
     const table = ctx.table("baseline");
     if (!table) return [];
-    const lineCol = table.columns.get("line");
-    const amountCol = table.columns.get("amount");
-    const notesCol = table.columns.get("notes");
     const out: RuleFinding[] = [];
-    for (const r of table.rows) {
-      const line = textAt(table, r, lineCol);
+    for (const record of ctx.analysis.baselineLines) {
+      const line = record.line ?? "";
       if (line !== "" && CAPITAL_RECEIPTS.test(normaliseWords(line))) continue;
-      const amount = amountCol === undefined ? null : readNumber(table.sheet.rows[r]?.[amountCol]);
+      const amount = record.amount;
       // A negative line takes something off the baseline whatever its note says; a note only clears a
       // line whose name merely looks like income.
-      const note = normaliseWords(textAt(table, r, notesCol));
-      if (!(amount?.kind === "number" && amount.value < 0) && note !== "" && NOT_NETTED.test(note)) continue;
-      if (amount?.kind === "number" && amount.value < 0) {
+      const note = normaliseWords(ctx.text(record, "notes"));
+      if (!(amount.kind === "number" && amount.value < 0) && note !== "" && NOT_NETTED.test(note)) continue;
+      if (amount.kind === "number" && amount.value < 0) {
         out.push(
-          ctx.at(table.sheet.name, r, amountCol!, "negative", {
-            line: line ? `Baseline line ${quote(line)}` : `The baseline line on row ${r + 1}`,
+          ctx.atValue(record, "amount", "negative", {
+            line: lineName(record),
             amount: ctx.money(amount.value, table.units.get("amount") ?? ctx.settings.unit),
           }),
         );
       } else if (line !== "" && INCOME_WORDS.test(normaliseWords(line))) {
-        out.push(ctx.at(table.sheet.name, r, lineCol!, "incomeLine", { text: quote(line) }));
+        out.push(ctx.atValue(record, "line", "incomeLine", { text: quote(line) }));
       }
     }
     return out;
@@ -286,17 +280,16 @@ export const gainBaselineLine = defineRule({
     const gains = ctx.tableWithRows("gains");
     const baseline = ctx.table("baseline");
     if (!gains) return [];
-    const col = ctx.requireColumn(gains, "baselineLine", "each gain must name the baseline line it reduces");
-    if (col === undefined) return [];
-    const lineCol = baseline?.columns.get("line");
+    if (ctx.requireColumn(gains, "baselineLine", "each gain must name the baseline line it reduces") === undefined) return [];
+    const hasLines = baseline?.columns.get("line") !== undefined;
     const lines = new Set<string>();
-    if (baseline && lineCol !== undefined) for (const r of baseline.rows) lines.add(idKey(textAt(baseline, r, lineCol)));
+    if (hasLines) for (const line of ctx.analysis.baselineLines) lines.add(idKey(line.line ?? ""));
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
-      const text = textAt(gains, gain.row, col);
-      if (text === "") out.push(ctx.at(gains.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
-      else if (lineCol !== undefined && !lines.has(idKey(text)))
-        out.push(ctx.at(gains.sheet.name, gain.row, col, "unknown", { gain: gainName(gain), text: quote(text) }));
+      const text = ctx.text(gain, "baselineLine");
+      if (text === "") out.push(ctx.atValue(gain, "baselineLine", "blank", { gain: gainName(gain) }));
+      else if (hasLines && !lines.has(idKey(text)))
+        out.push(ctx.atValue(gain, "baselineLine", "unknown", { gain: gainName(gain), text: quote(text) }));
     }
     return out;
   },
