@@ -3,7 +3,6 @@ import { cellDateProblem } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
 import { quote } from "../text";
 import { readPublications } from "../recognise/publication";
-import { textAt } from "./helpers";
 
 const WHY = `CSR07 principle (ix): "${PRINCIPLE_TITLES.ix}."`;
 
@@ -31,10 +30,12 @@ export const publicationRecord = defineRule({
     if (table.rows.length === 0) return [ctx.atTable(table, "none")];
     if (ctx.requireColumn(table, "published", "each publication needs its date") === undefined) return [];
     const out: RuleFinding[] = [];
-    for (const record of readPublications(table, ctx.model.date1904)) {
+    // One publication per data row, in the table's row order, so each has the row record of its index.
+    const rows = ctx.records("publication");
+    for (const [i, record] of readPublications(table, ctx.model.date1904).entries()) {
       if (record.date !== null) continue;
       // A date no calendar has is method.impossible-date's finding, not a second one here.
-      if (cellDateProblem(table.sheet.rows[record.row]?.[record.col], ctx.model.date1904)) continue;
+      if (cellDateProblem(ctx.cell(rows[i], "published"), ctx.model.date1904)) continue;
       const name = record.report ? `The publication ${quote(record.report)}` : "This publication";
       // A note that is its own record ("Published in the Annual Report.") simply gives no date.
       out.push(
@@ -67,9 +68,9 @@ export const recognition = defineRule({
   check(ctx) {
     const table = ctx.table("publication");
     if (!table || table.source === "notes") return [ctx.inWorkbook("noTable")];
-    const col = table.columns.get("reward");
-    if (col !== undefined && table.rows.some((r) => textAt(table, r, col) !== "")) return [];
-    return [ctx.atTable(table, col === undefined ? "noColumn" : "none")];
+    if (!table.columns.has("reward")) return [ctx.atTable(table, "noColumn")];
+    if (ctx.records("publication").some((row) => ctx.text(row, "reward") !== "")) return [];
+    return [ctx.atTable(table, "none")];
   },
 });
 

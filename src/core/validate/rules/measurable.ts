@@ -158,13 +158,12 @@ export const impossibleDate = defineRule({
     const out: RuleFinding[] = [];
     for (const [key, columnKey] of DATE_COLUMNS) {
       const table = ctx.table(key);
-      const col = table?.columns.get(columnKey);
-      if (!table || col === undefined) continue;
-      for (const r of table.rows) {
-        const problem = cellDateProblem(table.sheet.rows[r]?.[col], ctx.model.date1904);
+      if (!table || !table.columns.has(columnKey)) continue;
+      for (const row of ctx.records(key)) {
+        const problem = cellDateProblem(ctx.cell(row, columnKey), ctx.model.date1904);
         if (!problem) continue;
         const data = { table: table.spec.label, column: columnLabel(table, columnKey), text: quote(problem.text), reason: problem.reason };
-        out.push(ctx.at(table.sheet.name, r, col, problem.kind, data));
+        out.push(ctx.atValue(row, columnKey, problem.kind, data));
       }
     }
     return out;

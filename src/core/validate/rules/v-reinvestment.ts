@@ -2,8 +2,8 @@
 import { moneyClose } from "../analysis";
 import { sumExact } from "../../calc";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { isBlankCell, readNumber, UNIT_FACTORS } from "../text";
-import { gainName, textAt } from "./helpers";
+import { isBlankCell, UNIT_FACTORS } from "../text";
+import { gainName } from "./helpers";
 
 const WHY = `CSR07 principle (v): "${PRINCIPLE_TITLES.v}."`;
 
@@ -51,8 +51,8 @@ export const reinvestmentNamed = defineRule({
         // An empty plan has no rows that need the column.
         const col = plan.rows.length > 0 ? ctx.requireColumn(plan, key, `each re-investment needs ${what}`) : plan.columns.get(key);
         if (col === undefined) continue;
-        for (const r of plan.rows) {
-          if (textAt(plan, r, col) === "") out.push(ctx.at(plan.sheet.name, r, col, messageId));
+        for (const row of ctx.records("reinvestment")) {
+          if (ctx.text(row, key) === "") out.push(ctx.atValue(row, key, messageId));
         }
       }
     }
@@ -90,8 +90,8 @@ export const reinvestmentPlanTotal = defineRule({
     if (col === undefined) return [];
     const factor = UNIT_FACTORS[table.units.get("amount") ?? ctx.settings.unit] / ctx.analysis.unitFactor;
     const amounts: number[] = [];
-    for (const r of table.rows) {
-      const read = readNumber(table.sheet.rows[r]?.[col]);
+    for (const row of ctx.records("reinvestment")) {
+      const read = ctx.number(row, "amount");
       if (read.kind === "number") amounts.push(read.value * factor);
     }
     const planned = sumExact(amounts);

@@ -1,8 +1,8 @@
 /** Principle (vi): quarterly updates to the VfM Board. */
 import { cellDateProblem, formatDate, quarterEnd, quarterFromIndex, quarterIndex, quarterLabel, quarterOfDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { readNumber, quote } from "../text";
-import { describeRead, runs, textAt } from "./helpers";
+import { quote } from "../text";
+import { describeRead, runs } from "./helpers";
 
 const WHY = `CSR07 principle (vi): "${PRINCIPLE_TITLES.vi}."`;
 
@@ -61,8 +61,8 @@ export const quartersPresent = defineRule({
     for (const q of ctx.data.quarterly) {
       if (q.quarter) seen.add(quarterIndex(q.quarter));
       // A date no calendar has is method.impossible-date's finding, not a second one here.
-      else if (cellDateProblem(table.sheet.rows[q.row]?.[col], ctx.model.date1904)) continue;
-      else out.push(ctx.at(table.sheet.name, q.row, col, "unreadable", { label: quote(q.label || "(blank)") }));
+      else if (cellDateProblem(ctx.cell(q, "quarter"), ctx.model.date1904)) continue;
+      else out.push(ctx.atValue(q, "quarter", "unreadable", { label: quote(q.label || "(blank)") }));
     }
     // Quarters missing one after another are one finding, so a register years behind stays readable.
     for (const [from, to] of runs(due.filter((index) => !seen.has(index)))) {
@@ -107,14 +107,14 @@ export const trajectoryActual = defineRule({
     for (const q of ctx.data.quarterly) {
       const ended = q.quarterEnd !== null && q.quarterEnd <= ctx.reportingDate;
       const label = q.label || `on row ${q.row + 1}`;
-      for (const [col, messageId, needed] of [
+      for (const [col, key, needed] of [
         [tCol, "trajectory", true],
         [aCol, "actual", ended],
       ] as const) {
         if (col === undefined || !needed) continue;
-        const read = readNumber(table.sheet.rows[q.row]?.[col]);
+        const read = ctx.number(q, key);
         if (read.kind === "number" || read.kind === "error") continue;
-        out.push(ctx.at(table.sheet.name, q.row, col, messageId, { quarter: label, value: describeRead(read) }));
+        out.push(ctx.atValue(q, key, key, { quarter: label, value: describeRead(read) }));
       }
     }
     return out;
@@ -155,7 +155,7 @@ export const quarterEvidence = defineRule({
       const col = ctx.requireColumn(table, key, `each quarterly update must cite its ${what}`);
       if (col === undefined) continue;
       for (const q of ended) {
-        if (textAt(table, q.row, col) === "") out.push(ctx.at(table.sheet.name, q.row, col, messageId, { quarter: q.label }));
+        if (ctx.text(q, key) === "") out.push(ctx.atValue(q, key, messageId, { quarter: q.label }));
       }
     }
     return out;

@@ -1,8 +1,8 @@
 /** Principle (vii): comparative measurement - HQ costs, output/outcome measures, unit costs. */
 import Decimal from "decimal.js";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { headerUnit, normaliseLabel, quote, readNumber, UNIT_FACTORS } from "../text";
-import { describeRead, num, textAt } from "./helpers";
+import { headerUnit, normaliseLabel, quote, UNIT_FACTORS } from "../text";
+import { describeRead, num } from "./helpers";
 
 const WHY = `CSR07 principle (vii): "${PRINCIPLE_TITLES.vii}."`;
 
@@ -40,8 +40,8 @@ export const measuresPresent = defineRule({
     const col = ctx.requireColumn(table, "kind", "each measure must say whether it is an HQ cost, an output or outcome, or a unit cost");
     if (col === undefined) return [];
     const kinds = new Set<MeasureKind>();
-    for (const r of table.rows) {
-      const kind = measureKind(textAt(table, r, col));
+    for (const row of ctx.records("comparatives")) {
+      const kind = measureKind(ctx.text(row, "kind"));
       if (kind) kinds.add(kind);
     }
     const out: RuleFinding[] = [];
@@ -71,16 +71,15 @@ export const kindRecognised = defineRule({
     const col = table?.columns.get("kind");
     if (!table || col === undefined) return [];
     const out: RuleFinding[] = [];
-    const measureCol = table.columns.get("measure");
-    for (const r of table.rows) {
-      const text = textAt(table, r, col);
+    for (const row of ctx.records("comparatives")) {
+      const text = ctx.text(row, "kind");
       if (measureKind(text) !== null) continue;
-      const measure = textAt(table, r, measureCol);
+      const measure = ctx.text(row, "measure");
       const name = measure ? `The measure ${quote(measure)}` : "This measure";
       out.push(
         text === ""
-          ? ctx.at(table.sheet.name, r, col, "blank", { measure: name })
-          : ctx.at(table.sheet.name, r, col, "unknown", { measure: name, text: quote(text) }),
+          ? ctx.atValue(row, "kind", "blank", { measure: name })
+          : ctx.atValue(row, "kind", "unknown", { measure: name, text: quote(text) }),
       );
     }
     return out;
@@ -122,26 +121,25 @@ export const unitCostRecomputes = defineRule({
     const valueUnit = (valueHeader ? headerUnit(valueHeader) : null) ?? "£";
     const valueFactor = UNIT_FACTORS[valueUnit];
     const out: RuleFinding[] = [];
-    for (const r of table.rows) {
-      if (measureKind(textAt(table, r, kindCol)) !== "unit") continue;
-      const cells = table.sheet.rows[r] ?? [];
-      const cost = readNumber(cells[costCol]);
-      const output = readNumber(cells[outputCol]);
+    for (const row of ctx.records("comparatives")) {
+      if (measureKind(ctx.text(row, "kind")) !== "unit") continue;
+      const cost = ctx.number(row, "cost");
+      const output = ctx.number(row, "output");
       if (cost.kind !== "number" || output.kind !== "number") continue;
       if (output.value === 0) {
-        out.push(ctx.at(table.sheet.name, r, outputCol, "zeroOutput"));
+        out.push(ctx.atValue(row, "output", "zeroOutput"));
         continue;
       }
       const expected = new Decimal(cost.value).times(costFactor).dividedBy(output.value).dividedBy(valueFactor).toNumber();
       if (valueCol === undefined) continue;
-      const value = readNumber(cells[valueCol]);
+      const value = ctx.number(row, "value");
       const sum = { cost: ctx.money(cost.value, costUnit), output: num(output.value), expected: ctx.money(expected, valueUnit) };
       if (value.kind === "number") {
         const diffPounds = new Decimal(value.value).minus(expected).abs().times(valueFactor);
         if (diffPounds.greaterThan(ctx.settings.tolerance))
-          out.push(ctx.at(table.sheet.name, r, valueCol, "differs", { value: ctx.money(value.value, valueUnit), ...sum }));
+          out.push(ctx.atValue(row, "value", "differs", { value: ctx.money(value.value, valueUnit), ...sum }));
       } else if (value.kind !== "error") {
-        out.push(ctx.at(table.sheet.name, r, valueCol, "notNumber", { value: describeRead(value), ...sum }));
+        out.push(ctx.atValue(row, "value", "notNumber", { value: describeRead(value), ...sum }));
       }
     }
     return out;
