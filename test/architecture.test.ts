@@ -86,22 +86,15 @@ describe("architecture: dependencies point inward", () => {
  */
 describe("architecture: rules check records, never raw cells", () => {
   const rulesDir = path.join(SRC, "core", "validate", "rules");
-  /** Rule modules not yet moved onto records (#13 item 5): this list only shrinks. */
-  const notYetOnRecords = new Set(["helpers.ts", "method.ts", "viii-risk.ts"]);
   const RAW_CELL_ACCESS = /\.rows\s*(\?\.)?\s*\[|\bsheet\.rows\b|\bgetCell\s*\(|\b(textAt|cellAt)\s*\(|\.cells\s*(\?\.)?\s*\[/;
   const ruleFiles = sourceFiles(rulesDir);
 
-  test.each(ruleFiles.filter((f) => !notYetOnRecords.has(path.basename(f))).map((f) => [relative(f), f]))(
-    "rule module %s reads cells only through records",
-    (_name, file) => {
-      const code = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-      expect(code.split("\n").filter((line) => RAW_CELL_ACCESS.test(line))).toEqual([]);
-    },
-  );
+  test("the rule modules are found", () => {
+    expect(ruleFiles.length).toBeGreaterThanOrEqual(10);
+  });
 
-  test.each([...notYetOnRecords])("%s is still listed only while it reads raw cells", (name) => {
-    const file = path.join(rulesDir, name);
+  test.each(ruleFiles.map((f) => [relative(f), f]))("rule module %s reads cells only through records", (_name, file) => {
     const code = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-    expect(RAW_CELL_ACCESS.test(code)).toBe(true);
+    expect(code.split("\n").filter((line) => RAW_CELL_ACCESS.test(line))).toEqual([]);
   });
 });

@@ -7,7 +7,17 @@ import type { Cell, CellRect, WorkbookModel } from "../workbook/model";
 import { a1, a1Range } from "../workbook/model";
 import type { Analysis, GainNumberKey, ParsedGain, VfmData } from "./analysis";
 import { formatMoney, type MoneyPrecision, type MoneyUnit, type NumberRead } from "./text";
-import { addressOf, readRows, sourceCell, sourceNumber, sourceText, tableFor, valueCell } from "./read/record";
+import {
+  addressOf,
+  readHeaderRow,
+  readRows,
+  readTotalRows,
+  sourceCell,
+  sourceNumber,
+  sourceText,
+  tableFor,
+  valueCell,
+} from "./read/record";
 import type { CellRef, RecordKey, SheetRecord } from "./read/record";
 import type { DiscoveredTable } from "./discovery";
 import { describeSearch } from "./recognise";
@@ -160,6 +170,16 @@ export class RuleContext<MessageId extends string = string> {
   }
 
   private readonly rowRecords = new Map<TableKey, ReadonlyArray<SheetRecord>>();
+
+  /** A table's total rows ("Total", "Grand total") as records, for rules that check a reported total. */
+  totalRecords<K extends TableKey>(key: K): ReadonlyArray<SheetRecord<RecordKey<K>>> {
+    return readTotalRows(this.table(key));
+  }
+
+  /** A table's header row as a record: a header cell read like a value (ctx.cell(header, 2010)). */
+  headerRecord<K extends TableKey>(table: DiscoveredTable<K>): SheetRecord<RecordKey<K>> {
+    return readHeaderRow(table);
+  }
 
   /** The Profile row of a gain (the first with its ID), as a record; undefined without an ID or a row. */
   profileOf(gain: ParsedGain): SheetRecord<RecordKey<"profile">> | undefined {

@@ -55,11 +55,24 @@ export type RecordKey<K extends TableKey> = K extends "profile" ? ColumnKey<"pro
  * Made on demand, for tables whose values the rules read only where they look (ctx.records).
  */
 export function readRows<K extends TableKey>(table: DiscoveredTable<K> | undefined): Array<SheetRecord<RecordKey<K>>> {
-  if (!table) return [];
+  return table ? recordsAt(table, table.rows) : [];
+}
+
+/** A table's total rows ("Total", "Grand total") as records, for the rules that check a reported total. */
+export function readTotalRows<K extends TableKey>(table: DiscoveredTable<K> | undefined): Array<SheetRecord<RecordKey<K>>> {
+  return table ? recordsAt(table, table.totalRows) : [];
+}
+
+/** A table's header row as a record, so a header cell (e.g. a profile's year heading) is read like a value. */
+export function readHeaderRow<K extends TableKey>(table: DiscoveredTable<K>): SheetRecord<RecordKey<K>> {
+  return recordsAt(table, [Math.max(0, table.headerRow)])[0];
+}
+
+function recordsAt<K extends TableKey>(table: DiscoveredTable<K>, rows: readonly number[]): Array<SheetRecord<RecordKey<K>>> {
   const columns: ReadonlyMap<string | number, number> =
     table.yearColumns.size > 0 ? new Map<string | number, number>([...table.columns, ...table.yearColumns]) : table.columns;
   const source = { sheet: table.sheet, columns } as RecordSource<RecordKey<K>>;
-  return table.rows.map((row) => ({ sheet: table.sheet.name, row, source }));
+  return rows.map((row) => ({ sheet: table.sheet.name, row, source }));
 }
 
 /** The cell a record's value came from; undefined when its table has no such column. */

@@ -1,20 +1,10 @@
 /** Small helpers the rule modules share. */
 import type { ParsedGain } from "../analysis";
-import type { DiscoveredTable } from "../discovery";
-import { cellText, formatExact, type NumberRead } from "../text";
-import type { Cell } from "../../workbook/model";
+import { formatExact, type NumberRead } from "../text";
 
 /** "Gain G3" or "The gain on row 7" when it has no ID. */
 export function gainName(gain: ParsedGain): string {
   return gain.id !== null ? `Gain ${gain.id}` : `The gain on row ${gain.row + 1}`;
-}
-
-function cellAt(table: DiscoveredTable, row: number, col: number | undefined): Cell | undefined {
-  return col === undefined ? undefined : table.sheet.rows[row]?.[col];
-}
-
-export function textAt(table: DiscoveredTable, row: number, col: number | undefined): string {
-  return cellText(cellAt(table, row, col));
 }
 
 /** How a non-number read is described in a message. */

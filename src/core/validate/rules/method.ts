@@ -7,7 +7,7 @@ import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleContext, type RuleFin
 import { SETTING_DOCS } from "../settings";
 import type { ColumnKey, TableKey } from "../schema";
 import { formatPercent, quote, UNIT_FACTORS, type MoneyUnit } from "../text";
-import { gainName, textAt } from "./helpers";
+import { gainName } from "./helpers";
 
 const WHY_METHOD = `${PRINCIPLE_TITLES.method}.`;
 
@@ -40,7 +40,7 @@ export const serviceReduction = defineRule({
       out.push(
         ctx.at(table.sheet.name, gain.row, col, "counted", {
           gain: gainName(gain),
-          text: quote(textAt(table, gain.row, col)),
+          text: quote(ctx.text(gain, "serviceImpact")),
           value: ctx.money(counted),
         }),
       );
@@ -111,10 +111,9 @@ export const priceBase = defineRule({
     const col = table?.columns.get("priceBase");
     const targetYear = ctx.settings.targetYear;
     if (!table || col === undefined) return [];
-    const grossCol = table.columns.get("gross");
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
-      const text = textAt(table, gain.row, col);
+      const text = ctx.text(gain, "priceBase");
       if (text === "") continue;
       if (gain.priceBase === null) {
         if (!/\b(cash|current|nominal)\b/i.test(text))
@@ -122,7 +121,7 @@ export const priceBase = defineRule({
         continue;
       }
       if (targetYear === null || gain.priceBase === targetYear) continue;
-      const formula = grossCol === undefined ? undefined : table.sheet.rows[gain.row]?.[grossCol]?.formula;
+      const formula = ctx.cell(gain, "gross")?.formula;
       if (formula && /\bDEFLATE\s*\(/i.test(formula)) continue;
       out.push(
         ctx.at(table.sheet.name, gain.row, col, "notDeflated", {
@@ -189,8 +188,9 @@ export const mixedUnits = defineRule({
       for (const c of unitColumns(ctx.table("summary"), ["value"])) report(c, "the register", unit);
       const profile = ctx.table("profile");
       if (profile) {
+        const headings = ctx.headerRecord(profile);
         for (const [year, col] of profile.yearColumns) {
-          const header = profile.sheet.rows[profile.headerRow]?.[col]?.value;
+          const header = ctx.cell(headings, year)?.value;
           // A header Excel turned into a date is named by its financial year, not its serial number.
           const label = typeof header === "string" ? header : financialYearLabel(year);
           report({ table: profile, col, label, stated: profile.yearUnits.get(col) ?? null }, "the register", unit);

@@ -3,9 +3,9 @@ import { sumExact } from "../../calc";
 import { moneyClose } from "../analysis";
 import { cellDateProblem, formatDate, minusMonths, readDate } from "../dates";
 import { defineRule, PRINCIPLE_TITLES, type Rule, type RuleFinding } from "../rule";
-import { normaliseWords, quote, readNumber, UNIT_FACTORS } from "../text";
+import { normaliseWords, quote, UNIT_FACTORS } from "../text";
 import { ragMappingText } from "../../text/rag";
-import { describeRead, gainName, num, textAt } from "./helpers";
+import { describeRead, gainName, num } from "./helpers";
 
 const WHY = `CSR07 principle (viii): performance is "underpinned by a dynamic risk management strategy that discounts on the basis of deliverability" ("${PRINCIPLE_TITLES.viii}").`;
 
@@ -142,10 +142,11 @@ export const totalRiskAdjusted = defineRule({
     const gains = ctx.table("gains");
     const raCol = gains?.columns.get("riskAdjusted");
     if (gains && gains.totalRows.length > 0) {
-      const row = gains.totalRows[gains.totalRows.length - 1];
-      const cells = gains.sheet.rows[row] ?? [];
+      const totalLines = ctx.totalRecords("gains");
+      const total = totalLines[totalLines.length - 1];
+      const row = total.row;
       const columnSum = sumExact(ctx.gains.map((g) => g.riskAdjusted ?? 0));
-      const ra = raCol === undefined ? null : readNumber(cells[raCol]);
+      const ra = raCol === undefined ? null : ctx.number(total, "riskAdjusted");
       if (ra?.kind === "number") {
         const value = ra.value * (UNIT_FACTORS[ctx.analysis.gainUnits.get("riskAdjusted")!] / ctx.analysis.unitFactor);
         if (!moneyClose(value, columnSum, tolerance))
@@ -153,7 +154,7 @@ export const totalRiskAdjusted = defineRule({
       } else if (ra?.kind !== "error") {
         const reported = (["gross", "net"] as const).some((key) => {
           const col = gains.columns.get(key);
-          return col !== undefined && readNumber(cells[col]).kind === "number";
+          return col !== undefined && ctx.number(total, key).kind === "number";
         });
         if (reported) {
           const where = raCol ?? gains.columns.get("net") ?? gains.columns.get("gross")!;
@@ -170,10 +171,11 @@ export const totalRiskAdjusted = defineRule({
       const adjusted = [totals.riskAdjusted, totals.cashableRiskAdjusted];
       const unadjusted = [totals.gross, totals.net, totals.cashableNet];
       // A summary's lines are often labelled "Total ...", so discovery's total rows are read too.
-      for (const r of [...summary.rows, ...summary.totalRows].sort((a, b) => a - b)) {
-        const label = normaliseWords(textAt(summary, r, measureCol));
+      const lines = [...ctx.records("summary"), ...ctx.totalRecords("summary")].sort((a, b) => a.row - b.row);
+      for (const line of lines) {
+        const label = normaliseWords(ctx.text(line, "measure"));
         if (!REPORTED_TOTAL.test(label) || (/\btarget\b/.test(label) && !GAINS_WORD.test(label))) continue;
-        const read = readNumber(summary.sheet.rows[r]?.[valueCol]);
+        const read = ctx.number(line, "value");
         if (read.kind !== "number") continue;
         const value = read.value * factor;
         if (adjusted.some((a) => moneyClose(a, value, tolerance))) continue;
@@ -182,9 +184,8 @@ export const totalRiskAdjusted = defineRule({
           riskAdjusted: ctx.money(totals.riskAdjusted),
           cashable: ctx.money(totals.cashableRiskAdjusted),
         };
-        if (RISK_WORDS.test(label)) out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryDiffers", data));
-        else if (unadjusted.some((u) => moneyClose(u, value, tolerance)))
-          out.push(ctx.at(summary.sheet.name, r, valueCol, "summaryNotAdjusted", data));
+        if (RISK_WORDS.test(label)) out.push(ctx.atValue(line, "value", "summaryDiffers", data));
+        else if (unadjusted.some((u) => moneyClose(u, value, tolerance))) out.push(ctx.atValue(line, "value", "summaryNotAdjusted", data));
       }
     }
     return out;
@@ -219,8 +220,8 @@ export const riskReviewed = defineRule({
     const earliest = minusMonths(ctx.reportingDate, 3);
     const out: RuleFinding[] = [];
     for (const gain of ctx.gains) {
-      const cell = table.sheet.rows[gain.row]?.[col];
-      const text = textAt(table, gain.row, col);
+      const cell = ctx.cell(gain, "riskReviewed");
+      const text = ctx.text(gain, "riskReviewed");
       if (cell?.error) continue;
       if (text === "") {
         out.push(ctx.at(table.sheet.name, gain.row, col, "blank", { gain: gainName(gain) }));
