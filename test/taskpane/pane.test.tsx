@@ -318,6 +318,8 @@ describe("workbook states", () => {
     );
     expect(screen.getByTestId("forecast-note")).toHaveTextContent("Figures resting on a forecast");
     expect(screen.getByTestId("forecast-note")).toHaveTextContent("Gain G7");
+    // The title and the text read as two phrases (NoticeTitle), not "…forecastGain G7…".
+    expect(screen.getByTestId("forecast-note").textContent).toMatch(/^Figures resting on a forecast \S/);
   });
 });
 

@@ -6,12 +6,13 @@
  * comparison is made again with the same previous return.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSwap20Regular, DocumentText20Regular } from "@fluentui/react-icons";
 import type { CompareOutcome, PreviousReturn } from "../compare-previous";
 import { errorLine, type CheckResult, type WorkbookSource, type WriteOutcome } from "../source";
 import { panelHeadingStyle, panelStyle } from "./layout";
 import { blobBytes } from "../blob-bytes";
+import { NoticeTitle } from "./NoticeTitle";
 
 const loadCompare = () => import(/* webpackChunkName: "compare" */ "../compare-previous");
 
@@ -132,7 +133,8 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
         {state.status === "failed" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>The returns could not be compared</MessageBarTitle> {state.reason}
+              <NoticeTitle>The returns could not be compared</NoticeTitle>
+              {state.reason}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -151,7 +153,7 @@ export function ComparePanel({ result, source, busy }: ComparePanelProps) {
       {written && (
         <MessageBar intent={written.ok ? "success" : "error"} layout="multiline" data-testid="compare-written">
           <MessageBarBody>
-            <MessageBarTitle>{written.ok ? "Changes written" : "The changes were not written"}</MessageBarTitle>{" "}
+            <NoticeTitle>{written.ok ? "Changes written" : "The changes were not written"}</NoticeTitle>
             {written.ok ? written.message : written.reason}
           </MessageBarBody>
         </MessageBar>

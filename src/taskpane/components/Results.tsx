@@ -3,7 +3,7 @@
  * the settings. A separate chunk, loaded while the workbook is being read.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import type { CheckResult, SettingsChoice, WorkbookSource } from "../source";
 import { Summary } from "./Summary";
@@ -12,6 +12,7 @@ import { TargetPanel } from "./TargetPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { ComparePanel } from "./ComparePanel";
 import { WhatWasFound } from "./WhatWasFound";
+import { NoticeTitle } from "./NoticeTitle";
 
 /** Reader notes shown before "and N more": they explain, they are not findings. */
 const READER_NOTES_SHOWN = 3;
@@ -85,17 +86,17 @@ function WorkbookStates(props: {
       {data.isEmpty ? (
         <MessageBar intent="info" layout="multiline" data-testid="state-empty">
           <MessageBarBody>
-            <MessageBarTitle>This workbook is empty</MessageBarTitle> There is nothing to check yet. Start from the VfM template, which has
-            every table the check looks for. {offer}
+            <NoticeTitle>This workbook is empty</NoticeTitle>There is nothing to check yet. Start from the VfM template, which has every
+            table the check looks for. {offer}
           </MessageBarBody>
         </MessageBar>
       ) : (
         !data.hasVfmTables && (
           <MessageBar intent="warning" layout="multiline" data-testid="state-no-tables">
             <MessageBarBody>
-              <MessageBarTitle>No VfM tables found</MessageBarTitle> The check looks for tables such as Gains (or Register), Baseline,
-              Profile, Milestones, Quarterly and Settings, as Excel tables, named ranges or sheets with those names. None was found in this
-              workbook. Start from the VfM template, or rename your sheets or tables to match. {offer}
+              <NoticeTitle>No VfM tables found</NoticeTitle>The check looks for tables such as Gains (or Register), Baseline, Profile,
+              Milestones, Quarterly and Settings, as Excel tables, named ranges or sheets with those names. None was found in this workbook.
+              Start from the VfM template, or rename your sheets or tables to match. {offer}
             </MessageBarBody>
           </MessageBar>
         )
@@ -103,7 +104,8 @@ function WorkbookStates(props: {
       {props.readerNotes.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="reader-notes">
           <MessageBarBody>
-            <MessageBarTitle>Notes from reading the file</MessageBarTitle> {props.readerNotes.slice(0, READER_NOTES_SHOWN).join(" ")}
+            <NoticeTitle>Notes from reading the file</NoticeTitle>
+            {props.readerNotes.slice(0, READER_NOTES_SHOWN).join(" ")}
             {props.readerNotes.length > READER_NOTES_SHOWN && ` And ${props.readerNotes.length - READER_NOTES_SHOWN} more.`}
           </MessageBarBody>
         </MessageBar>
@@ -111,7 +113,7 @@ function WorkbookStates(props: {
       {data.protectedSheets.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="state-protected">
           <MessageBarBody>
-            <MessageBarTitle>{data.protectedSheets.length === 1 ? "A sheet is protected" : "Some sheets are protected"}</MessageBarTitle>{" "}
+            <NoticeTitle>{data.protectedSheets.length === 1 ? "A sheet is protected" : "Some sheets are protected"}</NoticeTitle>
             {`Protected: ${data.protectedSheets.join(", ")}. The check can read them, but nothing can be written to them (settings, for instance) until they are unprotected in Excel (Review > Unprotect Sheet).`}
           </MessageBarBody>
         </MessageBar>

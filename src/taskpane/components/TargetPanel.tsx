@@ -1,10 +1,11 @@
 /** Progress against VFM.TARGET: the figures, a percentage, the quarterly chart and the same figures as a table. */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens, Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens, Text } from "@fluentui/react-components";
 import { financialYearLabel } from "../../core/text/financial-year";
 import type { PaneVfmData } from "../vfm-data";
 import { formatMoney, formatPercent } from "../format";
 import { panelHeadingStyle, panelStyle } from "./layout";
+import { NoticeTitle } from "./NoticeTitle";
 
 const TrajectoryChart = React.lazy(() => import(/* webpackChunkName: "chart" */ "./TrajectoryChart"));
 
@@ -133,7 +134,7 @@ export function TargetPanel({ data }: { data: PaneVfmData }) {
       {data.forecastNotes.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="forecast-note">
           <MessageBarBody>
-            <MessageBarTitle>Figures resting on a forecast</MessageBarTitle>
+            <NoticeTitle>Figures resting on a forecast</NoticeTitle>
             {data.forecastNotes.join(" ")} Forecast years of a deflator series are projections, not outturn, and change with each new
             vintage.
           </MessageBarBody>

@@ -1,8 +1,9 @@
 /** The message bar for a check that did not end in results, or for a write; it takes focus when asked. */
 import * as React from "react";
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import type { Notice } from "./pane-state";
 import { unnamedTakenSheets } from "./pane-state";
+import { NoticeTitle } from "../NoticeTitle";
 
 const useStyles = makeStyles({
   notice: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
@@ -25,7 +26,8 @@ export function PaneNotice({ notice, focusToken }: PaneNoticeProps) {
     <div ref={ref} tabIndex={-1} className={styles.notice} data-testid="notice">
       <MessageBar intent={notice.intent} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{notice.title}</MessageBarTitle> {notice.text}
+          <NoticeTitle>{notice.title}</NoticeTitle>
+          {notice.text}
           {unnamedTaken.length > 0 && (
             <>
               {" Sheet names already taken: "}
